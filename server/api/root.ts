@@ -1,0 +1,23 @@
+import { accessKeysRouter } from "./routers/access-keys";
+import { auditRouter } from "./routers/audit";
+import { authRouter } from "./routers/auth";
+import { dashboardRouter } from "./routers/dashboard";
+import { invitationRouter } from "./routers/invitation";
+import { meRouter } from "./routers/me";
+import { teamRouter } from "./routers/team";
+import { createCallerFactory, createTRPCRouter } from "./trpc";
+
+export const appRouter = createTRPCRouter({
+  auth: authRouter,
+  me: meRouter,
+  team: teamRouter,
+  invitation: invitationRouter,
+  accessKeys: accessKeysRouter,
+  audit: auditRouter,
+  dashboard: dashboardRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+/** Server-side caller (tests, server components). */
+export const createCaller = createCallerFactory(appRouter);

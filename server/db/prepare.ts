@@ -1,0 +1,27 @@
+import { spawnSync } from "node:child_process";
+import pg from "pg";
+import { parseDatabaseUrl, withDatabase } from "./connection";
+
+/** Creates the database named in the URL if it is missing (connecting to the server's `postgres` database). */
+export async function ensureDatabase(databaseUrl: string): Promise<void> {
+  const { database } = parseDatabaseUrl(databaseUrl);
+  const admin = new pg.Client(parseDatabaseUrl(withDatabase(databaseUrl, "postgres")));
+  await admin.connect();
+  try {
+    const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** Applies committed migrations with `prisma migrate deploy`. */
+export function migrateDeploy(databaseUrl: string): void {
+  const result = spawnSync("npx", ["prisma", "migrate", "deploy"], {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    encoding: "utf8",
+  });
+  if (result.status !== 0) {
+    throw new Error(`prisma migrate deploy failed:\n${result.stdout}\n${result.stderr}`);
+  }
+}

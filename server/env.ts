@@ -1,0 +1,72 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { DEFAULT_DATABASE_URL } from "./db/connection";
+
+const accountId = z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account ID");
+const port = z.coerce.number().int().min(0).max(65535);
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().url().default(DEFAULT_DATABASE_URL),
+  REDIS_URL: z.string().url().default("redis://127.0.0.1:6379"),
+  PORT: port.default(3000),
+  GATEWAY_PORT: port.default(4566),
+  /** Address the gateway binds to. */
+  GATEWAY_HOST: z.string().default("0.0.0.0"),
+  /** How clients reach the gateway (queue URLs, SubscribeURL, …). */
+  STRATUS_PUBLIC_GATEWAY_URL: z.string().url().optional(),
+  /** Where Stratus keeps its own files (generated secret key, embedded Postgres/Redis data, code cache). */
+  STRATUS_DATA_DIR: z.string().default(".stratus"),
+  /** 32 bytes, hex or base64: encrypts access-key secrets at rest and signs console sessions. */
+  STRATUS_SECRET_KEY: z.string().min(32, "must be at least 32 characters (hex or base64 of 32 bytes)").optional(),
+  STRATUS_DEFAULT_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/).default("us-east-1"),
+  STRATUS_ADMIN_EMAIL: z.string().email().optional(),
+  STRATUS_ADMIN_PASSWORD: z.string().min(8).optional(),
+  STRATUS_ACCOUNT_ID: accountId.default("000000000000"),
+  STRATUS_ACCESS_KEY_ID: z.string().min(1).max(128).optional(),
+  STRATUS_SECRET_ACCESS_KEY: z.string().min(1).max(128).optional(),
+  /** Maximum request body the gateway reads before answering 413. */
+  GATEWAY_MAX_BODY_BYTES: z.coerce.number().int().positive().default(16 * 1024 * 1024),
+  WORKER_CONCURRENCY: z.coerce.number().int().positive().default(4),
+  /** Seconds between outbox reconciler passes. */
+  OUTBOX_RECONCILE_SECONDS: z.coerce.number().positive().default(5),
+  NEXTAUTH_URL: z.string().url().optional(),
+  NEXTAUTH_SECRET: z.string().optional(),
+});
+
+export type Env = z.infer<typeof EnvSchema> & { STRATUS_SECRET_KEY: string };
+
+export function secretKeyFile(dataDir: string): string {
+  return path.join(dataDir, "secret-key");
+}
+
+/** Parses and validates the environment; exits with a readable message when it is wrong. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const env = parsed.data;
+  let secretKey = env.STRATUS_SECRET_KEY;
+  if (!secretKey) {
+    const file = secretKeyFile(env.STRATUS_DATA_DIR);
+    if (!existsSync(file)) {
+      throw new Error(`STRATUS_SECRET_KEY is not set and ${file} does not exist: start Stratus with \`npm start\` once, or set STRATUS_SECRET_KEY.`);
+    }
+    secretKey = readFileSync(file, "utf8").trim();
+  }
+  return { ...env, STRATUS_SECRET_KEY: secretKey };
+}
+
+let cached: Env | undefined;
+/** The process-wide validated environment. */
+export function env(): Env {
+  cached ??= loadEnv();
+  return cached;
+}
+
+export function publicGatewayUrl(e: Env = env()): string {
+  return e.STRATUS_PUBLIC_GATEWAY_URL ?? `http://localhost:${e.GATEWAY_PORT}`;
+}

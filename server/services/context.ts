@@ -1,0 +1,30 @@
+import type { TeamRole } from "../db/generated/enums";
+
+export type { TeamRole };
+
+/** Who is calling: a console user (session or their access key) or, later, an assumed role. */
+export interface Principal {
+  accountId: string;
+  /** IAM-style ARN, e.g. arn:aws:iam::123456789012:user/alice@example.com */
+  arn: string;
+  /** STS UserId (AIDA… for users, AROA…:session for roles). */
+  userId: string;
+  /** The console user behind the call, when there is one. */
+  consoleUserId?: string;
+  email?: string;
+  /** The team role a console user's session or key acts with; null for role sessions (IAM decides). */
+  role: TeamRole | null;
+  accessKeyId?: string;
+}
+
+export type CallSource = "console" | "trpc" | "gateway";
+
+/** Everything a domain operation needs to know about the call besides its input. */
+export interface CallContext {
+  accountId: string;
+  region: string;
+  principal: Principal;
+  requestId: string;
+  sourceIp?: string;
+  source: CallSource;
+}

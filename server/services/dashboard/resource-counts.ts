@@ -1,0 +1,18 @@
+import type { Db } from "../../db/client";
+import { SERVICES } from "../catalog";
+import type { CallContext } from "../context";
+
+type Counter = (db: Db, ctx: CallContext) => Promise<number>;
+
+/** Per-service resource counters in the caller's account and region; services register theirs as they land. */
+const COUNTERS: Partial<Record<string, Counter>> = {};
+
+export async function resourceCounts(db: Db, ctx: CallContext) {
+  const services = await Promise.all(
+    SERVICES.map(async (s) => {
+      const counter = COUNTERS[s.id];
+      return { id: s.id, name: s.name, available: s.available, count: s.available && counter ? await counter(db, ctx) : null };
+    }),
+  );
+  return { services };
+}
