@@ -7,13 +7,20 @@ export class AwsError extends Error {
   readonly status: number;
   /** AWS's Sender/Receiver fault, used by the query protocol's <Type>. */
   readonly fault: "Sender" | "Receiver";
+  /**
+   * The code the query protocol uses when it differs from the JSON protocols' one (SQS:
+   * `QueueDoesNotExist` in JSON is `AWS.SimpleQueueService.NonExistentQueue` in XML and in JSON's
+   * `x-amzn-query-error` header).
+   */
+  readonly queryCode?: string;
 
-  constructor(code: string, message: string, status = 400, fault?: "Sender" | "Receiver") {
+  constructor(code: string, message: string, status = 400, fault?: "Sender" | "Receiver", queryCode?: string) {
     super(message);
     this.name = code;
     this.code = code;
     this.status = status;
     this.fault = fault ?? (status >= 500 ? "Receiver" : "Sender");
+    this.queryCode = queryCode;
   }
 }
 
