@@ -2,7 +2,7 @@ import { FlatCompat } from "@eslint/eslintrc";
 
 const compat = new FlatCompat({ baseDirectory: import.meta.dirname });
 
-export default [
+const config = [
   { ignores: ["node_modules/", ".next/", ".stratus/", "server/db/generated/", "test-results/", "playwright-report/", "next-env.d.ts"] },
   ...compat.extends("next/core-web-vitals", "next/typescript"),
   {
@@ -13,3 +13,5 @@ export default [
     },
   },
 ];
+
+export default config;

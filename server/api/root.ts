@@ -4,6 +4,7 @@ import { authRouter } from "./routers/auth";
 import { dashboardRouter } from "./routers/dashboard";
 import { invitationRouter } from "./routers/invitation";
 import { meRouter } from "./routers/me";
+import { sqsRouter } from "./routers/sqs";
 import { teamRouter } from "./routers/team";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -15,6 +16,7 @@ export const appRouter = createTRPCRouter({
   accessKeys: accessKeysRouter,
   audit: auditRouter,
   dashboard: dashboardRouter,
+  sqs: sqsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -3,7 +3,7 @@ import { env } from "../env";
 import { parseDatabaseUrl } from "./connection";
 import { PrismaClient } from "./generated/client";
 
-export type { Prisma } from "./generated/client";
+export { Prisma } from "./generated/client";
 export { PrismaClient };
 /** A Prisma client or an interactive transaction: domain functions accept either. */
 export type Db = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;

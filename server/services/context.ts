@@ -27,4 +27,8 @@ export interface CallContext {
   requestId: string;
   sourceIp?: string;
   source: CallSource;
+  /** The base URL the caller reached us on (`http://host:port`), for URLs we hand back; unset in the console. */
+  endpoint?: string;
+  /** Aborted when the caller goes away (a long-polling receive stops waiting). */
+  signal?: AbortSignal;
 }

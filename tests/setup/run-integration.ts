@@ -21,7 +21,7 @@ const requested = process.argv.slice(2);
 const files = requested.length > 0 ? requested : findTests("tests/integration").sort();
 const result = spawnSync(
   process.execPath,
-  ["--import", "tsx", "--import", "./tests/setup/env.ts", "--test", "--test-concurrency=2", ...files],
+  ["--import", "tsx", "--import", "./tests/setup/env.ts", "--test", "--test-concurrency=2", "--test-force-exit", ...files],
   { stdio: "inherit" },
 );
 process.exit(result.status ?? 1);

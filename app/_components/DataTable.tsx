@@ -1,0 +1,62 @@
+import type { ReactNode } from "react";
+
+export interface Column<Row> {
+  header: string;
+  cell: (row: Row) => ReactNode;
+  /** Keeps short values (IDs, dates) on one line. */
+  nowrap?: boolean;
+}
+
+interface DataTableProps<Row> {
+  /** Names the table for assistive tech, e.g. "Members". */
+  label: string;
+  columns: Column<Row>[];
+  rows: readonly Row[];
+  rowKey: (row: Row) => string;
+  /** Shown instead of rows when there are none: what's missing and what to do about it. */
+  empty: ReactNode;
+}
+
+export function DataTable<Row>({ label, columns, rows, rowKey, empty }: DataTableProps<Row>) {
+  return (
+    <>
+      <div className="table-scroll">
+        <table className="table" aria-label={label}>
+          <thead>
+            <tr>
+              {columns.map((c) => (
+                <th key={c.header} scope="col">
+                  {c.header}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={rowKey(row)}>
+                {columns.map((c) => (
+                  <td key={c.header} className={c.nowrap ? "nowrap" : undefined}>
+                    {c.cell(row)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {/* Outside the scrolling area, so a wide table on a narrow screen doesn't push it out of view. */}
+      {rows.length === 0 && empty}
+    </>
+  );
+}
+
+/** The console's empty state: a title, a line of explanation and usually one call to action. */
+export function EmptyState({ title, children, action }: { title: string; children?: ReactNode; action?: ReactNode }) {
+  return (
+    <div className="empty-state">
+      <p className="empty-state-title">{title}</p>
+      {children && <p className="empty-state-text">{children}</p>}
+      {action}
+    </div>
+  );
+}

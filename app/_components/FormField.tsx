@@ -1,0 +1,42 @@
+import { useId, type ReactNode } from "react";
+
+export interface ControlProps {
+  id: string;
+  "aria-describedby"?: string;
+  "aria-invalid"?: true;
+}
+
+interface FormFieldProps {
+  label: string;
+  /** Guidance under the label. */
+  description?: ReactNode;
+  /** Field-level error, announced with the control. */
+  error?: string;
+  children: (control: ControlProps) => ReactNode;
+}
+
+/** Label, hint and error wired to one control by id, so every input has an accessible name. */
+export function FormField({ label, description, error, children }: FormFieldProps) {
+  const id = useId();
+  const descriptionId = `${id}-description`;
+  const errorId = `${id}-error`;
+  const describedBy = [description && descriptionId, error && errorId].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="form-field">
+      <label htmlFor={id} className="form-label">
+        {label}
+      </label>
+      {description && (
+        <p id={descriptionId} className="form-description">
+          {description}
+        </p>
+      )}
+      {children({ id, "aria-describedby": describedBy, "aria-invalid": error ? true : undefined })}
+      {error && (
+        <p id={errorId} className="form-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import pg from "pg";
+import { env } from "../env";
+import { parseDatabaseUrl } from "./connection";
+
+/**
+ * A plain pg pool for hot paths (message send/receive/delete) where one hand-written statement
+ * beats an ORM round trip. Everything else goes through Prisma.
+ */
+export function createPgPool(databaseUrl: string, max = 10): pg.Pool {
+  const pool = new pg.Pool({ ...parseDatabaseUrl(databaseUrl), max });
+  // An idle client losing its connection must not crash the process; the pool replaces it.
+  pool.on("error", (error) => console.error("postgres pool: idle client error:", error.message));
+  return pool;
+}
+
+const globalForPool = globalThis as unknown as { stratusPgPool?: pg.Pool };
+
+export function pgPool(): pg.Pool {
+  globalForPool.stratusPgPool ??= createPgPool(env().DATABASE_URL);
+  return globalForPool.stratusPgPool;
+}
+
+/** Runs `fn` in a transaction on one pooled client. */
+export async function withTransaction<T>(fn: (client: pg.PoolClient) => Promise<T>, pool: pg.Pool = pgPool()): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    const result = await fn(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,47 @@
+import { hasFormBody } from "./protocols/awsQuery";
+import type { OperationRegistry, ProtocolName, ServiceDefinition } from "./registry";
+import { headerValue, type RequestHead } from "./request";
+import { rawQueryPairs, scopeServiceName } from "./sigv4";
+
+export interface Route {
+  protocol: ProtocolName;
+  /** Undefined when no registered service matches; the request is then answered with an error in `protocol`. */
+  service?: ServiceDefinition;
+  /** What the client asked for (signing name or target prefix) when Stratus lacks it. */
+  requestedService?: string;
+}
+
+function jsonProtocol(version: "1.0" | "1.1"): ProtocolName {
+  return version === "1.0" ? "awsJson1_0" : "awsJson1_1";
+}
+
+/** For a service the signature names: query when the request looks like it, else its routes, else what it speaks. */
+function serviceProtocol(registry: OperationRegistry, service: ServiceDefinition, looksLikeQuery: boolean): ProtocolName {
+  if (service.awsQuery && looksLikeQuery) return "awsQuery";
+  if (registry.hasRoutes(service.name)) return "restJson1";
+  if (service.awsQuery) return "awsQuery";
+  return service.awsJson ? jsonProtocol(service.awsJson.version) : "restJson1";
+}
+
+/**
+ * Picks the service and wire protocol from the request head alone (the body is read after, so
+ * that even a 413 is answered in the right protocol): X-Amz-Target names a JSON service; else
+ * the SigV4 credential scope names the service; else a restJson1 URI template matches the path.
+ */
+export function routeRequest(registry: OperationRegistry, req: RequestHead): Route {
+  const query = rawQueryPairs(req.query);
+  const signingName = scopeServiceName(headerValue(req, "authorization"), query);
+  const target = headerValue(req, "x-amz-target");
+  if (target !== undefined) {
+    const prefix = target.slice(0, Math.max(target.lastIndexOf("."), 0));
+    const service = registry.serviceForTarget(prefix);
+    const version = service?.awsJson?.version ?? (headerValue(req, "content-type")?.includes("json-1.0") ? "1.0" : "1.1");
+    return { protocol: jsonProtocol(version), service, requestedService: service ? undefined : (signingName ?? prefix) };
+  }
+  const looksLikeQuery = query.some(([key]) => key === "Action") || hasFormBody(req);
+  const signed = signingName === undefined ? undefined : registry.service(signingName);
+  if (signed) return { protocol: serviceProtocol(registry, signed, looksLikeQuery), service: signed };
+  const route = registry.matchRoute(req.method, req.path);
+  if (route) return { protocol: "restJson1", service: route.operation.service };
+  return { protocol: looksLikeQuery ? "awsQuery" : "awsJson1_1", requestedService: signingName };
+}

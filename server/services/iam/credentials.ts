@@ -1,0 +1,141 @@
+/**
+ * Resolves an access key id (and session token) to its secret and principal, for SigV4
+ * verification. Results are cached briefly so hot paths skip Postgres; the short TTL is what
+ * makes deactivating a key take effect within seconds.
+ */
+import { timingSafeEqual } from "node:crypto";
+import type { Db } from "../../db/client";
+import { env } from "../../env";
+import { AwsError } from "../../errors";
+import { decryptSecret, sha256Hex } from "../../lib/secrets";
+import type { Principal, TeamRole } from "../context";
+import { consoleUserPrincipal } from "../accounts/principal";
+
+export interface ResolvedCredential {
+  /** `access-key`: a long-term AKIA… key; `session`: temporary ASIA… credentials. */
+  kind: "access-key" | "session";
+  secretAccessKey: string;
+  principal: Principal;
+}
+
+/**
+ * Null when the key is unknown, inactive, its user has left the team, or the session token is
+ * missing or wrong. Throws ExpiredToken for expired temporary credentials.
+ */
+export type CredentialResolver = (db: Db, accessKeyId: string, sessionToken?: string) => Promise<ResolvedCredential | null>;
+
+/** A credential as stored, before the per-request checks (session token, expiry). */
+type StoredCredential =
+  | { kind: "access-key"; secretAccessKey: string; principal: Principal }
+  | { kind: "session"; secretAccessKey: string; principal: Principal; tokenHash: string; expiresAt: Date };
+
+export interface CredentialResolverOptions {
+  /** How long a lookup (found or not) is reused. */
+  cacheTtlMs?: number;
+  maxCachedKeys?: number;
+}
+
+export function createCredentialResolver({ cacheTtlMs = 5_000, maxCachedKeys = 10_000 }: CredentialResolverOptions = {}): CredentialResolver {
+  // Promises are cached so concurrent requests for a cold key share one lookup.
+  const cache = new Map<string, { lookup: Promise<StoredCredential | null>; at: number }>();
+  return async (db, accessKeyId, sessionToken) => {
+    const now = Date.now();
+    let entry = cache.get(accessKeyId);
+    if (!entry || now - entry.at >= cacheTtlMs) {
+      const fresh = { lookup: loadCredential(db, accessKeyId), at: now };
+      entry = fresh;
+      // Bounded against floods of made-up key ids; a full cache is simply emptied.
+      if (cache.size >= maxCachedKeys) cache.clear();
+      cache.set(accessKeyId, fresh);
+      fresh.lookup.catch(() => {
+        if (cache.get(accessKeyId) === fresh) cache.delete(accessKeyId);
+      });
+    }
+    return checkCredential(await entry.lookup, sessionToken, new Date(now));
+  };
+}
+
+/** The process-wide resolver. */
+export const resolveCredential: CredentialResolver = createCredentialResolver();
+
+function checkCredential(stored: StoredCredential | null, sessionToken: string | undefined, now: Date): ResolvedCredential | null {
+  if (!stored) return null;
+  const { kind, secretAccessKey, principal } = stored;
+  if (stored.kind === "access-key") return sessionToken === undefined ? { kind, secretAccessKey, principal } : null;
+  if (sessionToken === undefined) return null;
+  const presented = Buffer.from(sha256Hex(sessionToken));
+  const expected = Buffer.from(stored.tokenHash);
+  if (presented.length !== expected.length || !timingSafeEqual(presented, expected)) return null;
+  if (stored.expiresAt <= now) {
+    throw new AwsError("ExpiredTokenException", "The security token included in the request is expired", 403, "Sender", "ExpiredToken");
+  }
+  return { kind, secretAccessKey, principal };
+}
+
+async function loadCredential(db: Db, accessKeyId: string): Promise<StoredCredential | null> {
+  return accessKeyId.startsWith("ASIA") ? loadSessionCredential(db, accessKeyId) : loadAccessKey(db, accessKeyId);
+}
+
+async function loadAccessKey(db: Db, accessKeyId: string): Promise<StoredCredential | null> {
+  const key = await db.accessKey.findUnique({
+    where: { accessKeyId },
+    select: {
+      accountId: true,
+      userId: true,
+      secretEncrypted: true,
+      status: true,
+      user: { select: { email: true, memberships: { select: { accountId: true, role: true } } } },
+    },
+  });
+  if (!key || key.status !== "Active") return null;
+  const membership = key.user.memberships.find((m) => m.accountId === key.accountId);
+  if (!membership) return null;
+  return {
+    kind: "access-key",
+    secretAccessKey: decryptSecret(key.secretEncrypted, env().STRATUS_SECRET_KEY),
+    principal: consoleUserPrincipal({ accountId: key.accountId, user: { id: key.userId, email: key.user.email }, role: membership.role, accessKeyId }),
+  };
+}
+
+async function loadSessionCredential(db: Db, accessKeyId: string): Promise<StoredCredential | null> {
+  const session = await db.sessionCredential.findUnique({ where: { accessKeyId } });
+  if (!session) return null;
+  let email: string | undefined;
+  let role: TeamRole | null = null;
+  if (session.userId !== null) {
+    const membership = await db.membership.findUnique({
+      where: { accountId_userId: { accountId: session.accountId, userId: session.userId } },
+      select: { role: true, user: { select: { email: true } } },
+    });
+    // Credentials derived from a user who has since left the team are as good as revoked.
+    if (!membership) return null;
+    ({ email } = membership.user);
+    ({ role } = membership);
+  }
+  return {
+    kind: "session",
+    secretAccessKey: decryptSecret(session.secretEncrypted, env().STRATUS_SECRET_KEY),
+    tokenHash: session.tokenHash,
+    expiresAt: session.expiresAt,
+    principal: {
+      accountId: session.accountId,
+      arn: session.principalArn,
+      userId: session.principalId,
+      consoleUserId: session.userId ?? undefined,
+      email,
+      role,
+      accessKeyId,
+    },
+  };
+}
+
+const LAST_USED_INTERVAL_MS = 60_000;
+const lastUsedWrites = new Map<string, number>();
+
+/** Stamps `access_keys.last_used_at`, at most once a minute per key and process, not on every request. */
+export async function recordAccessKeyUse(db: Db, accessKeyId: string, now = new Date()): Promise<void> {
+  const last = lastUsedWrites.get(accessKeyId);
+  if (last !== undefined && now.getTime() - last < LAST_USED_INTERVAL_MS) return;
+  lastUsedWrites.set(accessKeyId, now.getTime());
+  await db.accessKey.updateMany({ where: { accessKeyId }, data: { lastUsedAt: now } });
+}
