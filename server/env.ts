@@ -3,6 +3,9 @@ import path from "node:path";
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL } from "./db/connection";
 
+/** Where Stratus keeps its own files unless STRATUS_DATA_DIR says otherwise. */
+export const DEFAULT_DATA_DIR = ".stratus";
+
 const accountId = z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account ID");
 const port = z.coerce.number().int().min(0).max(65535);
 
@@ -17,7 +20,7 @@ const EnvSchema = z.object({
   /** How clients reach the gateway (queue URLs, SubscribeURL, …). */
   STRATUS_PUBLIC_GATEWAY_URL: z.string().url().optional(),
   /** Where Stratus keeps its own files (generated secret key, embedded Postgres/Redis data, code cache). */
-  STRATUS_DATA_DIR: z.string().default(".stratus"),
+  STRATUS_DATA_DIR: z.string().default(DEFAULT_DATA_DIR),
   /** 32 bytes, hex or base64: encrypts access-key secrets at rest and signs console sessions. */
   STRATUS_SECRET_KEY: z.string().min(32, "must be at least 32 characters (hex or base64 of 32 bytes)").optional(),
   STRATUS_DEFAULT_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/).default("us-east-1"),

@@ -1,9 +1,9 @@
-import { createHash } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { prisma } from "../db/client";
 import { env } from "../env";
+import { deriveSessionSecret } from "../lib/secrets";
 import { authenticate, SignInLockedError } from "../services/accounts/users";
 import { Email } from "../services/accounts/validation";
 import { sourceIpFromHeaders } from "./source-ip";
@@ -15,7 +15,7 @@ const Credentials = z.object({ email: Email, password: z.string().min(1).max(256
 
 function sessionSecret(): string {
   const e = env();
-  return e.NEXTAUTH_SECRET ?? createHash("sha256").update(`stratus-session:${e.STRATUS_SECRET_KEY}`).digest("hex");
+  return e.NEXTAUTH_SECRET ?? deriveSessionSecret(e.STRATUS_SECRET_KEY);
 }
 
 export const authOptions: NextAuthOptions = {

@@ -1,5 +1,5 @@
 import type { Env } from "../env";
-import { sha256Hex } from "../lib/secrets";
+import { deriveSessionSecret } from "../lib/secrets";
 
 /**
  * The variables this CLI settles for itself and its children: the Postgres/Redis it resolved, the
@@ -16,7 +16,9 @@ export function runtimeEnv(
     REDIS_URL: resolved.redisUrl,
     STRATUS_SECRET_KEY: env.STRATUS_SECRET_KEY,
     NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
-    NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? sha256Hex(`stratus-nextauth:${env.STRATUS_SECRET_KEY}`),
+    NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? deriveSessionSecret(env.STRATUS_SECRET_KEY),
+    // Next.js would otherwise try to reach its telemetry and lockfile-patching hosts, which are unreachable here.
+    NEXT_TELEMETRY_DISABLED: "1",
     // loadEnv() defaults NODE_ENV to development; `npm start` is the production way to run.
     NODE_ENV: source.NODE_ENV ?? (resolved.dev ? "development" : "production"),
   };

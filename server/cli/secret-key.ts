@@ -1,11 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { secretKeyFile } from "../env";
+import { DEFAULT_DATA_DIR, secretKeyFile } from "../env";
 import { errorCode } from "./errors";
-
-/** The STRATUS_DATA_DIR default from server/env.ts, needed before loadEnv() can succeed (it needs the key). */
-const DEFAULT_DATA_DIR = ".stratus";
 
 /** Reads a generated secret (32 random bytes, hex), creating the file with mode 0600 on first use. */
 export function ensureSecretFile(file: string): { value: string; created: boolean } {

@@ -1,5 +1,8 @@
 /** Gateway process entry: `npx tsx server/gateway/main.ts`. */
 import { prisma } from "../db/client";
+import { pgPool } from "../db/pool";
+import { flushQueueMetrics } from "../services/sqs/metrics";
+import { queueWakeups } from "../services/sqs/wakeups";
 import { env, publicGatewayUrl } from "../env";
 import { createGatewayServer } from "./server";
 
@@ -29,11 +32,16 @@ function shutdown(signal: NodeJS.Signals): void {
   server.close((error) => {
     clearTimeout(force);
     if (error) console.error("error while closing the gateway", error);
-    void prisma()
-      .$disconnect()
-      .finally(() => process.exit(error ? 1 : 0));
+    void releaseResources().finally(() => process.exit(error ? 1 : 0));
   });
   server.closeIdleConnections();
 }
-process.once("SIGTERM", shutdown);
-process.once("SIGINT", shutdown);
+/** Flushes buffered queue metrics and closes database and Redis connections. */
+async function releaseResources(): Promise<void> {
+  await flushQueueMetrics();
+  await Promise.allSettled([prisma().$disconnect(), pgPool().end(), queueWakeups().close()]);
+}
+
+// `on`, not `once`: a second signal (systemd signals the whole group, and the CLI forwards) must not kill us mid-drain.
+process.on("SIGTERM", shutdown);
+process.on("SIGINT", shutdown);

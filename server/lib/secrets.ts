@@ -36,3 +36,8 @@ export function randomString(length: number, alphabet: string): string {
   }
   return out.join("");
 }
+
+/** The console's session-signing secret when NEXTAUTH_SECRET is unset: derived, so every machine sharing the key agrees. */
+export function deriveSessionSecret(secretKey: string): string {
+  return sha256Hex(`stratus-nextauth:${secretKey}`);
+}
