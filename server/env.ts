@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL } from "./db/connection";
+import { REGION_CODE } from "./lib/regions";
 
 /** Where Stratus keeps its own files unless STRATUS_DATA_DIR says otherwise. */
 export const DEFAULT_DATA_DIR = ".stratus";
@@ -23,7 +24,7 @@ const EnvSchema = z.object({
   STRATUS_DATA_DIR: z.string().default(DEFAULT_DATA_DIR),
   /** 32 bytes, hex or base64: encrypts access-key secrets at rest and signs console sessions. */
   STRATUS_SECRET_KEY: z.string().min(32, "must be at least 32 characters (hex or base64 of 32 bytes)").optional(),
-  STRATUS_DEFAULT_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/).default("us-east-1"),
+  STRATUS_DEFAULT_REGION: z.string().regex(REGION_CODE).default("us-east-1"),
   STRATUS_ADMIN_EMAIL: z.string().email().optional(),
   STRATUS_ADMIN_PASSWORD: z.string().min(8).optional(),
   STRATUS_ACCOUNT_ID: accountId.default("000000000000"),
@@ -34,6 +35,14 @@ const EnvSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(4),
   /** Seconds between outbox reconciler passes. */
   OUTBOX_RECONCILE_SECONDS: z.coerce.number().positive().default(5),
+  /**
+   * Whether the console sits behind a reverse proxy that sets X-Forwarded-For. Only then is the client
+   * address trusted for sign-in throttling (a client can send the header itself).
+   */
+  STRATUS_TRUST_PROXY: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
   NEXTAUTH_URL: z.string().url().optional(),
   NEXTAUTH_SECRET: z.string().optional(),
 });

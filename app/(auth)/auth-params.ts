@@ -12,6 +12,6 @@ export interface AuthSearchParams {
 export async function authFormProps(searchParams: Promise<AuthSearchParams>) {
   const { callbackUrl, email } = await searchParams;
   const destination = safeCallbackUrl(callbackUrl);
-  if (await getServerSession(authOptions)) redirect(destination);
+  if ((await getServerSession(authOptions))?.user) redirect(destination);
   return { callbackUrl: destination, initialEmail: email ?? "" };
 }

@@ -10,7 +10,7 @@ import { knownRegion } from "../_lib/regions";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const session = await getServerSession(authOptions);
-  if (!session) redirect("/signin");
+  if (!session?.user) redirect("/signin");
 
   const jar = await cookies();
   const regionCookie = jar.get(REGION_COOKIE)?.value;

@@ -72,12 +72,16 @@ const t = initTRPC
     transformer: superjson,
     errorFormatter({ shape, error }) {
       const cause = error.cause;
+      // Unexpected failures are logged by the route handler; their text (SQL, file paths) stays on the server.
+      const internal = error.code === "INTERNAL_SERVER_ERROR" && !isAwsError(cause);
       return {
         ...shape,
+        message: internal ? "Something went wrong on our side. Please try again." : shape.message,
         data: {
           ...shape.data,
           awsCode: isAwsError(cause) ? cause.code : null,
           zodError: cause instanceof ZodError ? cause.flatten() : null,
+          stack: undefined,
         },
       };
     },
@@ -118,11 +122,12 @@ export function teamProcedure(minRole: TeamRole = "viewer") {
     const result = await next({ ctx: { call } });
     if (type === "mutation" && meta?.audit) {
       const cause = result.ok ? undefined : result.error.cause;
+      // The change has happened: a lost audit record is logged, not turned into a failure the caller would retry.
       await recordAudit(ctx.db, call, {
         action: meta.audit,
         success: result.ok,
         errorCode: result.ok ? null : isAwsError(cause) ? cause.code : result.error.code,
-      });
+      }).catch((error: unknown) => console.error(`audit: could not record ${meta.audit}:`, error));
     }
     return result;
   });

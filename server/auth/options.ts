@@ -33,7 +33,9 @@ export const authOptions: NextAuthOptions = {
         const parsed = Credentials.safeParse(raw);
         if (!parsed.success) return null;
         try {
-          return await authenticate(prisma(), { ...parsed.data, sourceIp: sourceIpFromHeaders(req.headers ?? {}) });
+          // Per-address throttling only with a trusted proxy: otherwise the address is whatever the client claims.
+          const sourceIp = env().STRATUS_TRUST_PROXY ? sourceIpFromHeaders(req.headers ?? {}) : undefined;
+          return await authenticate(prisma(), { ...parsed.data, sourceIp });
         } catch (e) {
           // next-auth reports a thrown error's message as the sign-in error code.
           if (e instanceof SignInLockedError) throw new Error("LockedOut");
@@ -44,10 +46,16 @@ export const authOptions: NextAuthOptions = {
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user) token.sub = user.id;
+      if (user) {
+        token.sub = user.id;
+        token.authTime = Math.floor(Date.now() / 1000);
+      }
       return token;
     },
     session({ session, token }) {
+      // next-auth slides a JWT session's expiry on every use; sign-in itself must still be renewed daily.
+      const authTime = typeof token.authTime === "number" ? token.authTime : 0;
+      if (Date.now() / 1000 - authTime > SESSION_MAX_AGE_SECONDS) return { expires: session.expires };
       if (session.user && token.sub) session.user.id = token.sub;
       return session;
     },

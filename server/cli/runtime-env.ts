@@ -15,10 +15,15 @@ export function runtimeEnv(
     DATABASE_URL: resolved.databaseUrl,
     REDIS_URL: resolved.redisUrl,
     STRATUS_SECRET_KEY: env.STRATUS_SECRET_KEY,
-    NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
+    // Without a configured public URL, next-auth takes the origin from each request's Host header, so links
+    // and redirects work for whoever reaches the console by whatever name (not only on localhost).
+    ...(env.NEXTAUTH_URL ? { NEXTAUTH_URL: env.NEXTAUTH_URL } : { AUTH_TRUST_HOST: "true" }),
     NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? deriveSessionSecret(env.STRATUS_SECRET_KEY),
-    // Next.js would otherwise try to reach its telemetry and lockfile-patching hosts, which are unreachable here.
+    // Next.js would otherwise phone home (telemetry) and try to fix up package-lock.json from the registry on every build.
     NEXT_TELEMETRY_DISABLED: "1",
+    NEXT_IGNORE_INCORRECT_LOCKFILE: "1",
+    // Prisma's CLI update check.
+    CHECKPOINT_DISABLE: "1",
     // loadEnv() defaults NODE_ENV to development; `npm start` is the production way to run.
     NODE_ENV: source.NODE_ENV ?? (resolved.dev ? "development" : "production"),
   };

@@ -117,7 +117,7 @@ async function start(options: CliOptions): Promise<void> {
   const supervisor = new Supervisor(options.processes.map((name) => processSpec(name, { dev: options.dev, port: env.PORT })));
   supervisor.start();
   stops.push(() => supervisor.stop(childSignal));
-  console.log(formatBanner({ env, consoleUrl: runtime.NEXTAUTH_URL, processes: options.processes, bootstrap: account }));
+  console.log(formatBanner({ env, consoleUrl: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`, processes: options.processes, bootstrap: account }));
 }
 
 function shutdownRequested(): Promise<void> {

@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
 import pg from "pg";
 import { parseDatabaseUrl, withDatabase } from "./connection";
 
@@ -15,10 +16,13 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
   }
 }
 
+/** The installed Prisma CLI, run with this Node (no `npx`, which could reach for the registry). */
+const PRISMA_CLI = createRequire(import.meta.url).resolve("prisma/build/index.js");
+
 /** Applies committed migrations with `prisma migrate deploy`. */
 export function migrateDeploy(databaseUrl: string): void {
-  const result = spawnSync("npx", ["prisma", "migrate", "deploy"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl },
+  const result = spawnSync(process.execPath, [PRISMA_CLI, "migrate", "deploy"], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, CHECKPOINT_DISABLE: "1" },
     encoding: "utf8",
   });
   if (result.status !== 0) {

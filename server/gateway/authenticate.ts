@@ -5,6 +5,7 @@ import { GatewayErrors } from "./errors";
 import type { GatewayLogger } from "./logger";
 import type { GatewayRequest } from "./request";
 import { checkSignatureTiming, parseSignature, payloadHash, verifySignature } from "./sigv4";
+import { REGION_CODE } from "../lib/regions";
 
 export interface Caller {
   principal: Principal;
@@ -23,6 +24,10 @@ export async function authenticate(req: GatewayRequest, service: string, deps: A
   const parts = parseSignature(req);
   if (parts.scope.service !== service) {
     throw GatewayErrors.signatureDoesNotMatch(`Credential should be scoped to correct service: '${service}'.`);
+  }
+  // The region becomes part of every stored row and ARN: only AWS-shaped region codes.
+  if (!REGION_CODE.test(parts.scope.region)) {
+    throw GatewayErrors.signatureDoesNotMatch(`Credential should be scoped to a valid region, not '${parts.scope.region}'.`);
   }
   checkSignatureTiming(parts, now);
   const credential = await deps.resolveCredential(deps.db, parts.scope.accessKeyId, parts.securityToken);

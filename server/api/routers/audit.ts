@@ -10,7 +10,7 @@ export const auditRouter = createTRPCRouter({
         userEmail: z.string().max(254).optional(),
         source: z.enum(["console", "trpc", "gateway"]).optional(),
         success: z.boolean().optional(),
-        cursor: z.string().regex(/^\d+$/).optional(),
+        cursor: z.string().regex(/^\d{1,18}$/).optional(),
         limit: z.number().int().min(1).max(200).optional(),
       }),
     )

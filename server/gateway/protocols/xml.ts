@@ -31,8 +31,11 @@ const ESCAPES: Readonly<Record<string, string>> = {
   "\u2028": "&#x2028;",
 };
 
+/** Characters XML 1.0 cannot carry at all (controls, lone surrogates, U+FFFE/FFFF): echoed input must not break parsers. */
+const NOT_XML = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"'\r\n\u0085\u2028]/g, (ch) => ESCAPES[ch]!);
+  return text.replace(NOT_XML, "\uFFFD").replace(/[&<>"'\r\n\u0085\u2028]/g, (ch) => ESCAPES[ch]!);
 }
 
 function isStructure(value: unknown): value is Record<string, unknown> {

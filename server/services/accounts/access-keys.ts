@@ -1,4 +1,4 @@
-import type { Db } from "../../db/client";
+import type { Db, PrismaClient } from "../../db/client";
 import { env } from "../../env";
 import { encryptSecret, randomString } from "../../lib/secrets";
 import type { AccessKeyStatus } from "../../db/generated/enums";
@@ -31,16 +31,24 @@ export async function storeAccessKey(db: Db, args: { accountId: string; userId: 
   });
 }
 
-/** CreateAccessKey for the calling console user; the secret is returned once and stored encrypted. */
-export async function createAccessKey(db: Db, ctx: CallContext) {
+/**
+ * CreateAccessKey for the calling console user; the secret is returned once and stored encrypted. The
+ * membership row is locked so concurrent creates respect the quota and a concurrent removal wins cleanly.
+ */
+export async function createAccessKey(db: PrismaClient, ctx: CallContext) {
   requireRole(ctx, "developer", "iam:CreateAccessKey");
   const userId = ctx.principal.consoleUserId!;
-  const existing = await db.accessKey.count({ where: { accountId: ctx.accountId, userId } });
-  if (existing >= MAX_KEYS_PER_USER) throw AccountErrors.tooManyKeys();
-  const accessKeyId = newAccessKeyId();
-  const secretAccessKey = newSecretAccessKey();
-  await storeAccessKey(db, { accountId: ctx.accountId, userId, accessKeyId, secretAccessKey });
-  return { accessKeyId, secretAccessKey };
+  return db.$transaction(async (tx) => {
+    const member = await tx.$queryRaw<unknown[]>`
+      SELECT 1 FROM memberships WHERE account_id = ${ctx.accountId} AND user_id = ${userId}::uuid FOR UPDATE`;
+    if (member.length === 0) throw AccountErrors.noSuchUser();
+    const existing = await tx.accessKey.count({ where: { accountId: ctx.accountId, userId } });
+    if (existing >= MAX_KEYS_PER_USER) throw AccountErrors.tooManyKeys();
+    const accessKeyId = newAccessKeyId();
+    const secretAccessKey = newSecretAccessKey();
+    await storeAccessKey(tx, { accountId: ctx.accountId, userId, accessKeyId, secretAccessKey });
+    return { accessKeyId, secretAccessKey };
+  });
 }
 
 export async function listAccessKeys(db: Db, ctx: CallContext) {

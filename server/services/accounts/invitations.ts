@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
-import type { Db } from "../../db/client";
+import type { Db, PrismaClient } from "../../db/client";
 import { sha256Hex } from "../../lib/secrets";
 import type { CallContext, TeamRole } from "../context";
 import { AccountErrors } from "./errors";
-import { requireRole } from "./roles";
+import { requireRole, roleAtLeast } from "./roles";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -82,19 +82,33 @@ export async function describeInvitation(db: Db, token: string) {
   };
 }
 
-/** Joins the signed-in user to the team; the invitation is single-use and bound to its email. */
-export async function acceptInvitation(db: Db, user: { id: string; email: string }, token: string) {
-  const inv = await findByToken(db, token);
-  const status = statusOf(inv, new Date());
-  if (status !== "pending") throw AccountErrors.invitationClosed(status);
-  if (inv.email !== user.email) throw AccountErrors.invitationEmailMismatch(inv.email);
-  // The conditional update makes acceptance single-use even when two tabs race.
-  const { count } = await db.invitation.updateMany({ where: { id: inv.id, acceptedAt: null }, data: { acceptedAt: new Date() } });
-  if (count === 0) throw AccountErrors.invitationClosed("accepted");
-  await db.membership.upsert({
-    where: { accountId_userId: { accountId: inv.accountId, userId: user.id } },
-    create: { accountId: inv.accountId, userId: user.id, role: inv.role },
-    update: {},
+/**
+ * Joins the signed-in user to the team. The invitation is single-use, bound to its email, and only as
+ * good as its sender: one whose inviter has meanwhile lost the right to invite (or to grant that role) fails.
+ */
+export async function acceptInvitation(db: PrismaClient, user: { id: string; email: string }, token: string) {
+  return db.$transaction(async (tx) => {
+    const inv = await findByToken(tx, token);
+    const now = new Date();
+    const status = statusOf(inv, now);
+    if (status !== "pending") throw AccountErrors.invitationClosed(status);
+    if (inv.email !== user.email) throw AccountErrors.invitationEmailMismatch(inv.email);
+    const inviterRole = await tx.membership.findUnique({
+      where: { accountId_userId: { accountId: inv.accountId, userId: inv.invitedById } },
+      select: { role: true },
+    });
+    if (!roleAtLeast(inviterRole?.role, inv.role === "owner" ? "owner" : "admin")) throw AccountErrors.invitationClosed("revoked");
+    // The conditional update makes acceptance single-use and loses cleanly to a concurrent revoke.
+    const { count } = await tx.invitation.updateMany({
+      where: { id: inv.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+      data: { acceptedAt: now },
+    });
+    if (count === 0) throw AccountErrors.invitationClosed("no longer valid");
+    await tx.membership.upsert({
+      where: { accountId_userId: { accountId: inv.accountId, userId: user.id } },
+      create: { accountId: inv.accountId, userId: user.id, role: inv.role },
+      update: {},
+    });
+    return { accountId: inv.accountId };
   });
-  return { accountId: inv.accountId };
 }

@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import type { Db } from "../../db/client";
+import type { Db, PrismaClient } from "../../db/client";
 import type { CallContext, TeamRole } from "../context";
 import { AccountErrors } from "./errors";
 import { requireRole } from "./roles";
@@ -53,33 +53,57 @@ export async function listMembers(db: Db, ctx: CallContext) {
   return rows.map((m) => ({ userId: m.userId, email: m.user.email, name: m.user.name, role: m.role, joinedAt: m.createdAt }));
 }
 
-async function countOwners(db: Db, accountId: string): Promise<number> {
-  return db.membership.count({ where: { accountId, role: "owner" } });
-}
-
 async function memberRole(db: Db, accountId: string, userId: string): Promise<TeamRole> {
   const role = await findRole(db, userId, accountId);
   if (!role) throw AccountErrors.noSuchUser();
   return role;
 }
 
-export async function changeRole(db: Db, ctx: CallContext, userId: string, role: TeamRole): Promise<void> {
-  requireRole(ctx, "admin", "iam:UpdateTeamMember");
-  const current = await memberRole(db, ctx.accountId, userId);
-  if ((current === "owner" || role === "owner") && ctx.principal.role !== "owner") throw AccountErrors.ownerOnly();
-  if (current === "owner" && role !== "owner" && (await countOwners(db, ctx.accountId)) <= 1) throw AccountErrors.lastOwner();
-  await db.membership.update({ where: { accountId_userId: { accountId: ctx.accountId, userId } }, data: { role } });
+/**
+ * Runs a membership change with the team row locked, so concurrent changes see each other's effect:
+ * two owners demoting or removing each other at once cannot leave the team without an owner.
+ */
+async function withTeamLocked<T>(db: PrismaClient, accountId: string, fn: (tx: Db) => Promise<T>): Promise<T> {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT 1 FROM teams WHERE account_id = ${accountId} FOR UPDATE`;
+    return fn(tx);
+  });
 }
 
-/** Removes a member (admins) or the caller themself (`leave`); their keys in the team go with them. */
-export async function removeMember(db: Db, ctx: CallContext, userId: string): Promise<void> {
+async function assertOwnerRemains(tx: Db, accountId: string): Promise<void> {
+  if ((await tx.membership.count({ where: { accountId, role: "owner" } })) <= 1) throw AccountErrors.lastOwner();
+}
+
+/** Pending invitations of a member who can no longer invite die with their rights. */
+async function revokeInvitationsBy(tx: Db, accountId: string, userId: string): Promise<void> {
+  await tx.invitation.updateMany({ where: { accountId, invitedById: userId, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+}
+
+export async function changeRole(db: PrismaClient, ctx: CallContext, userId: string, role: TeamRole): Promise<void> {
+  requireRole(ctx, "admin", "iam:UpdateTeamMember");
+  await withTeamLocked(db, ctx.accountId, async (tx) => {
+    const current = await memberRole(tx, ctx.accountId, userId);
+    if ((current === "owner" || role === "owner") && ctx.principal.role !== "owner") throw AccountErrors.ownerOnly();
+    if (current === "owner" && role !== "owner") await assertOwnerRemains(tx, ctx.accountId);
+    await tx.membership.update({ where: { accountId_userId: { accountId: ctx.accountId, userId } }, data: { role } });
+    if (role !== "owner" && role !== "admin") await revokeInvitationsBy(tx, ctx.accountId, userId);
+  });
+}
+
+/** Removes a member (admins) or the caller themself (`leave`); their keys and pending invitations in the team go with them. */
+export async function removeMember(db: PrismaClient, ctx: CallContext, userId: string): Promise<void> {
   const leaving = userId === ctx.principal.consoleUserId;
   if (!leaving) requireRole(ctx, "admin", "iam:RemoveTeamMember");
-  const current = await memberRole(db, ctx.accountId, userId);
-  if (current === "owner") {
-    if (!leaving && ctx.principal.role !== "owner") throw AccountErrors.ownerOnly();
-    if ((await countOwners(db, ctx.accountId)) <= 1) throw AccountErrors.lastOwner();
-  }
-  await db.accessKey.deleteMany({ where: { accountId: ctx.accountId, userId } });
-  await db.membership.delete({ where: { accountId_userId: { accountId: ctx.accountId, userId } } });
+  await withTeamLocked(db, ctx.accountId, async (tx) => {
+    const current = await memberRole(tx, ctx.accountId, userId);
+    if (current === "owner") {
+      if (!leaving && ctx.principal.role !== "owner") throw AccountErrors.ownerOnly();
+      await assertOwnerRemains(tx, ctx.accountId);
+    }
+    // Lock the membership first: a concurrent CreateAccessKey holds it, so no key is created after this delete.
+    await tx.$executeRaw`SELECT 1 FROM memberships WHERE account_id = ${ctx.accountId} AND user_id = ${userId}::uuid FOR UPDATE`;
+    await tx.accessKey.deleteMany({ where: { accountId: ctx.accountId, userId } });
+    await revokeInvitationsBy(tx, ctx.accountId, userId);
+    await tx.membership.delete({ where: { accountId_userId: { accountId: ctx.accountId, userId } } });
+  });
 }

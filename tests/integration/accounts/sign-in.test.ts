@@ -27,6 +27,17 @@ describe("sign-in", () => {
     assert.equal((await authenticate(prisma(), { email: user.email, password: user.password }, later))?.id, user.userId);
   });
 
+  it("counts parallel guesses: no more than the allowed number are checked before the lockout", async () => {
+    const user = await createTestUser();
+    const results = await Promise.allSettled(
+      Array.from({ length: 12 }, (_, i) => authenticate(prisma(), { email: user.email, password: `guess-${i}` })),
+    );
+    const checked = results.filter((r) => r.status === "fulfilled").length;
+    assert.ok(checked <= MAX_FAILED_SIGN_INS, `${checked} guesses were checked`);
+    assert.ok(results.some((r) => r.status === "rejected" && r.reason instanceof SignInLockedError));
+    await assert.rejects(authenticate(prisma(), { email: user.email, password: user.password }), SignInLockedError);
+  });
+
   it("throttles an address that keeps failing across many emails", async () => {
     const sourceIp = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
     await prisma().signInAttempt.createMany({

@@ -177,3 +177,42 @@ describe("audit log", () => {
     assert.equal(page2.items[0]!.action, "iam:UpdateAccessKey");
   });
 });
+
+describe("concurrency", () => {
+  it("never leaves a team without an owner when two owners leave or demote each other at once", async () => {
+    for (let round = 0; round < 3; round++) {
+      const a = await createTestTeam();
+      const b = await createTestUser("owner-b");
+      await prisma().membership.create({ data: { accountId: a.accountId, userId: b.userId, role: "owner" } });
+      const asA = trpcAs(a, { accountId: a.accountId });
+      const asB = trpcAs(b, { accountId: a.accountId });
+      await Promise.allSettled([asA.team.leave(), asB.team.leave()]);
+      assert.equal(await prisma().membership.count({ where: { accountId: a.accountId, role: "owner" } }), 1);
+      const remaining = (await prisma().membership.findFirstOrThrow({ where: { accountId: a.accountId, role: "owner" } })).userId;
+      const c = await createTestUser("owner-c");
+      await prisma().membership.create({ data: { accountId: a.accountId, userId: c.userId, role: "owner" } });
+      await Promise.allSettled([
+        trpcAs({ userId: remaining }, { accountId: a.accountId }).team.changeRole({ userId: c.userId, role: "admin" }),
+        trpcAs(c, { accountId: a.accountId }).team.changeRole({ userId: remaining, role: "admin" }),
+      ]);
+      assert.equal(await prisma().membership.count({ where: { accountId: a.accountId, role: "owner" } }), 1);
+    }
+  });
+
+  it("keeps the access-key quota under concurrent creates", async () => {
+    const owner = await createTestTeam();
+    const asOwner = trpcAs(owner, { accountId: owner.accountId });
+    await Promise.allSettled(Array.from({ length: 5 }, () => asOwner.accessKeys.create()));
+    assert.equal(await prisma().accessKey.count({ where: { accountId: owner.accountId, userId: owner.userId } }), 2);
+  });
+
+  it("does not admit an invitee whose invitation was revoked or whose inviter lost the right to invite", async () => {
+    const admin = await createTestTeam({ role: "admin" });
+    const invitee = await createTestUser("late");
+    const { link } = await trpcAs(admin, { accountId: admin.accountId }).team.invite({ email: invitee.email, role: "admin" });
+    const ownerId = (await prisma().membership.findFirstOrThrow({ where: { accountId: admin.accountId, role: "owner" } })).userId;
+    await trpcAs({ userId: ownerId }, { accountId: admin.accountId }).team.removeMember({ userId: admin.userId });
+    await rejectsWith(trpcAs(invitee).invitation.accept({ token: link.split("/invite/")[1]! }), "BAD_REQUEST");
+    assert.equal(await prisma().membership.count({ where: { accountId: admin.accountId, userId: invitee.userId } }), 0);
+  });
+});
