@@ -1,9 +1,10 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { errorMessage } from "../_lib/errors";
 import { Alert } from "./Alert";
 import { Button } from "./Button";
+import { FormField } from "./FormField";
 import { Modal } from "./Modal";
 
 /** The call the dialog confirms; its error shows inside the dialog so the user can retry or cancel. */
@@ -20,13 +21,27 @@ interface ConfirmDialogProps {
   action: ConfirmedAction;
   onConfirm: () => void;
   onClose: () => void;
+  /** For destructive actions: a word the user must type before the button works (AWS asks for "delete", "purge"…). */
+  confirmText?: string;
   children: ReactNode;
 }
 
-export function ConfirmDialog({ open, title, confirmLabel, action, onConfirm, onClose, children }: ConfirmDialogProps) {
+export function ConfirmDialog({ open, title, confirmLabel, action, onConfirm, onClose, confirmText, children }: ConfirmDialogProps) {
+  const [typed, setTyped] = useState("");
+  // Whatever closes the dialog, it opens next time with the field empty.
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
+    if (!open) setTyped("");
+  }
+  const confirmed = confirmText === undefined || typed.trim() === confirmText;
   function cancel() {
     onClose();
     action.reset();
+    setTyped("");
+  }
+  function confirm() {
+    if (confirmed && !action.isPending) onConfirm();
   }
   return (
     <Modal
@@ -38,13 +53,30 @@ export function ConfirmDialog({ open, title, confirmLabel, action, onConfirm, on
           <Button variant="link" onClick={cancel}>
             Cancel
           </Button>
-          <Button variant="primary" loading={action.isPending} onClick={onConfirm}>
+          <Button variant="primary" loading={action.isPending} disabled={!confirmed} onClick={confirm}>
             {confirmLabel}
           </Button>
         </>
       }
     >
       {children}
+      {confirmText !== undefined && (
+        <FormField label={`To confirm, type “${confirmText}” in the field.`}>
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              value={typed}
+              placeholder={confirmText}
+              autoComplete="off"
+              onChange={(e) => setTyped(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === "Enter") confirm();
+              }}
+            />
+          )}
+        </FormField>
+      )}
       {action.error != null && <Alert type="error">{errorMessage(action.error)}</Alert>}
     </Modal>
   );

@@ -5,6 +5,10 @@ export interface Column<Row> {
   cell: (row: Row) => ReactNode;
   /** Keeps short values (IDs, dates) on one line. */
   nowrap?: boolean;
+  /** The header is for assistive tech only (a column of selection controls, say). */
+  hideHeader?: boolean;
+  /** Lets a long header ("Messages available") take two lines so a wide table fits. */
+  wrapHeader?: boolean;
 }
 
 interface DataTableProps<Row> {
@@ -25,8 +29,8 @@ export function DataTable<Row>({ label, columns, rows, rowKey, empty }: DataTabl
           <thead>
             <tr>
               {columns.map((c) => (
-                <th key={c.header} scope="col">
-                  {c.header}
+                <th key={c.header} scope="col" className={c.wrapHeader ? "th-wrap" : undefined}>
+                  {c.hideHeader ? <span className="visually-hidden">{c.header}</span> : c.header}
                 </th>
               ))}
             </tr>

@@ -11,6 +11,7 @@ const PATHS = {
   stopped: "M8 14.5a6.5 6.5 0 1 0 0-13 6.5 6.5 0 0 0 0 13zM5 8h6",
   info: "M8 14.5a6.5 6.5 0 1 0 0-13 6.5 6.5 0 0 0 0 13zM8 7v4.5M8 4.5v.5",
   warning: "M8 1.8L15 14H1zM8 6v4M8 11.8v.4",
+  refresh: "M13.5 8A5.5 5.5 0 1 1 11.9 4.1M13.5 1.5v3.5H10",
 } as const;
 
 export type IconName = keyof typeof PATHS;

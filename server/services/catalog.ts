@@ -12,7 +12,7 @@ export interface ServiceEntry {
 }
 
 export const SERVICES: readonly ServiceEntry[] = [
-  { id: "sqs", name: "SQS", description: "Queues", href: "/sqs", available: false },
+  { id: "sqs", name: "SQS", description: "Queues", href: "/sqs", available: true },
   { id: "sns", name: "SNS", description: "Topics", href: "/sns", available: false },
   { id: "lambda", name: "Lambda", description: "Functions", href: "/lambda", available: false },
   { id: "apigateway", name: "API Gateway", description: "REST APIs with stages", href: "/apigateway", available: false },

@@ -107,7 +107,7 @@ export function registerSqsOperations(registry: OperationRegistry): void {
       const missing = error.issues.find((i) => i.code === "invalid_type" && i.received === "undefined");
       if (missing) return SqsErrors.missingParameter(String(missing.path.at(-1) ?? "input"));
       const issue = error.issues[0]!;
-      return SqsErrors.invalidParameter(issue.path.join(".") || "input", "", issue.message);
+      return SqsErrors.invalidParameter(issue.path.join(".") || "input", undefined, issue.message);
     },
   });
   for (const name of Object.keys(sqsOperations) as SqsOperationName[]) registerOperation(registry, name, sqsOperations[name]);

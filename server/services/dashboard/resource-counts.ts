@@ -5,7 +5,9 @@ import type { CallContext } from "../context";
 type Counter = (db: Db, ctx: CallContext) => Promise<number>;
 
 /** Per-service resource counters in the caller's account and region; services register theirs as they land. */
-const COUNTERS: Partial<Record<string, Counter>> = {};
+const COUNTERS: Partial<Record<string, Counter>> = {
+  sqs: (db, ctx) => db.sqsQueue.count({ where: { accountId: ctx.accountId, region: ctx.region } }),
+};
 
 export async function resourceCounts(db: Db, ctx: CallContext) {
   const services = await Promise.all(

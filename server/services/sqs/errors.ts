@@ -13,12 +13,18 @@ const invalidParameterValue = (message: string) => sqsError("InvalidParameterVal
 export const SqsErrors = {
   queueDoesNotExist: () =>
     sqsError("QueueDoesNotExist", "AWS.SimpleQueueService.NonExistentQueue", "The specified queue does not exist."),
+  queueDeletedRecently: () =>
+    sqsError(
+      "QueueDeletedRecently",
+      "AWS.SimpleQueueService.QueueDeletedRecently",
+      "You must wait 60 seconds after deleting a queue before you can create another with the same name.",
+    ),
   queueNameExists: (attribute: string) =>
     sqsError("QueueNameExists", "QueueAlreadyExists", `A queue already exists with the same name and a different value for attribute ${attribute}`),
   invalidParameterValue,
-  /** AWS's "Value X for parameter P is invalid. Reason: R" form. */
+  /** AWS's "Value X for parameter P is invalid. Reason: R" form (AWS drops the X where it has none to show). */
   invalidParameter: (parameter: string, value: unknown, reason: string) =>
-    invalidParameterValue(`Value ${String(value)} for parameter ${parameter} is invalid. Reason: ${reason}`),
+    invalidParameterValue(`Value ${value === undefined ? "" : `${String(value)} `}for parameter ${parameter} is invalid. Reason: ${reason}`),
   missingParameter: (parameter: string) =>
     sqsError("MissingRequiredParameterException", "MissingParameter", `The request must contain the parameter ${parameter}.`),
   invalidAttributeName: (message: string) => sqsError("InvalidAttributeName", "InvalidAttributeName", message),

@@ -10,6 +10,8 @@ export const MAX_MESSAGE_ATTRIBUTES = 10;
 export const DEDUPLICATION_WINDOW_SECONDS = 300;
 export const RECEIVE_ATTEMPT_WINDOW_SECONDS = 300;
 export const PURGE_INTERVAL_SECONDS = 60;
+/** After DeleteQueue, its name cannot be reused for this long (QueueDeletedRecently). */
+export const NAME_REUSE_DELAY_SECONDS = 60;
 export const MAX_TAGS = 50;
 export const MAX_PERMISSION_ACTIONS = 7;
 export const MAX_QUEUE_NAME_LENGTH = 80;

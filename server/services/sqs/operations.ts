@@ -34,7 +34,8 @@ function op<S extends z.ZodTypeAny, O>(input: S, handler: SqsOperation<S, O>["ha
   return { input, handler };
 }
 
-const none = async () => ({});
+/** Operations with no output answer nothing: `{}` in JSON, and no <…Result> element in XML, as AWS does. */
+const none = async (): Promise<void> => undefined;
 
 export const sqsOperations = {
   CreateQueue: op(SqsSchemas.CreateQueue, createQueue),

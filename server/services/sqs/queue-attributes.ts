@@ -193,7 +193,8 @@ export function parseQueueAttributes(attributes: Readonly<Record<string, string>
 
 /** Checks that only make sense on the settings as they will be after a change. */
 export function assertConsistentSettings(settings: QueueSettings): void {
-  if (settings.fifoThroughputLimit === "perMessageGroupId" && settings.deduplicationScope === "queue") {
+  // An unset scope is AWS's default, `queue`.
+  if (settings.fifoThroughputLimit === "perMessageGroupId" && (settings.deduplicationScope ?? "queue") === "queue") {
     throw SqsErrors.invalidAttributeValue(
       "FifoThroughputLimit",
       "The perMessageGroupId value is allowed only when the value for DeduplicationScope is messageGroup.",
@@ -226,8 +227,15 @@ export function renderQueueAttributes(queue: Queue, counts: MessageCounts): Reco
     SqsManagedSseEnabled: String(queue.sqsManagedSseEnabled),
   };
   if (queue.policy) out.Policy = queue.policy;
-  if (queue.redrivePolicy) out.RedrivePolicy = JSON.stringify(queue.redrivePolicy);
-  if (queue.redriveAllowPolicy) out.RedriveAllowPolicy = JSON.stringify(queue.redriveAllowPolicy);
+  // Rebuilt key by key: jsonb does not keep the stored key order, and AWS renders them in this one.
+  if (queue.redrivePolicy) {
+    const { deadLetterTargetArn, maxReceiveCount } = queue.redrivePolicy;
+    out.RedrivePolicy = JSON.stringify({ deadLetterTargetArn, maxReceiveCount });
+  }
+  if (queue.redriveAllowPolicy) {
+    const { redrivePermission, sourceQueueArns } = queue.redriveAllowPolicy;
+    out.RedriveAllowPolicy = JSON.stringify({ redrivePermission, sourceQueueArns });
+  }
   if (queue.kmsMasterKeyId) {
     out.KmsMasterKeyId = queue.kmsMasterKeyId;
     out.KmsDataKeyReusePeriodSeconds = String(queue.kmsDataKeyReusePeriodSeconds ?? 300);

@@ -1,10 +1,11 @@
 import { type Db, Prisma } from "../../db/client";
+import { isUniqueViolation } from "../../db/errors";
 import { pgPool } from "../../db/pool";
 import { requireRole } from "../accounts/roles";
 import type { CallContext } from "../context";
 import { parseQueueArn, queueArn, queueUrl } from "./addressing";
 import { SqsErrors } from "./errors";
-import { MAX_LIST_RESULTS, MAX_QUEUE_NAME_LENGTH, MAX_TAGS, PURGE_INTERVAL_SECONDS } from "./limits";
+import { MAX_LIST_RESULTS, MAX_QUEUE_NAME_LENGTH, MAX_TAGS, NAME_REUSE_DELAY_SECONDS, PURGE_INTERVAL_SECONDS } from "./limits";
 import type { Queue, QueueSettings } from "./model";
 import {
   ALL_ATTRIBUTE_NAMES,
@@ -40,10 +41,17 @@ function assertValidTags(tags: Readonly<Record<string, string>>, existing: numbe
 }
 
 /** A redrive policy must name an existing dead-letter queue of the same type that accepts this source. */
-async function assertValidRedrive(db: Db, ctx: CallContext, source: { fifo: boolean; arn: string }, settings: Partial<QueueSettings>) {
+async function assertValidRedrive(
+  db: Db,
+  ctx: CallContext,
+  source: { fifo: boolean; arn: string },
+  attributes: Readonly<Record<string, string>>,
+  settings: Partial<QueueSettings>,
+) {
   const policy = settings.redrivePolicy;
   if (!policy) return;
-  const raw = JSON.stringify(policy);
+  // AWS's messages quote the policy exactly as it was sent.
+  const raw = attributes.RedrivePolicy ?? JSON.stringify(policy);
   const target = parseQueueArn(policy.deadLetterTargetArn)!;
   const dlq = target.accountId === ctx.accountId && target.region === ctx.region ? await findQueue(db, target.accountId, target.region, target.name) : null;
   if (!dlq) throw SqsErrors.invalidParameter("RedrivePolicy", raw, "Dead letter target does not exist.");
@@ -85,10 +93,6 @@ function firstDifferingAttribute(queue: Queue, attributes: Readonly<Record<strin
   return undefined;
 }
 
-function isUniqueViolation(e: unknown): boolean {
-  return typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
-}
-
 export interface CreateQueueInput {
   QueueName: string;
   Attributes?: Record<string, string>;
@@ -115,9 +119,13 @@ export async function createQueue(db: Db, ctx: CallContext, input: CreateQueueIn
   };
   const found = await existing();
   if (found) return found;
+  const deleted = await db.sqsDeletedQueue.findUnique({
+    where: { accountId_region_name: { accountId: ctx.accountId, region: ctx.region, name: input.QueueName } },
+  });
+  if (deleted && deleted.deletedAt.getTime() > Date.now() - NAME_REUSE_DELAY_SECONDS * 1000) throw SqsErrors.queueDeletedRecently();
 
   const arn = queueArn(ctx.region, ctx.accountId, input.QueueName);
-  await assertValidRedrive(db, ctx, { fifo, arn }, settings);
+  await assertValidRedrive(db, ctx, { fifo, arn }, rest, settings);
   const tags = input.tags ?? {};
   assertValidTags(tags, 0);
   try {
@@ -155,6 +163,9 @@ function toColumns(settings: Partial<QueueSettings>) {
 export async function deleteQueue(db: Db, ctx: CallContext, input: { QueueUrl: string }): Promise<void> {
   requireRole(ctx, "developer", "sqs:DeleteQueue");
   const queue = await resolveQueue(db, ctx, input.QueueUrl, "DeleteQueue");
+  // The name is blocked first: should the delete then fail, the queue is still there and a create just finds it.
+  const key = { accountId: queue.accountId, region: queue.region, name: queue.name };
+  await db.sqsDeletedQueue.upsert({ where: { accountId_region_name: key }, create: { ...key, deletedAt: new Date() }, update: { deletedAt: new Date() } });
   await db.sqsQueue.deleteMany({ where: { id: queue.id } });
   forgetQueue(queue);
 }
@@ -183,9 +194,13 @@ interface Page {
 
 /** ListQueues / ListDeadLetterSourceQueues paging: without MaxResults, up to 1000 and never a NextToken. */
 async function pageOfQueues(db: Db, ctx: CallContext, where: Prisma.SqsQueueWhereInput, page: Page) {
+  if (page.MaxResults !== undefined && (page.MaxResults < 1 || page.MaxResults > MAX_LIST_RESULTS)) {
+    throw SqsErrors.invalidParameter("MaxResults", undefined, `MaxResults must be an integer between 1 and ${MAX_LIST_RESULTS}.`);
+  }
   const limit = page.MaxResults ?? MAX_LIST_RESULTS;
   const rows = await db.sqsQueue.findMany({
-    where: { ...where, ...(page.NextToken ? { name: { gt: decodeToken(page.NextToken) } } : {}) },
+    // AND, not a merge: the token's name bound must not replace the caller's name prefix.
+    where: page.NextToken ? { AND: [where, { name: { gt: decodeToken(page.NextToken) } }] } : where,
     orderBy: { name: "asc" },
     take: limit + 1,
   });
@@ -247,7 +262,7 @@ export async function setQueueAttributes(db: Db, ctx: CallContext, input: { Queu
   const queue = await resolveQueue(db, ctx, input.QueueUrl, "SetQueueAttributes");
   const changes = parseQueueAttributes(input.Attributes, queue.fifo);
   assertConsistentSettings({ ...queue, ...changes });
-  await assertValidRedrive(db, ctx, queue, changes);
+  await assertValidRedrive(db, ctx, queue, input.Attributes, changes);
   await db.sqsQueue.update({ where: { id: queue.id }, data: { ...toColumns(changes), lastModifiedAt: new Date() } });
   forgetQueue(queue);
 }

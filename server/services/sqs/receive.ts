@@ -103,10 +103,17 @@ async function receiveStandard(queue: Queue, dlq: DeadLetterTarget | null, max: 
   return { rows: rows.filter((r) => r.id !== null), moved: rows[0]?.moved ?? 0 };
 }
 
+/** Whether group `$group` of queue `$queue` has a message in flight (received, visibility timeout running). */
+const GROUP_IN_FLIGHT = (queue: string, group: string, retention: string) => `
+  EXISTS (SELECT 1 FROM sqs_messages f
+           WHERE f.queue_id = ${queue} AND f.group_id = ${group} AND f.receive_count > 0 AND f.visible_at > now()
+             AND f.enqueued_at > now() - make_interval(secs => ${retention}))`;
+
 /**
- * FIFO queues: a group whose oldest message is in flight delivers nothing; otherwise its leading
- * visible messages are delivered in order, filling the batch from as few groups as possible. A
- * transaction-scoped advisory lock per group keeps two consumers from taking the same group at once.
+ * FIFO queues: a group with any message in flight delivers nothing (even if an earlier message became
+ * visible again through ChangeMessageVisibility); otherwise its leading visible messages are delivered
+ * in order, filling the batch from as few groups as possible. A transaction-scoped advisory lock per
+ * group keeps two consumers from taking the same group at once.
  */
 async function receiveFifo(queue: Queue, dlq: DeadLetterTarget | null, max: number, visibility: number): Promise<{ rows: MessageRow[]; moved: number }> {
   return withTransaction(async (client) => {
@@ -115,7 +122,8 @@ async function receiveFifo(queue: Queue, dlq: DeadLetterTarget | null, max: numb
          SELECT DISTINCT ON (group_id) group_id, id, visible_at FROM sqs_messages
           WHERE queue_id = $1 AND enqueued_at > now() - make_interval(secs => $2)
           ORDER BY group_id, id) heads
-        WHERE visible_at <= now() ORDER BY id LIMIT 50`,
+        WHERE visible_at <= now() AND NOT ${GROUP_IN_FLIGHT("$1", "heads.group_id", "$2")}
+        ORDER BY id LIMIT 50`,
       [queue.id, queue.messageRetentionPeriod],
     );
     const delivered: MessageRow[] = [];
@@ -124,10 +132,12 @@ async function receiveFifo(queue: Queue, dlq: DeadLetterTarget | null, max: numb
       if (delivered.length >= max) break;
       const locked = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_xact_lock(hashtextextended($1 || '/' || $2, 0)) AS ok", [queue.id, group]);
       if (!locked.rows[0]!.ok) continue;
-      // Re-read under the lock: another consumer may have taken the head since the scan.
+      // Re-read under the lock: another consumer may have taken the group since the scan (its
+      // commit is visible here, as it releases the lock only after committing).
       const { rows } = await client.query<{ id: string; visible: boolean; receive_count: number }>(
         `SELECT id, visible_at <= now() AS visible, receive_count FROM sqs_messages
           WHERE queue_id = $1 AND group_id = $2 AND enqueued_at > now() - make_interval(secs => $3)
+            AND NOT ${GROUP_IN_FLIGHT("$1", "$2", "$3")}
           ORDER BY id LIMIT $4`,
         [queue.id, group, queue.messageRetentionPeriod, max - delivered.length + 10],
       );
@@ -228,8 +238,10 @@ export async function receiveMessage(db: Db, ctx: CallContext, input: ReceiveInp
     // Dead-lettering freed the batch without filling it: look again at once.
     if (moved > 0) continue;
     const remaining = deadline - Date.now();
-    if (remaining <= 0 || ctx.signal?.aborted) return render([]);
+    if (remaining <= 0) return render([]);
     const nextVisible = await nextVisibleInMs(queue);
-    await queueWakeups().wait(queue.id, Math.min(remaining, nextVisible ?? Infinity, FALLBACK_RECHECK_MS));
+    await queueWakeups().wait(queue.id, Math.min(remaining, nextVisible ?? Infinity, FALLBACK_RECHECK_MS), ctx.signal);
+    // A caller that has gone away must not take messages it can no longer be sent.
+    if (ctx.signal?.aborted) return render([]);
   }
 }

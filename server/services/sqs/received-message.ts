@@ -75,9 +75,9 @@ export function toReceivedMessage(queue: Queue, row: MessageRow, selection: Sele
   if (selection.messageAttributes.length > 0 && row.message_attributes) {
     const attributes = pick(loadAttributes(row.message_attributes), selection.messageAttributes, true);
     if (Object.keys(attributes).length > 0) {
-      message.MessageAttributes = attributes;
-      // The digest covers only the attributes returned, as AWS computes it.
+      // The digest covers only the attributes returned, as AWS computes it (and precedes them in AWS's XML).
       message.MD5OfMessageAttributes = md5OfMessageAttributes(attributes);
+      message.MessageAttributes = attributes;
     }
   }
   return message;

@@ -30,7 +30,7 @@ const SendFields = {
 };
 
 const BatchId = { Id: z.string() };
-const Paging = { NextToken: z.string().optional(), MaxResults: z.number().int().min(1).max(1000).optional() };
+const Paging = { NextToken: z.string().optional(), MaxResults: z.number().int().optional() };
 
 export const SqsSchemas = {
   CreateQueue: z.object({ QueueName: z.string(), Attributes: StringMap.optional(), tags: StringMap.optional() }),

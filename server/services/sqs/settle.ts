@@ -26,6 +26,8 @@ async function deleteByReceipts(queue: Queue, receipts: { handle: string; receip
     values: [queue.id, receipts.map((r) => r.receipt.rowId), receipts.map((r) => r.receipt.token), queue.fifo],
   });
   recordQueueMetric(queue.id, "deleted", rows.length);
+  // In a FIFO queue a delete can unblock the message's group: waiting receives may now have work.
+  if (queue.fifo && rows.length > 0) queueWakeups().notify(queue.id);
   const deleted = new Set(rows.map((r) => String(r.id)));
   if (!queue.fifo) return new Set(receipts.map((r) => r.handle));
   const undeleted = receipts.filter((r) => !deleted.has(r.receipt.rowId));
@@ -82,11 +84,12 @@ async function changeVisibility(queue: Queue, handle: string, timeout: number | 
     throw SqsErrors.invalidParameter("VisibilityTimeout", timeout, "Must be >= 0 and <= 43200, if provided.");
   }
   const receipt = decodeReceipt(handle, queue.id);
+  // The 12-hour limit counts whole seconds since the receive, so the full 12 hours can be set right after it.
   const { rows } = await pgPool().query<{ current: boolean; in_flight: boolean; within_limit: boolean }>({
     name: "sqs-change-visibility",
     text: `WITH target AS (
              SELECT id, receipt_token = $3 AS current, visible_at > now() AS in_flight,
-                    extract(epoch FROM now() - COALESCE(last_received_at, now())) + $4 <= ${MAX_VISIBILITY_TIMEOUT} AS within_limit
+                    floor(extract(epoch FROM now() - COALESCE(last_received_at, now()))) + $4 <= ${MAX_VISIBILITY_TIMEOUT} AS within_limit
                FROM sqs_messages WHERE queue_id = $1 AND id = $2 FOR UPDATE
            ), updated AS (
              UPDATE sqs_messages m SET visible_at = now() + make_interval(secs => $4)

@@ -12,13 +12,14 @@ export function storedAttributes(attributes: Readonly<Record<string, MessageAttr
   );
 }
 
+/** Stored attributes as received messages carry them; the value comes before DataType, as in AWS's XML. */
 export function loadAttributes(stored: StoredAttributes | null | undefined): Record<string, MessageAttributeValue> {
   return Object.fromEntries(
     Object.entries(stored ?? {}).map(([name, a]) => [
       name,
       a.BinaryValue !== undefined
-        ? { DataType: a.DataType, BinaryValue: Buffer.from(a.BinaryValue, "base64") }
-        : { DataType: a.DataType, StringValue: a.StringValue },
+        ? { BinaryValue: Buffer.from(a.BinaryValue, "base64"), DataType: a.DataType }
+        : { StringValue: a.StringValue, DataType: a.DataType },
     ]),
   );
 }

@@ -6,7 +6,7 @@ import { env } from "../../env";
  * process holds one subscriber and wakes the receives waiting on that queue. Redis carries only the
  * signal: a waiter that misses one still re-checks Postgres every FALLBACK_RECHECK_MS.
  */
-const CHANNEL = "stratus:sqs:wake";
+export const WAKE_CHANNEL = "stratus:sqs:wake";
 export const FALLBACK_RECHECK_MS = 2_000;
 
 class QueueWakeups {
@@ -28,22 +28,25 @@ class QueueWakeups {
   notify(queueId: string): void {
     // Local waiters are woken directly; the publish reaches the other processes (and loops back harmlessly).
     this.#wake(queueId);
-    this.#publisher.publish(CHANNEL, queueId).catch(() => undefined);
+    this.#publisher.publish(WAKE_CHANNEL, queueId).catch(() => undefined);
   }
 
-  /** Resolves when the queue is signalled or after `ms`, whichever is first. */
-  async wait(queueId: string, ms: number): Promise<void> {
-    this.#subscribed ??= this.#subscriber.connect().then(() => this.#subscriber.subscribe(CHANNEL)).catch(() => (this.#subscribed = undefined));
+  /** Resolves when the queue is signalled, after `ms`, or when `signal` aborts (the caller left), whichever is first. */
+  async wait(queueId: string, ms: number, signal?: AbortSignal): Promise<void> {
+    this.#subscribed ??= this.#subscriber.connect().then(() => this.#subscriber.subscribe(WAKE_CHANNEL)).catch(() => (this.#subscribed = undefined));
+    if (signal?.aborted) return;
     await new Promise<void>((resolve) => {
       const waiters = this.#waiters.get(queueId) ?? new Set();
       this.#waiters.set(queueId, waiters);
       const done = () => {
         clearTimeout(timer);
+        signal?.removeEventListener("abort", done);
         waiters.delete(done);
         if (waiters.size === 0) this.#waiters.delete(queueId);
         resolve();
       };
       const timer = setTimeout(done, Math.max(0, ms));
+      signal?.addEventListener("abort", done, { once: true });
       waiters.add(done);
     });
   }
