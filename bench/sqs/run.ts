@@ -1,0 +1,283 @@
+/**
+ * SQS benchmark: `npm run bench:sqs [-- --seconds 20 --warmup 3 --sends 2000 --polls 50 …]`.
+ *
+ * One run starts the real Stratus gateway (child process, database `stratus_bench`, Redis DB 3) and
+ * moto_server, drives both with the same AWS SDK v3 workloads (full cycle throughput, SendMessage
+ * latency, long-poll wake-up), measures the raw Postgres ceiling of the cycle with pgbench, prints a
+ * table and rewrites the SQS section of bench/README.md. `--profile` instead runs only the Stratus
+ * workloads with the gateway under `--cpu-prof` and prints where its CPU time goes.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { pidsByComm } from "../lib/cpu";
+import { mainThreadProfile, summarizeProfile } from "../lib/cpuprofile";
+import { loadAverage, machineInfo } from "../lib/machine";
+import { stopAllChildren } from "../lib/processes";
+import { writeSection } from "../lib/readme";
+import { fmt } from "../lib/stats";
+import { postgresCeiling } from "./ceiling";
+import type { Target } from "./client";
+import { type BenchResults, consoleReport, markdownSection, type TargetResults } from "./report";
+import { pgConfig, prepareStratus, type RunningServer, startGateway, startMoto } from "./servers";
+import { fullCycle, longPoll, sendLatency, type WorkloadEnv } from "./workloads";
+
+const { values: args } = parseArgs({
+  options: {
+    seconds: { type: "string", default: "20" },
+    warmup: { type: "string", default: "3" },
+    producers: { type: "string", default: "2" },
+    consumers: { type: "string", default: "4" },
+    backlog: { type: "string", default: "100" },
+    "body-bytes": { type: "string", default: "100" },
+    sends: { type: "string", default: "2000" },
+    "sends-per-queue": { type: "string", default: "100" },
+    "send-seconds": { type: "string", default: "45" },
+    "send-warmup": { type: "string", default: "200" },
+    polls: { type: "string", default: "50" },
+    "pg-seconds": { type: "string", default: "20" },
+    "lean-seconds": { type: "string", default: "10" },
+    only: { type: "string" }, // stratus | moto
+    skip: { type: "string", default: "" }, // comma list: cycle,send,poll,pg
+    profile: { type: "boolean", default: false },
+    "no-readme": { type: "boolean", default: false },
+    help: { type: "boolean", default: false },
+  },
+});
+if (args.help) {
+  console.log(
+    "npm run bench:sqs -- [--seconds 20] [--warmup 3] [--producers 2] [--consumers 4] [--backlog 100] [--body-bytes 100]\n" +
+      "  [--sends 2000] [--send-warmup 200] [--sends-per-queue 100] [--send-seconds 45] [--polls 50] [--pg-seconds 20] [--lean-seconds 10 (0: off)] [--only stratus|moto] [--skip cycle,send,poll,pg]\n" +
+      "  [--profile] [--no-readme]\nEnv: BENCH_DATABASE_URL (postgresql://postgres@127.0.0.1:5432/stratus_bench), BENCH_REDIS_URL (redis://127.0.0.1:6379/3)",
+  );
+  process.exit(0);
+}
+const num = (name: keyof typeof args) => {
+  const v = Number(args[name]);
+  if (!Number.isFinite(v) || v < 0) throw new Error(`--${name} must be a non-negative number`);
+  return v;
+};
+const opts = {
+  seconds: num("seconds"),
+  warmup: num("warmup"),
+  producers: num("producers"),
+  consumers: num("consumers"),
+  backlog: num("backlog"),
+  bodyBytes: num("body-bytes"),
+  sends: num("sends"),
+  sendWarmup: num("send-warmup"),
+  sendsPerQueue: Math.max(1, num("sends-per-queue")),
+  sendSeconds: num("send-seconds"),
+  polls: num("polls"),
+  pgSeconds: num("pg-seconds"),
+  leanSeconds: num("lean-seconds"),
+};
+const skip = new Set(args.skip!.split(",").filter(Boolean));
+if (args.profile) skip.add("pg");
+const wanted = (name: Target["name"]) => !args.only || args.only === name;
+
+const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/stratus_bench";
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379/3";
+const README = path.join("bench", "README.md");
+
+const log = (message: string) => console.log(`[bench:sqs ${new Date().toISOString().slice(11, 19)}] ${message}`);
+
+async function vacuum(): Promise<void> {
+  const client = new pg.Client(pgConfig(DATABASE_URL));
+  await client.connect();
+  await client.query("VACUUM (ANALYZE) sqs_messages").finally(() => client.end());
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const runId = `${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
+  log(`load average ${loadAverage().map((l) => fmt(l, 2)).join(" ")}; preparing ${DATABASE_URL}`);
+  const setup = await prepareStratus(DATABASE_URL, REDIS_URL);
+  const machine = await machineInfo(pgConfig(DATABASE_URL));
+
+  const profileDir = args.profile ? mkdtempSync(path.join(tmpdir(), "stratus-gateway-prof-")) : undefined;
+  const servers: RunningServer[] = [];
+  const results: BenchResults = {
+    machine,
+    loadAtEnd: machine.load,
+    command: `npm run bench:sqs${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
+    options: {
+      "cycle seconds": opts.seconds,
+      "warm-up seconds": opts.warmup,
+      producers: opts.producers,
+      consumers: opts.consumers,
+      backlog: opts.backlog,
+      "body bytes": opts.bodyBytes,
+      sends: opts.sends,
+      "sends per queue": opts.sendsPerQueue,
+      polls: opts.polls,
+      "pg seconds": opts.pgSeconds,
+      "lean-client seconds": opts.leanSeconds,
+    },
+    stratus: {},
+    moto: {},
+    elapsedSeconds: 0,
+  };
+  const windows: { startUs: number; endUs: number }[] = [];
+  const nowUs = () => Number(process.hrtime.bigint() / 1000n);
+  try {
+    if (wanted("stratus")) {
+      servers.push(await startGateway(setup, { cpuProfileDir: profileDir }));
+      log(`Stratus gateway on ${servers.at(-1)!.target.endpoint} (pid ${servers.at(-1)!.child.pid})`);
+    }
+    if (wanted("moto") && !args.profile) {
+      servers.push(await startMoto());
+      log(`moto_server on ${servers.at(-1)!.target.endpoint} (pid ${servers.at(-1)!.child.pid})`);
+    }
+    const env: WorkloadEnv = {
+      runId,
+      components: {
+        postgres: () => pidsByComm((c) => c === "postgres"),
+        redis: () => pidsByComm((c) => c === "redis-server"),
+      },
+    };
+    const slot = (t: Target): TargetResults => results[t.name];
+
+    const ceiling = async () => {
+      log(`raw Postgres ceiling: pgbench -c 4 -j 2 -T ${opts.pgSeconds} (servers idle)`);
+      results.ceiling = await postgresCeiling(DATABASE_URL, setup.accountId, runId, {
+        clients: 4,
+        threads: 2,
+        seconds: opts.pgSeconds,
+        bodyBytes: opts.bodyBytes,
+        components: env.components,
+      });
+      log(`  ${fmt(results.ceiling.messagesPerSecond)} msg/s (${fmt(results.ceiling.tps)} scripts/s, ${results.ceiling.leftover} rows left over)`);
+    };
+    // The ceiling runs right after the Stratus cycle, so both see the machine in the same state.
+    let ceilingDone = skip.has("pg");
+    if (!skip.has("cycle")) {
+      for (const { target } of servers) {
+        if (target.name === "stratus") await vacuum();
+        log(`${target.label}: full cycle, ${opts.warmup} s warm-up + ${opts.seconds} s`);
+        const r = await fullCycle(target, env, {
+          producers: opts.producers,
+          consumers: opts.consumers,
+          warmupSeconds: opts.warmup,
+          seconds: opts.seconds,
+          maxBacklog: opts.backlog,
+          bodyBytes: opts.bodyBytes,
+          onWindow: (phase) => (phase === "start" ? windows.push({ startUs: nowUs(), endUs: Infinity }) : (windows.at(-1)!.endUs = nowUs())),
+        });
+        slot(target).cycle = r;
+        log(`  ${fmt(r.messagesPerSecond)} msg/s cycled (${fmt(r.sentPerSecond)} sent/s), ${r.errors} errors${r.firstError ? `: ${r.firstError}` : ""}`);
+        log(
+          `  ${fmt(r.avgBatch, 1)} messages per non-empty receive, ${r.emptyReceives} empty receives; p50 SDK/wire ms: ` +
+            Object.entries(r.sdk)
+              .map(([op, s]) => `${op} ${fmt(s.p50)}/${fmt(r.wire[op]?.p50)}`)
+              .join(", "),
+        );
+        if (target.name === "stratus" && !ceilingDone) {
+          await ceiling();
+          ceilingDone = true;
+        }
+        if (target.name === "stratus" && opts.leanSeconds > 0) {
+          // Diagnosis: the same cycle with a hand-signed JSON client instead of the AWS SDK.
+          await vacuum();
+          log(`${target.label}: full cycle with the lean client (no SDK), ${opts.warmup} s warm-up + ${opts.leanSeconds} s`);
+          const lean = await fullCycle(target, env, {
+            producers: opts.producers,
+            consumers: opts.consumers,
+            warmupSeconds: opts.warmup,
+            seconds: opts.leanSeconds,
+            maxBacklog: opts.backlog,
+            bodyBytes: opts.bodyBytes,
+            client: "lean",
+          });
+          slot(target).leanCycle = lean;
+          log(`  ${fmt(lean.messagesPerSecond)} msg/s cycled, ${lean.errors} errors${lean.firstError ? `: ${lean.firstError}` : ""}`);
+        }
+      }
+    }
+    if (!skip.has("send")) {
+      for (const { target } of servers) {
+        log(`${target.label}: ${opts.sends} sequential SendMessage`);
+        const r = await sendLatency(target, env, {
+          warmup: opts.sendWarmup,
+          count: opts.sends,
+          bodyBytes: opts.bodyBytes,
+          perQueue: opts.sendsPerQueue,
+          maxSeconds: opts.sendSeconds,
+        });
+        slot(target).send = r;
+        log(`  p50 ${fmt(r.sdk.p50)} ms, p90 ${fmt(r.sdk.p90)} ms, p99 ${fmt(r.sdk.p99)} ms (wire p50 ${fmt(r.wire.p50)} ms), ${r.measured} sends`);
+      }
+    }
+    if (!skip.has("poll")) {
+      for (const { target } of servers) {
+        log(`${target.label}: ${opts.polls} long-poll wake-ups`);
+        const r = await longPoll(target, env, { warmup: 5, count: opts.polls, parkMs: 100 });
+        slot(target).poll = r;
+        log(`  after send completes p50 ${fmt(r.afterSendCompletes.p50)} ms, p99 ${fmt(r.afterSendCompletes.p99)} ms; misses ${r.misses}`);
+      }
+    }
+    if (!ceilingDone) await ceiling();
+  } finally {
+    await Promise.all(servers.map((s) => s.child.stop(15_000)));
+    await stopAllChildren();
+  }
+  results.loadAtEnd = loadAverage();
+  results.elapsedSeconds = (performance.now() - started) / 1000;
+  console.log(consoleReport(results));
+
+  if (profileDir) {
+    const file = mainThreadProfile(profileDir);
+    if (!file) throw new Error(`no CPU profile written to ${profileDir}`);
+    for (const [i, w] of windows.entries()) {
+      const s = summarizeProfile(file, process.cwd(), w);
+      const busy = s.totalMs - s.idleMs;
+      console.log(`\nGateway CPU profile, full-cycle window ${i + 1}: ${fmt(busy / 1000, 1)} s busy of ${fmt(s.totalMs / 1000, 1)} s`);
+      console.log("  self time by area:");
+      for (const [a, ms] of s.byArea.slice(0, 20)) console.log(`    ${fmt((100 * ms) / busy, 1).padStart(5)}%  ${a}`);
+      console.log("  inclusive time by function:");
+      for (const [a, ms] of s.byTotal.slice(0, 45)) console.log(`    ${fmt((100 * ms) / busy, 1).padStart(5)}%  ${a}`);
+      console.log("  self time by function:");
+      for (const [a, ms] of s.bySelf.slice(0, 30)) console.log(`    ${fmt((100 * ms) / busy, 1).padStart(5)}%  ${a}`);
+    }
+    console.log(`\nprofile: ${file}`);
+    return;
+  }
+  if (!args["no-readme"] && !args.only && skip.size === 0) {
+    writeSection(README, "bench:sqs", markdownSection(results));
+    log(`wrote the SQS section of ${README}`);
+  } else if (!args["no-readme"]) {
+    log("partial run (--only/--skip): bench/README.md left as it is");
+  }
+}
+
+let interrupted = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    interrupted = true;
+    console.error(`${signal}: stopping the servers`);
+    void stopAllChildren().finally(() => process.exit(130));
+  });
+}
+
+// The whole run is bounded: anything stuck past this is a failure, not a hang.
+const watchdog = setTimeout(
+  () => {
+    console.error("bench:sqs: time limit exceeded; stopping");
+    void stopAllChildren().finally(() => process.exit(1));
+  },
+  (opts.warmup + opts.seconds) * 2_000 + opts.sendSeconds * 2_000 + opts.pgSeconds * 1_000 + 120_000,
+).unref();
+
+main()
+  .then(() => {
+    clearTimeout(watchdog);
+    process.exit(interrupted ? 130 : 0);
+  })
+  .catch(async (error: unknown) => {
+    console.error("bench:sqs failed:", error);
+    await stopAllChildren();
+    process.exit(1);
+  });
