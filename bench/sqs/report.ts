@@ -130,6 +130,21 @@ export function serverEfficiency(r: BenchResults) {
   return { stratusUs, rawUs, ratio: rawUs / stratusUs, clientUs, clientCores: (c.cpu.seconds.self ?? 0) / c.cpu.wallSeconds };
 }
 
+/** Windows in which the hypervisor took a noticeable share of the CPU (figures then run low). */
+export function stolenWindows(r: BenchResults): string[] {
+  const windows: [string, CpuWindow | undefined][] = [
+    ["Stratus cycle", r.stratus.cycle?.cpu],
+    ["Stratus lean-client cycle", r.stratus.leanCycle?.cpu],
+    ["moto cycle", r.moto.cycle?.cpu],
+    ["pgbench ceiling", r.ceiling?.cpu],
+    ["Stratus SendMessage", r.stratus.send?.cpu],
+    ["moto SendMessage", r.moto.send?.cpu],
+  ];
+  return windows
+    .filter(([, cpu]) => cpu && cpu.machineSteal / cpu.wallSeconds >= 0.05)
+    .map(([name, cpu]) => `${name} (${fmt(cpu!.machineSteal / cpu!.wallSeconds, 2)} cores stolen)`);
+}
+
 export function consoleReport(r: BenchResults): string {
   const out: string[] = [];
   const w = 58;
@@ -165,6 +180,8 @@ export function consoleReport(r: BenchResults): string {
       `  server-side CPU per message: Stratus ${fmt(eff.stratusUs, 0)} µs vs raw SQL ${fmt(eff.rawUs, 0)} µs (${fmt(100 * eff.ratio, 0)}%); SDK client ${fmt(eff.clientUs, 0)} µs`,
     );
   }
+  const stolen = stolenWindows(r);
+  if (stolen.length) out.push(`  NOTE: hypervisor steal during ${stolen.join(", ")}: those figures run low; rerun on a quieter host.`);
   out.push("");
   for (const t of targets(r)) out.push(`  [${passText(t.pass)}] ${t.name}: ${t.measured === undefined ? "n/a" : t.name.startsWith("Full") ? `${fmt(100 * t.measured, 1)}%` : `${fmt(t.measured)} ms`}`);
   return out.join("\n");
@@ -221,6 +238,11 @@ export function markdownSection(r: BenchResults): string {
         `i.e. the server side runs at ${fmt(100 * eff.ratio, 0)}% of raw efficiency; the SDK benchmark client itself used ${fmt(eff.clientUs, 0)} µs per message ` +
         `(${fmt(eff.clientCores, 2)} of the ${r.machine.cores} cores). Since client, gateway and Postgres share the cores, the full-cycle rate is bounded by their sum.`,
     );
+    md.push("");
+  }
+  const stolen = stolenWindows(r);
+  if (stolen.length) {
+    md.push(`Note: the hypervisor took CPU from this VM during ${stolen.join(", ")} (\`steal\` in /proc/stat); those figures run low.`);
     md.push("");
   }
   md.push("Targets:");
