@@ -33,6 +33,16 @@ const EnvSchema = z.object({
   /** Maximum request body the gateway reads before answering 413. */
   GATEWAY_MAX_BODY_BYTES: z.coerce.number().int().positive().default(16 * 1024 * 1024),
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(4),
+  /** Lambda invocations one workers process runs at once (each in its own execution context process). */
+  STRATUS_LAMBDA_WORKER_CONCURRENCY: z.coerce.number().int().positive().default(32),
+  /** How long an idle execution context stays warm. */
+  STRATUS_LAMBDA_IDLE_SECONDS: z.coerce.number().positive().default(300),
+  /** Waits before the retries of a failed asynchronous invocation (AWS: 1 minute, then 2). */
+  STRATUS_LAMBDA_RETRY_DELAYS_SECONDS: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, "must be comma-separated seconds, e.g. 60,120")
+    .default("60,120")
+    .transform((v) => v.split(",").map(Number)),
   /** Seconds between outbox reconciler passes. */
   OUTBOX_RECONCILE_SECONDS: z.coerce.number().positive().default(5),
   /**

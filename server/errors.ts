@@ -13,6 +13,8 @@ export class AwsError extends Error {
    * `x-amzn-query-error` header).
    */
   readonly queryCode?: string;
+  /** Further members of the JSON error document, e.g. Lambda's throttling `Reason`. */
+  readonly fields: Record<string, string> = {};
 
   constructor(code: string, message: string, status = 400, fault?: "Sender" | "Receiver", queryCode?: string) {
     super(message);
@@ -21,6 +23,11 @@ export class AwsError extends Error {
     this.status = status;
     this.fault = fault ?? (status >= 500 ? "Receiver" : "Sender");
     this.queryCode = queryCode;
+  }
+
+  withFields(fields: Record<string, string>): this {
+    Object.assign(this.fields, fields);
+    return this;
   }
 }
 

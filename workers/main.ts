@@ -3,14 +3,17 @@
 import { pathToFileURL } from "node:url";
 import { Worker } from "bullmq";
 import { prisma, type PrismaClient } from "../server/db/client";
-import { env } from "../server/env";
+import { env, publicGatewayUrl } from "../server/env";
 import type { AnyJobDefinition } from "../server/outbox/job";
 import type { Logger } from "../server/outbox/log";
 import { seedPeriodicJobs } from "../server/outbox/periodic";
 import { createQueues, createRedis, DEFAULT_KEY_PREFIX, type OutboxJobData } from "../server/outbox/queues";
 import { startReconciler } from "../server/outbox/reconciler";
 import { startRelay } from "../server/outbox/relay";
+import { startInvocationWorker } from "../server/services/lambda/invocation/channel";
 import { jobs as registeredJobs } from "./jobs";
+import { closeLambdaRuntime, startLambdaRuntime } from "./lambda/runtime";
+import { runSyncInvocation } from "./lambda/sync-invocation";
 import { outboxProcessor } from "./run-job";
 
 export interface StartWorkersOptions {
@@ -30,6 +33,10 @@ export interface StartWorkersOptions {
   reconcileIntervalMs?: number;
   pollIntervalMs?: number;
   logger?: Logger;
+  /** Run Lambda functions in this process (default true). */
+  lambda?: boolean;
+  /** Where function code's AWS SDK reaches the gateway. Default: the public gateway URL. */
+  gatewayUrl?: string;
 }
 
 export interface RunningWorkers {
@@ -50,6 +57,8 @@ export async function startWorkers(options: StartWorkersOptions = {}): Promise<R
     reconcileIntervalMs = env().OUTBOX_RECONCILE_SECONDS * 1000,
     pollIntervalMs,
     logger = console,
+    lambda = true,
+    gatewayUrl = publicGatewayUrl(),
   } = options;
   const duplicate = jobs.find((job, i) => jobs.findIndex((other) => other.name === job.name) !== i);
   if (duplicate) throw new Error(`Job "${duplicate.name}" is defined twice`);
@@ -71,6 +80,10 @@ export async function startWorkers(options: StartWorkersOptions = {}): Promise<R
     worker.on("failed", (bullJob, err) => logger.warn(`${job.name} ${bullJob?.id ?? ""} failed attempt ${bullJob?.attemptsMade ?? "?"}:`, err.message));
     return worker;
   });
+  if (lambda) startLambdaRuntime({ endpointUrl: gatewayUrl, redisUrl });
+  const invocations = lambda
+    ? startInvocationWorker({ redisUrl, prefix, concurrency: env().STRATUS_LAMBDA_WORKER_CONCURRENCY, execute: runSyncInvocation, logger })
+    : undefined;
   const relay = startRelay({ db, databaseUrl, queues, logger, pollIntervalMs });
   const reconciler = startReconciler({ db, queues, logger, intervalMs: reconcileIntervalMs });
   logger.info(`workers: running ${jobs.length} job type(s) [${jobs.map((job) => job.name).join(", ")}], key prefix "${prefix}"`);
@@ -81,7 +94,9 @@ export async function startWorkers(options: StartWorkersOptions = {}): Promise<R
       stopping ??= (async () => {
         await Promise.all([relay.stop(), reconciler.stop()]);
         // close() waits for the jobs in flight; they finish their rows in Postgres before it returns.
-        await Promise.all(workers.map((worker) => worker.close()));
+        await Promise.all([...workers.map((worker) => worker.close()), invocations?.close()]);
+        // Execution contexts are this process's children: none may outlive it.
+        await closeLambdaRuntime();
         await Promise.all([...queues.values()].map((queue) => queue.close()));
         await redis.quit();
       })();

@@ -3,6 +3,8 @@ import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { dashboardRouter } from "./routers/dashboard";
 import { invitationRouter } from "./routers/invitation";
+import { lambdaRouter } from "./routers/lambda";
+import { logsRouter } from "./routers/logs";
 import { meRouter } from "./routers/me";
 import { sqsRouter } from "./routers/sqs";
 import { teamRouter } from "./routers/team";
@@ -17,6 +19,8 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   dashboard: dashboardRouter,
   sqs: sqsRouter,
+  lambda: lambdaRouter,
+  logs: logsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -13,6 +13,9 @@ export function createPgPool(databaseUrl: string, max = 10): pg.Pool {
   return pool;
 }
 
+/** Either the pool (autocommit) or a client inside a transaction. */
+export type Queryable = pg.Pool | pg.PoolClient;
+
 const globalForPool = globalThis as unknown as { stratusPgPool?: pg.Pool };
 
 export function pgPool(): pg.Pool {

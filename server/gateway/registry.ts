@@ -51,20 +51,35 @@ export interface RestRequest {
   body: Buffer;
 }
 
-export interface RestBinding {
+/** A response a restJson1 binding writes itself, when the output is not a JSON document. */
+export interface RestResponse {
+  status: number;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+}
+
+export interface RestBinding<O = unknown> {
   method: string;
-  /** URI template, e.g. `/2015-03-31/functions/{FunctionName}/invocations`. */
+  /** URI template, e.g. `/2015-03-31/functions/{FunctionName}/invocations`, optionally with literal query parameters (`?List=ALL`). */
   path: string;
   /** Defaults to 200. */
   successStatus?: number;
-  /** Builds the input; by default path labels, query parameters and the JSON body merged. */
+  /** Input members read from request headers (Smithy httpHeader): member → header name, e.g. `{ LogType: "X-Amz-Log-Type" }`. */
+  headers?: Record<string, string>;
+  /** The input member that receives the raw request body (a Smithy blob httpPayload) instead of a parsed JSON document. */
+  payload?: string;
+  /** Builds the input; by default path labels, query parameters, `headers` and the JSON body (or `payload`) merged. */
   decode?(req: RestRequest): unknown;
+  /** Writes the response itself (status, headers, raw body); by default the output as JSON with `successStatus`. */
+  encode?(output: O): RestResponse;
+  /** The largest request body this route reads when it differs from the gateway's default, and the error for a larger one. */
+  bodyLimit?: { bytes: number; error(): AwsError };
 }
 
-export interface OperationProtocols {
+export interface OperationProtocols<O = unknown> {
   awsJson?: JsonBinding;
   awsQuery?: QueryBinding;
-  restJson1?: RestBinding;
+  restJson1?: RestBinding<O>;
 }
 
 export interface OperationDefinition<S extends z.ZodTypeAny, O> {
@@ -80,7 +95,7 @@ export interface OperationDefinition<S extends z.ZodTypeAny, O> {
   dataEvent?: boolean;
   /** The resource an audit record names; `output` is undefined when the call failed. */
   resourceArn?(ctx: CallContext, input: z.output<S>, output: O | undefined): string | null | undefined;
-  protocols: OperationProtocols;
+  protocols: OperationProtocols<O>;
 }
 
 export type Outcome = { ok: true; output: unknown; resourceArn?: string } | { ok: false; error: unknown; resourceArn?: string };
@@ -99,6 +114,20 @@ export interface RegisteredOperation {
   execute(ctx: CallContext, params: unknown): Promise<Outcome>;
 }
 
+/** An unsigned request to a public route: it authorises itself (e.g. by an HMAC token in its query). */
+export interface PublicRequest {
+  pathParams: Record<string, string>;
+  query: URLSearchParams;
+  headers: Readonly<Record<string, readonly string[]>>;
+}
+
+export interface PublicRoute {
+  method: string;
+  /** URI template, as for restJson1 routes. */
+  path: string;
+  handle(req: PublicRequest): Promise<RestResponse>;
+}
+
 export interface RestMatch {
   operation: RegisteredOperation;
   binding: RestBinding;
@@ -115,6 +144,7 @@ export class OperationRegistry {
   readonly #targets = new Map<string, ServiceDefinition>();
   readonly #operations = new Map<string, RegisteredOperation>();
   readonly #routes: { operation: RegisteredOperation; binding: RestBinding; method: string; path: RestPath }[] = [];
+  readonly #publicRoutes: { route: PublicRoute; method: string; path: RestPath }[] = [];
 
   registerService(service: ServiceDefinition): void {
     if (this.#services.has(service.name)) throw new Error(`Service ${service.name} is already registered`);
@@ -156,7 +186,11 @@ export class OperationRegistry {
     };
     this.#operations.set(key, registered);
     const rest = op.protocols.restJson1;
-    if (rest) this.#routes.push({ operation: registered, binding: rest, method: rest.method.toUpperCase(), path: compileRestPath(rest.path) });
+    if (rest) {
+      this.#routes.push({ operation: registered, binding: rest, method: rest.method.toUpperCase(), path: compileRestPath(rest.path) });
+      // A route that names query literals is more specific than one on the same path without them.
+      this.#routes.sort((a, b) => b.path.queryLiterals.length - a.path.queryLiterals.length);
+    }
   }
 
   service(name: string): ServiceDefinition | undefined {
@@ -177,12 +211,26 @@ export class OperationRegistry {
     return this.#routes.some((route) => route.operation.service.name === service);
   }
 
-  /** The restJson1 route for a method and wire path, within one service or across all of them. */
-  matchRoute(method: string, path: string, service?: string): RestMatch | undefined {
+  /** The restJson1 route for a method, wire path and query, within one service or across all of them. */
+  matchRoute(method: string, path: string, service?: string, query?: URLSearchParams): RestMatch | undefined {
     for (const route of this.#routes) {
       if (route.method !== method.toUpperCase() || (service !== undefined && route.operation.service.name !== service)) continue;
-      const pathParams = matchRestPath(route.path, path);
+      const pathParams = matchRestPath(route.path, path, query);
       if (pathParams) return { operation: route.operation, binding: route.binding, pathParams };
+    }
+    return undefined;
+  }
+
+  /** Routes answered without SigV4 (e.g. presigned downloads that carry their own token). */
+  registerPublicRoute(route: PublicRoute): void {
+    this.#publicRoutes.push({ route, method: route.method.toUpperCase(), path: compileRestPath(route.path) });
+  }
+
+  matchPublicRoute(method: string, path: string, query: URLSearchParams): { route: PublicRoute; pathParams: Record<string, string> } | undefined {
+    for (const entry of this.#publicRoutes) {
+      if (entry.method !== method.toUpperCase()) continue;
+      const pathParams = matchRestPath(entry.path, path, query);
+      if (pathParams) return { route: entry.route, pathParams };
     }
     return undefined;
   }

@@ -62,16 +62,26 @@ async function handle(deps: GatewayDeps, maxBodyBytes: number, req: IncomingMess
   if (head.path === HEALTH_PATH && (head.method === "GET" || head.method === "HEAD")) {
     return send(res, await health(deps.db, deps.logger));
   }
+  const query = new URLSearchParams(head.query);
+  const open = deps.registry.matchPublicRoute(head.method, head.path, query);
+  if (open) {
+    req.resume(); // public routes are downloads: a request body is ignored
+    const { status, headers = {}, body = "" } = await open.route.handle({ pathParams: open.pathParams, query, headers: head.headers });
+    return send(res, { status, headers, body });
+  }
   const route = routeRequest(deps.registry, head);
+  // restJson1 routes may accept larger bodies than the default (Lambda code uploads), with their own error.
+  const bodyLimit = route.protocol === "restJson1" ? deps.registry.matchRoute(head.method, head.path, route.service?.name, query)?.binding.bodyLimit : undefined;
   let body: Buffer;
   try {
-    body = await readBody(req, maxBodyBytes);
+    body = await readBody(req, bodyLimit?.bytes ?? maxBodyBytes);
   } catch (error) {
     if (!(error instanceof BodyTooLargeError)) throw error;
     // Discard the rest of the upload and close afterwards, so the client still reads the 413.
     res.setHeader("connection", "close");
     req.resume();
-    return send(res, PROTOCOLS[route.protocol].encodeError(GatewayErrors.bodyTooLarge(error.limit), route.service, requestId));
+    const tooLarge = bodyLimit ? bodyLimit.error() : GatewayErrors.bodyTooLarge(error.limit);
+    return send(res, PROTOCOLS[route.protocol].encodeError(tooLarge, route.service, requestId));
   }
   // Lets long-running operations (long polls) stop once nobody is waiting for the answer.
   const disconnected = new AbortController();

@@ -14,12 +14,12 @@ export interface ServiceEntry {
 export const SERVICES: readonly ServiceEntry[] = [
   { id: "sqs", name: "SQS", description: "Queues", href: "/sqs", available: true },
   { id: "sns", name: "SNS", description: "Topics", href: "/sns", available: false },
-  { id: "lambda", name: "Lambda", description: "Functions", href: "/lambda", available: false },
+  { id: "lambda", name: "Lambda", description: "Functions", href: "/lambda", available: true },
   { id: "apigateway", name: "API Gateway", description: "REST APIs with stages", href: "/apigateway", available: false },
   { id: "kinesis", name: "Kinesis", description: "Data streams", href: "/kinesis", available: false },
   { id: "cognito", name: "Cognito", description: "User pools and identity pools", href: "/cognito", available: false },
   { id: "iam", name: "IAM", description: "Roles and policies", href: "/iam", available: false },
-  { id: "logs", name: "CloudWatch Logs", description: "Log groups and streams", href: "/logs", available: false },
+  { id: "logs", name: "CloudWatch Logs", description: "Log groups and streams", href: "/logs", available: true },
   { id: "states", name: "Step Functions", description: "State machines", href: "/states", available: false },
   { id: "events", name: "EventBridge", description: "Event buses and rules", href: "/events", available: false },
 ];

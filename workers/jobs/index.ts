@@ -1,9 +1,11 @@
 import type { AnyJobDefinition } from "../../server/outbox/job";
+import { lambdaInvokeAsync } from "./lambda-invoke-async";
+import { logsRetention } from "./logs-retention";
 import { outboxPrune } from "./outbox-prune";
 import { sqsMaintenance } from "./sqs-maintenance";
 import { sqsMoveMessages } from "./sqs-move-messages";
 
 /** Every job the workers process runs. Add new jobs here; `enqueueOutbox` is typed from this list. */
-export const jobs = [outboxPrune, sqsMaintenance, sqsMoveMessages] as const satisfies readonly AnyJobDefinition[];
+export const jobs = [outboxPrune, sqsMaintenance, sqsMoveMessages, logsRetention, lambdaInvokeAsync] as const satisfies readonly AnyJobDefinition[];
 
 export type RegisteredJob = (typeof jobs)[number];

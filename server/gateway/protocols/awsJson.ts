@@ -28,7 +28,7 @@ export function awsJsonProtocol(version: "1.0" | "1.1"): Protocol {
       if (service?.awsJson?.queryCompatible) {
         headers["x-amzn-query-error"] = `${wireErrorCode(error, "query")};${error.fault}`;
       }
-      const body = { __type: namespace ? `${namespace}#${code}` : code, message: error.message };
+      const body = { __type: namespace ? `${namespace}#${code}` : code, message: error.message, ...error.fields };
       return { status: error.status, headers, body: toJson(body) };
     },
   };

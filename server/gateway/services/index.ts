@@ -1,5 +1,7 @@
 import { registerStsOperations } from "../../services/sts/operations";
 import { OperationRegistry } from "../registry";
+import { registerLambdaOperations } from "./lambda";
+import { registerLogsOperations } from "./logs";
 import { registerSqsOperations } from "./sqs";
 
 /** Every service the gateway serves. */
@@ -7,5 +9,7 @@ export function createDefaultRegistry(): OperationRegistry {
   const registry = new OperationRegistry();
   registerStsOperations(registry);
   registerSqsOperations(registry);
+  registerLambdaOperations(registry);
+  registerLogsOperations(registry);
   return registry;
 }

@@ -62,6 +62,8 @@ export function testRun(): TestRun {
         prefix,
         reconcileIntervalMs: 300,
         pollIntervalMs: 200,
+        // Several workers run in this one process here; functions are not what these tests are about.
+        lambda: false,
         logger,
         ...options,
       });

@@ -1,0 +1,167 @@
+/**
+ * Synchronous invocations cross from the gateway (or console) to a worker through a BullMQ queue and
+ * come back on a Redis channel owned by the caller's process. Only the waiting caller depends on
+ * them: if Redis goes away the call fails, and nothing durable is lost (the worker records every
+ * invocation it runs in Postgres). Asynchronous invocations use the outbox instead.
+ */
+import { randomUUID } from "node:crypto";
+import { Queue, Worker } from "bullmq";
+import { Redis } from "ioredis";
+import { z } from "zod";
+import { AwsError } from "../../../errors";
+
+export const SYNC_INVOKE_QUEUE = "lambda.invoke";
+const REPLY_PREFIX = "stratus:lambda:reply:";
+
+/** Who invoked: decides which functions the name resolves to and whether another account's function may run. */
+export const callerSchema = z.object({
+  accountId: z.string(),
+  arn: z.string(),
+  userId: z.string(),
+  role: z.enum(["owner", "admin", "developer", "viewer"]).nullable(),
+});
+
+export const invocationRequestSchema = z.object({
+  requestId: z.string(),
+  caller: callerSchema,
+  region: z.string(),
+  /** Name or ARN with an optional qualifier, as the caller gave them. */
+  functionName: z.string(),
+  qualifier: z.string().optional(),
+  payload: z.string().describe("base64"),
+  clientContext: z.string().optional(),
+  logType: z.enum(["None", "Tail"]),
+  /** Epoch ms after which nobody waits for the answer: a worker that picks it up later skips it. */
+  callerDeadline: z.number(),
+});
+export type InvocationRequest = z.infer<typeof invocationRequestSchema>;
+
+export const invocationReplySchema = z.union([
+  z.object({
+    ok: z.literal(true),
+    payload: z.string().describe("base64"),
+    functionError: z.string().optional(),
+    executedVersion: z.string(),
+    logResult: z.string().optional(),
+  }),
+  z.object({ ok: z.literal(false), code: z.string(), message: z.string(), status: z.number(), reason: z.string().optional() }),
+]);
+export type InvocationReply = z.infer<typeof invocationReplySchema>;
+
+/** An AwsError as a reply, so the caller throws the same error the worker met. */
+export function errorReply(error: AwsError): InvocationReply {
+  return { ok: false, code: error.code, message: error.message, status: error.status, reason: error.fields.Reason };
+}
+
+interface QueuedInvocation extends InvocationRequest {
+  replyTo: string;
+}
+
+/** What a worker publishes on the caller's channel: that it started the invocation, then the reply. */
+const replyMessageSchema = z.union([
+  z.object({ requestId: z.string(), started: z.literal(true) }),
+  z.object({ requestId: z.string(), reply: invocationReplySchema }),
+]);
+type ReplyMessage = z.infer<typeof replyMessageSchema>;
+
+/** How long a caller waits for some worker to pick its invocation up. */
+const PICKUP_TIMEOUT_MS = 30_000;
+
+/** The caller's side: one queue producer and one reply subscriber per process. */
+export class InvocationClient {
+  readonly #queue: Queue<QueuedInvocation>;
+  readonly #subscriber: Redis;
+  readonly #channel = REPLY_PREFIX + randomUUID();
+  readonly #pending = new Map<string, { started(): void; replied(reply: InvocationReply): void }>();
+  readonly #ready: Promise<unknown>;
+
+  constructor(redisUrl: string, prefix: string) {
+    this.#queue = new Queue(SYNC_INVOKE_QUEUE, { connection: new Redis(redisUrl, { maxRetriesPerRequest: null }), prefix });
+    this.#queue.on("error", (error) => console.error("lambda invoke queue:", error.message));
+    this.#subscriber = new Redis(redisUrl, { maxRetriesPerRequest: null });
+    this.#subscriber.on("error", (error) => console.error("lambda reply subscriber:", error.message));
+    this.#subscriber.on("message", (_channel: string, message: string) => this.#receive(message));
+    this.#ready = this.#subscriber.subscribe(this.#channel);
+  }
+
+  #receive(message: string): void {
+    const parsed = replyMessageSchema.parse(JSON.parse(message));
+    const pending = this.#pending.get(parsed.requestId);
+    if (!pending) return;
+    if ("started" in parsed) pending.started();
+    else pending.replied(parsed.reply);
+  }
+
+  /**
+   * Runs the invocation on a worker and waits for its reply: until `request.callerDeadline` once a
+   * worker has started it, and at most PICKUP_TIMEOUT_MS for a worker to start it.
+   */
+  async invoke(request: InvocationRequest): Promise<InvocationReply> {
+    await this.#ready;
+    let timer: NodeJS.Timeout | undefined;
+    const fail = (message: string): InvocationReply => ({ ok: false, code: "ServiceException", message, status: 500 });
+    const reply = new Promise<InvocationReply>((resolve) => {
+      const wait = (ms: number, message: string) => {
+        clearTimeout(timer);
+        timer = setTimeout(() => resolve(fail(message)), Math.max(0, ms));
+      };
+      wait(Math.min(PICKUP_TIMEOUT_MS, request.callerDeadline - Date.now()), "No worker is available to run the function. Is the workers process running?");
+      this.#pending.set(request.requestId, {
+        started: () => wait(request.callerDeadline - Date.now(), "The worker running the function did not answer in time."),
+        replied: resolve,
+      });
+    });
+    try {
+      await this.#queue.add("invoke", { ...request, replyTo: this.#channel }, { jobId: request.requestId, removeOnComplete: true, removeOnFail: true });
+      return await reply;
+    } finally {
+      clearTimeout(timer);
+      this.#pending.delete(request.requestId);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.#queue.close();
+    this.#subscriber.disconnect();
+  }
+}
+
+/** The worker's side: runs each queued invocation with `execute` and publishes the reply. */
+export function startInvocationWorker(opts: {
+  redisUrl: string;
+  prefix: string;
+  concurrency: number;
+  execute(request: InvocationRequest): Promise<InvocationReply>;
+  logger?: Pick<Console, "error">;
+}): { close(): Promise<void> } {
+  const logger = opts.logger ?? console;
+  const publisher = new Redis(opts.redisUrl, { maxRetriesPerRequest: null });
+  publisher.on("error", (error) => logger.error("lambda reply publisher:", error.message));
+  const worker = new Worker<QueuedInvocation>(
+    SYNC_INVOKE_QUEUE,
+    async (job) => {
+      const { replyTo, ...request } = job.data;
+      // The caller has given up: running it now would surprise everyone.
+      if (Date.now() >= request.callerDeadline) return;
+      const publish = (message: ReplyMessage) => publisher.publish(replyTo, JSON.stringify(message));
+      // Not awaited: the reply goes out on the same connection after it, so it can't overtake it.
+      publish({ requestId: request.requestId, started: true }).catch((error: Error) => logger.error("lambda reply publisher:", error.message));
+      let reply: InvocationReply;
+      try {
+        reply = await opts.execute(invocationRequestSchema.parse(request));
+      } catch (error) {
+        if (!(error instanceof AwsError)) logger.error(`lambda invocation ${request.requestId} failed:`, error);
+        reply = error instanceof AwsError ? errorReply(error) : { ok: false, code: "ServiceException", message: "An internal error occurred.", status: 500 };
+      }
+      await publish({ requestId: request.requestId, reply });
+    },
+    { connection: new Redis(opts.redisUrl, { maxRetriesPerRequest: null }), prefix: opts.prefix, concurrency: opts.concurrency },
+  );
+  worker.on("error", (error) => logger.error("lambda invoke worker:", error.message));
+  return {
+    async close() {
+      await worker.close();
+      publisher.disconnect();
+    },
+  };
+}

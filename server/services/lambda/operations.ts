@@ -1,0 +1,112 @@
+/**
+ * The Lambda control-plane operations as one table: AWS name → input schema and domain function.
+ * The gateway and the tRPC router are both built from it.
+ */
+import type { z } from "zod";
+import type { PrismaClient } from "../../db/client";
+import type { CallContext } from "../context";
+import { getAccountSettings } from "./account";
+import { createAlias, deleteAlias, getAlias, listAliases, updateAlias } from "./aliases";
+import { zipInlineFiles } from "./code";
+import {
+  deleteFunctionConcurrency,
+  deleteProvisionedConcurrencyConfig,
+  getFunctionConcurrency,
+  getProvisionedConcurrencyConfig,
+  listProvisionedConcurrencyConfigs,
+  putFunctionConcurrency,
+  putProvisionedConcurrencyConfig,
+} from "./concurrency";
+import {
+  deleteFunctionEventInvokeConfig,
+  getFunctionEventInvokeConfig,
+  listFunctionEventInvokeConfigs,
+  putFunctionEventInvokeConfig,
+  updateFunctionEventInvokeConfig,
+} from "./event-invoke";
+import {
+  createFunction,
+  deleteFunction,
+  getFunction,
+  getFunctionConfiguration,
+  listFunctions,
+  updateFunctionCode,
+  updateFunctionConfiguration,
+} from "./functions";
+import { deleteLayerVersion, getLayerVersion, getLayerVersionByArn, listLayers, listLayerVersions, publishLayerVersion } from "./layers";
+import { addPermission, getPolicy, removePermission } from "./policy";
+import { FunctionCode, InlineFiles, LambdaSchemas } from "./schemas";
+import { listTags, tagResource, untagResource } from "./tags";
+import { listVersionsByFunction, publishVersion } from "./versions";
+
+export interface LambdaOperation<S extends z.ZodTypeAny, O> {
+  input: S;
+  handler(db: PrismaClient, ctx: CallContext, input: z.output<S>): Promise<O>;
+}
+
+function op<S extends z.ZodTypeAny, O>(input: S, handler: LambdaOperation<S, O>["handler"]): LambdaOperation<S, O> {
+  return { input, handler };
+}
+
+const s = LambdaSchemas;
+
+export const lambdaOperations = {
+  CreateFunction: op(s.CreateFunction, createFunction),
+  GetFunction: op(s.GetFunction, getFunction),
+  GetFunctionConfiguration: op(s.GetFunctionConfiguration, getFunctionConfiguration),
+  UpdateFunctionCode: op(s.UpdateFunctionCode, updateFunctionCode),
+  UpdateFunctionConfiguration: op(s.UpdateFunctionConfiguration, updateFunctionConfiguration),
+  DeleteFunction: op(s.DeleteFunction, deleteFunction),
+  ListFunctions: op(s.ListFunctions, listFunctions),
+  PublishVersion: op(s.PublishVersion, publishVersion),
+  ListVersionsByFunction: op(s.ListVersionsByFunction, listVersionsByFunction),
+  CreateAlias: op(s.CreateAlias, createAlias),
+  GetAlias: op(s.GetAlias, getAlias),
+  UpdateAlias: op(s.UpdateAlias, updateAlias),
+  DeleteAlias: op(s.DeleteAlias, deleteAlias),
+  ListAliases: op(s.ListAliases, listAliases),
+  PutFunctionConcurrency: op(s.PutFunctionConcurrency, putFunctionConcurrency),
+  GetFunctionConcurrency: op(s.GetFunctionConcurrency, getFunctionConcurrency),
+  DeleteFunctionConcurrency: op(s.DeleteFunctionConcurrency, deleteFunctionConcurrency),
+  PutProvisionedConcurrencyConfig: op(s.PutProvisionedConcurrencyConfig, putProvisionedConcurrencyConfig),
+  GetProvisionedConcurrencyConfig: op(s.GetProvisionedConcurrencyConfig, getProvisionedConcurrencyConfig),
+  DeleteProvisionedConcurrencyConfig: op(s.DeleteProvisionedConcurrencyConfig, deleteProvisionedConcurrencyConfig),
+  ListProvisionedConcurrencyConfigs: op(s.ListProvisionedConcurrencyConfigs, listProvisionedConcurrencyConfigs),
+  PutFunctionEventInvokeConfig: op(s.PutFunctionEventInvokeConfig, putFunctionEventInvokeConfig),
+  GetFunctionEventInvokeConfig: op(s.GetFunctionEventInvokeConfig, getFunctionEventInvokeConfig),
+  UpdateFunctionEventInvokeConfig: op(s.UpdateFunctionEventInvokeConfig, updateFunctionEventInvokeConfig),
+  DeleteFunctionEventInvokeConfig: op(s.DeleteFunctionEventInvokeConfig, deleteFunctionEventInvokeConfig),
+  ListFunctionEventInvokeConfigs: op(s.ListFunctionEventInvokeConfigs, listFunctionEventInvokeConfigs),
+  PublishLayerVersion: op(s.PublishLayerVersion, publishLayerVersion),
+  ListLayers: op(s.ListLayers, listLayers),
+  ListLayerVersions: op(s.ListLayerVersions, listLayerVersions),
+  GetLayerVersion: op(s.GetLayerVersion, getLayerVersion),
+  GetLayerVersionByArn: op(s.GetLayerVersionByArn, getLayerVersionByArn),
+  DeleteLayerVersion: op(s.DeleteLayerVersion, deleteLayerVersion),
+  AddPermission: op(s.AddPermission, addPermission),
+  RemovePermission: op(s.RemovePermission, removePermission),
+  GetPolicy: op(s.GetPolicy, getPolicy),
+  TagResource: op(s.TagResource, tagResource),
+  UntagResource: op(s.UntagResource, untagResource),
+  ListTags: op(s.ListTags, listTags),
+  GetAccountSettings: op(s.GetAccountSettings, (db, ctx) => getAccountSettings(db, ctx)),
+};
+
+export type LambdaOperationName = keyof typeof lambdaOperations;
+
+/**
+ * The console's variants (tRPC only): code may come as the inline editor's files, which are zipped
+ * into the ZipFile the operation takes.
+ */
+const oneSource = (code: { ZipFile?: unknown; InlineFiles?: unknown }) => code.ZipFile === undefined || code.InlineFiles === undefined;
+const ONE_SOURCE = "Give either ZipFile or InlineFiles, not both";
+const WithInlineFiles = FunctionCode.extend({ InlineFiles: InlineFiles.optional() }).refine(oneSource, ONE_SOURCE);
+
+export const lambdaConsoleOperations = {
+  CreateFunction: op(s.CreateFunction.extend({ Code: WithInlineFiles }), (db, ctx, { Code: { InlineFiles: files, ...code }, ...input }) =>
+    createFunction(db, ctx, { ...input, Code: files ? { ...code, ZipFile: zipInlineFiles(files) } : code }),
+  ),
+  UpdateFunctionCode: op(s.UpdateFunctionCode.extend({ InlineFiles: InlineFiles.optional() }).refine(oneSource, ONE_SOURCE), (db, ctx, { InlineFiles: files, ...input }) =>
+    updateFunctionCode(db, ctx, files ? { ...input, ZipFile: zipInlineFiles(files) } : input),
+  ),
+};

@@ -1,0 +1,78 @@
+import type { SqlClient } from "./sql";
+import { queryRows } from "./sql";
+
+export interface LogEventInput {
+  /** Epoch milliseconds. */
+  timestamp: number;
+  message: string;
+}
+
+export interface AppendLogEventsInput {
+  accountId: string;
+  region: string;
+  logGroupName: string;
+  logStreamName: string;
+  /** Stored in this order; PutLogEvents has already checked they are chronological. */
+  events: readonly LogEventInput[];
+}
+
+/**
+ * One statement: find or create the group (without locking an existing one, so concurrent writers to one
+ * group do not queue behind each other), create or update the stream's first/last timestamps, ingestion
+ * time, stored bytes and sequence token, and insert the events in batch order. Answers the stream's
+ * sequence token, or no row when the group was created concurrently after this statement's snapshot.
+ */
+const APPEND = `
+  WITH existing AS (
+    SELECT id FROM logs_log_groups WHERE account_id = $1 AND region = $2 AND name = $3
+  ), created AS (
+    INSERT INTO logs_log_groups (account_id, region, name)
+    SELECT $1, $2, $3 WHERE NOT EXISTS (SELECT 1 FROM existing)
+    ON CONFLICT (account_id, region, name) DO NOTHING
+    RETURNING id
+  ), grp AS (
+    SELECT id FROM existing UNION ALL SELECT id FROM created
+  ), batch AS (
+    SELECT e.ts, e.message, e.ord FROM unnest($5::bigint[], $6::text[]) WITH ORDINALITY AS e(ts, message, ord)
+  ), stream AS (
+    INSERT INTO logs_log_streams AS s (group_id, name, first_event_timestamp, last_event_timestamp, last_ingestion_time, stored_bytes)
+    SELECT grp.id, $4, b.first_ts, b.last_ts, CASE WHEN b.n > 0 THEN $7::bigint END, b.bytes
+      FROM grp, (SELECT min(ts) AS first_ts, max(ts) AS last_ts, count(*) AS n, coalesce(sum(octet_length(message)), 0) AS bytes FROM batch) b
+    ON CONFLICT (group_id, name) DO UPDATE SET
+      first_event_timestamp = LEAST(s.first_event_timestamp, EXCLUDED.first_event_timestamp),
+      last_event_timestamp = GREATEST(s.last_event_timestamp, EXCLUDED.last_event_timestamp),
+      last_ingestion_time = coalesce(EXCLUDED.last_ingestion_time, s.last_ingestion_time),
+      stored_bytes = s.stored_bytes + EXCLUDED.stored_bytes,
+      upload_sequence_token = s.upload_sequence_token + 1
+    RETURNING s.id, s.group_id, s.upload_sequence_token
+  ), inserted AS (
+    INSERT INTO logs_log_events (group_id, stream_id, timestamp, ingestion_time, message)
+    SELECT stream.group_id, stream.id, batch.ts, $7, batch.message FROM stream, batch ORDER BY batch.ord
+  )
+  SELECT upload_sequence_token::text AS token FROM stream`;
+
+/** Postgres text cannot hold NUL; a process may still print one, so it is stored as U+FFFD instead of failing the write. */
+const storable = (message: string) => (message.includes("\u0000") ? message.replaceAll("\u0000", "\uFFFD") : message);
+
+/**
+ * Appends events to a stream, creating the group and the stream on first use as Lambda does. One round
+ * trip (two when another writer created the group at the same moment). Works inside the caller's
+ * transaction when given its client (READ COMMITTED, so the retry sees the other writer's group).
+ * Answers the stream's new upload sequence token.
+ */
+export async function appendLogEvents(db: SqlClient, input: AppendLogEventsInput): Promise<bigint> {
+  const values = [
+    input.accountId,
+    input.region,
+    input.logGroupName,
+    input.logStreamName,
+    input.events.map((e) => e.timestamp),
+    input.events.map((e) => storable(e.message)),
+    Date.now(),
+  ];
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const [row] = await queryRows<{ token: string }>(db, APPEND, values);
+    if (row) return BigInt(row.token);
+  }
+  throw new Error(`appendLogEvents: log group ${input.logGroupName} was neither found nor created`);
+}

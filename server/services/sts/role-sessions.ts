@@ -1,0 +1,57 @@
+/**
+ * Temporary credentials for an assumed role (ASIA… key, secret, session token), stored like every
+ * other credential so any gateway on any machine can verify requests signed with them. Lambda hands
+ * them to function code for its execution role; STS AssumeRole will issue them the same way.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import type { Db } from "../../db/client";
+import { env } from "../../env";
+import { encryptSecret, sha256Hex } from "../../lib/secrets";
+import { newAccessKeyId, newSecretAccessKey } from "../accounts/access-keys";
+
+export interface RoleSessionCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+  expiration: Date;
+}
+
+/** `arn:aws:iam::123456789012:role/path/Name` → `Name`; null when it is not a role ARN. */
+export function roleNameOf(roleArn: string): string | null {
+  const match = /^arn:aws:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]{1,64})$/.exec(roleArn);
+  return match ? match[1]! : null;
+}
+
+/**
+ * AWS's role id (AROA…) is stable per role; ours is derived from the role ARN, so every session of
+ * a role reports the same one without a role table (IAM arrives later).
+ */
+export function roleId(roleArn: string): string {
+  const digest = createHash("sha256").update(roleArn).digest();
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  return "AROA" + Array.from(digest.subarray(0, 17), (byte) => alphabet[byte % alphabet.length]).join("");
+}
+
+export async function issueRoleSession(
+  db: Db,
+  args: { accountId: string; roleArn: string; sessionName: string; durationSeconds: number },
+): Promise<RoleSessionCredentials> {
+  const roleName = roleNameOf(args.roleArn);
+  if (!roleName) throw new Error(`Not a role ARN: ${args.roleArn}`);
+  const accessKeyId = newAccessKeyId("ASIA");
+  const secretAccessKey = newSecretAccessKey();
+  const sessionToken = randomBytes(96).toString("base64");
+  const expiration = new Date(Date.now() + args.durationSeconds * 1000);
+  await db.sessionCredential.create({
+    data: {
+      accessKeyId,
+      accountId: args.accountId,
+      secretEncrypted: encryptSecret(secretAccessKey, env().STRATUS_SECRET_KEY),
+      tokenHash: sha256Hex(sessionToken),
+      principalArn: `arn:aws:sts::${args.accountId}:assumed-role/${roleName}/${args.sessionName}`,
+      principalId: `${roleId(args.roleArn)}:${args.sessionName}`,
+      expiresAt: expiration,
+    },
+  });
+  return { accessKeyId, secretAccessKey, sessionToken, expiration };
+}

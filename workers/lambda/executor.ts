@@ -1,0 +1,168 @@
+/**
+ * Runs one invocation end to end in a worker: resolves the function (alias routing included), takes
+ * a concurrency lease or throttles, fetches code and layers into the local cache, runs the code in
+ * the execution pool, and records the invocation with its log lines in one transaction.
+ */
+import type { PrismaClient } from "../../server/db/client";
+import { type Queryable, withTransaction } from "../../server/db/pool";
+import type { CallContext, Principal } from "../../server/services/context";
+import { getCodeZip } from "../../server/services/lambda/code";
+import { LambdaErrors } from "../../server/services/lambda/errors";
+import { type ConcurrencyLimiter, isLease } from "../../server/services/lambda/invocation/concurrency";
+import { recordInvocation, recordThrottle } from "../../server/services/lambda/invocation/records";
+import { accountLimits } from "../../server/services/lambda/limits";
+import { chooseVersion, type ResolvedFunction, resolveFunction, type RuntimeConfig } from "../../server/services/lambda/resolve";
+import { appendLogEvents } from "../../server/services/logs/append";
+import { issueRoleSession } from "../../server/services/sts/role-sessions";
+import { codeDir, layerDir } from "./code-cache";
+import type { ExecutionPool } from "./pool";
+import type { FunctionRuntimeConfig, InvocationResult, LambdaRuntime } from "./types";
+
+/** Role sessions handed to a context outlive any context (idle contexts go after minutes). */
+const ROLE_SESSION_SECONDS = 12 * 3600;
+/** A lease lapses this long after the function's timeout, should its worker die holding it. */
+const LEASE_MARGIN_MS = 30_000;
+
+export interface ExecuteInput {
+  requestId: string;
+  caller: Principal;
+  region: string;
+  functionName: string;
+  qualifier?: string;
+  payload: Buffer;
+  clientContext?: string;
+  invocationType: "RequestResponse" | "Event" | "EventSourceMapping";
+  /** Asynchronous events: when the event was accepted. */
+  enqueuedAt?: Date;
+}
+
+export interface ExecuteOutcome {
+  resolved: ResolvedFunction;
+  /** The version that ran (an alias may route to its second version). */
+  executedVersion: string;
+  config: RuntimeConfig;
+  result: InvocationResult;
+}
+
+export interface ExecutorDeps {
+  db: PrismaClient;
+  sql: Queryable;
+  pool: ExecutionPool;
+  limiter: ConcurrencyLimiter;
+  /** Where function code's AWS SDK sends requests. */
+  endpointUrl: string;
+  random?: () => number;
+}
+
+export class LambdaExecutor {
+  /** Last configuration revision seen per function version, to retire contexts running older code. */
+  readonly #revisions = new Map<string, string>();
+
+  constructor(private readonly deps: ExecutorDeps) {}
+
+  /** The function `input` names, as the caller may invoke it. */
+  async resolve(input: Pick<ExecuteInput, "requestId" | "caller" | "region" | "functionName" | "qualifier">): Promise<ResolvedFunction> {
+    const ctx: CallContext = { accountId: input.caller.accountId, region: input.region, principal: input.caller, requestId: input.requestId, source: "gateway" };
+    return resolveFunction(this.deps.db, ctx, input.functionName, input.qualifier);
+  }
+
+  /** Runs the invocation; `resolved` when the caller has resolved the function already. */
+  async execute(input: ExecuteInput, resolved?: ResolvedFunction): Promise<ExecuteOutcome> {
+    return this.#run(input, resolved ?? (await this.resolve(input)));
+  }
+
+  async #run(input: ExecuteInput, resolved: ResolvedFunction): Promise<ExecuteOutcome> {
+    const { sql, pool, limiter } = this.deps;
+    const { config } = chooseVersion(resolved, (this.deps.random ?? Math.random)());
+    const scope = { accountId: resolved.accountId, region: resolved.region, functionName: resolved.functionName };
+    const lease = await limiter.acquire(
+      { ...scope, reserved: resolved.reservedConcurrency ?? undefined, unreservedLimit: await this.#unreservedLimit(resolved) },
+      config.timeout * 1000 + LEASE_MARGIN_MS,
+    );
+    if (!isLease(lease)) {
+      await recordThrottle(sql, scope);
+      throw LambdaErrors.tooManyRequests(lease.throttled);
+    }
+    try {
+      const runtimeConfig = await this.#runtimeConfig(resolved, config);
+      const startedAt = new Date();
+      const result = await pool.invoke(runtimeConfig, {
+        requestId: input.requestId,
+        payload: input.payload,
+        invokedFunctionArn: resolved.functionArn,
+        clientContext: input.clientContext,
+      });
+      await withTransaction(async (tx) => {
+        await recordInvocation(tx, {
+          ...scope,
+          executedVersion: config.version,
+          requestId: input.requestId,
+          invocationType: input.invocationType,
+          functionError: result.functionError,
+          errorType: result.errorType,
+          enqueuedAt: input.enqueuedAt,
+          startedAt,
+          durationMs: result.durationMs,
+          billedDurationMs: result.billedDurationMs,
+          initDurationMs: result.initDurationMs,
+          memorySize: result.memorySize,
+          maxMemoryUsedMb: result.maxMemoryUsedMB,
+          logStreamName: result.logStreamName,
+        });
+        await appendLogEvents(tx, {
+          accountId: resolved.accountId,
+          region: resolved.region,
+          logGroupName: config.loggingConfig.LogGroup,
+          logStreamName: result.logStreamName,
+          events: result.logEvents,
+        });
+      });
+      return { resolved, executedVersion: config.version, config, result };
+    } finally {
+      await lease.release();
+    }
+  }
+
+  /** What the account limit leaves for functions without a reservation. */
+  async #unreservedLimit(resolved: ResolvedFunction): Promise<number> {
+    const { rows } = await this.deps.sql.query<{ reserved: number }>({
+      name: "lambda-reserved-total",
+      text: "SELECT coalesce(sum(reserved_concurrency), 0)::int AS reserved FROM lambda_functions WHERE account_id = $1 AND region = $2",
+      values: [resolved.accountId, resolved.region],
+    });
+    return accountLimits().concurrentExecutions - (rows[0]?.reserved ?? 0);
+  }
+
+  async #runtimeConfig(resolved: ResolvedFunction, config: RuntimeConfig): Promise<FunctionRuntimeConfig> {
+    const { db, pool } = this.deps;
+    // Contexts of an older configuration of this version serve nobody any more.
+    const versionKey = `${resolved.unqualifiedArn}:${config.version}:`;
+    const previous = this.#revisions.get(versionKey);
+    if (previous !== undefined && previous !== config.configRevision) await pool.retire(versionKey + previous);
+    this.#revisions.set(versionKey, config.configRevision);
+
+    const [code, layers] = await Promise.all([
+      codeDir(config.codeSha256, () => getCodeZip(db, config.codeSha256)),
+      Promise.all(config.layers.map((layer) => layerDir(layer.codeSha256, () => getCodeZip(db, layer.codeSha256)))),
+    ]);
+    return {
+      contextKey: versionKey + config.configRevision,
+      accountId: resolved.accountId,
+      region: resolved.region,
+      functionName: resolved.functionName,
+      functionVersion: config.version,
+      runtime: config.runtime as LambdaRuntime,
+      handler: config.handler,
+      memorySize: config.memorySize,
+      timeout: config.timeout,
+      ephemeralStorageSize: config.ephemeralStorageSize,
+      environment: config.environment,
+      codeDir: code,
+      layerDirs: layers,
+      logGroupName: config.loggingConfig.LogGroup,
+      endpointUrl: this.deps.endpointUrl,
+      credentials: () =>
+        issueRoleSession(db, { accountId: resolved.accountId, roleArn: config.role, sessionName: resolved.functionName, durationSeconds: ROLE_SESSION_SECONDS }),
+    };
+  }
+}
