@@ -1,0 +1,36 @@
+/** The figures of a Lambda REPORT log line. */
+export interface InvocationReport {
+  requestId: string;
+  durationMs: number;
+  billedDurationMs: number;
+  memorySizeMb: number;
+  maxMemoryUsedMb: number;
+  /** Only on a cold start. */
+  initDurationMs?: number;
+}
+
+const REPORT =
+  /^REPORT RequestId: (\S+)\s+Duration: ([\d.]+) ms\s+Billed Duration: (\d+) ms\s+Memory Size: (\d+) MB\s+Max Memory Used: (\d+) MB(?:\s+Init Duration: ([\d.]+) ms)?/m;
+
+/** The REPORT line's figures from an invocation's log tail, if the tail has it. */
+export function parseReport(log: string | undefined): InvocationReport | null {
+  const m = log ? REPORT.exec(log) : null;
+  if (!m) return null;
+  return {
+    requestId: m[1]!,
+    durationMs: Number(m[2]),
+    billedDurationMs: Number(m[3]),
+    memorySizeMb: Number(m[4]),
+    maxMemoryUsedMb: Number(m[5]),
+    ...(m[6] !== undefined && { initDurationMs: Number(m[6]) }),
+  };
+}
+
+/** A payload as the console shows it: JSON pretty-printed, anything else as is. */
+export function prettyPayload(payload: string): string {
+  try {
+    return JSON.stringify(JSON.parse(payload), null, 2);
+  } catch {
+    return payload;
+  }
+}
