@@ -37,6 +37,11 @@ export interface StartWorkersOptions {
   lambda?: boolean;
   /** Where function code's AWS SDK reaches the gateway. Default: the public gateway URL. */
   gatewayUrl?: string;
+  /**
+   * Host only these accounts' standing Lambda work (provisioned concurrency, event source mappings).
+   * Default: every account. Tests set it, since every test run shares one database.
+   */
+  accountIds?: readonly string[];
 }
 
 export interface RunningWorkers {
@@ -59,6 +64,7 @@ export async function startWorkers(options: StartWorkersOptions = {}): Promise<R
     logger = console,
     lambda = true,
     gatewayUrl = publicGatewayUrl(),
+    accountIds,
   } = options;
   const duplicate = jobs.find((job, i) => jobs.findIndex((other) => other.name === job.name) !== i);
   if (duplicate) throw new Error(`Job "${duplicate.name}" is defined twice`);
@@ -80,7 +86,7 @@ export async function startWorkers(options: StartWorkersOptions = {}): Promise<R
     worker.on("failed", (bullJob, err) => logger.warn(`${job.name} ${bullJob?.id ?? ""} failed attempt ${bullJob?.attemptsMade ?? "?"}:`, err.message));
     return worker;
   });
-  if (lambda) startLambdaRuntime({ endpointUrl: gatewayUrl, redisUrl });
+  if (lambda) startLambdaRuntime({ endpointUrl: gatewayUrl, redisUrl, logger, accountIds });
   const invocations = lambda
     ? startInvocationWorker({ redisUrl, prefix, concurrency: env().STRATUS_LAMBDA_WORKER_CONCURRENCY, execute: runSyncInvocation, logger })
     : undefined;

@@ -84,7 +84,7 @@ export class LambdaExecutor {
       throw LambdaErrors.tooManyRequests(lease.throttled);
     }
     try {
-      const runtimeConfig = await this.#runtimeConfig(resolved, config);
+      const runtimeConfig = await this.runtimeConfig(resolved, config);
       const startedAt = new Date();
       const result = await pool.invoke(runtimeConfig, {
         requestId: input.requestId,
@@ -133,7 +133,8 @@ export class LambdaExecutor {
     return accountLimits().concurrentExecutions - (rows[0]?.reserved ?? 0);
   }
 
-  async #runtimeConfig(resolved: ResolvedFunction, config: RuntimeConfig): Promise<FunctionRuntimeConfig> {
+  /** How the pool runs `config` of the resolved function, with its code and layers in the local cache. */
+  async runtimeConfig(resolved: ResolvedFunction, config: RuntimeConfig): Promise<FunctionRuntimeConfig> {
     const { db, pool } = this.deps;
     // Contexts of an older configuration of this version serve nobody any more.
     const versionKey = `${resolved.unqualifiedArn}:${config.version}:`;

@@ -6,26 +6,30 @@ import { Redis } from "ioredis";
 import { prisma } from "../../server/db/client";
 import { pgPool } from "../../server/db/pool";
 import { env } from "../../server/env";
+import type { Logger } from "../../server/outbox/log";
 import { ConcurrencyLimiter } from "../../server/services/lambda/invocation/concurrency";
 import { LambdaExecutor } from "./executor";
 import { ExecutionPool } from "./pool";
+import { type ProvisionedConcurrency, startProvisionedConcurrency } from "./provisioned";
 
 interface LambdaRuntime {
   executor: LambdaExecutor;
   pool: ExecutionPool;
   redis: Redis;
+  provisioned: ProvisionedConcurrency;
 }
 
 let runtime: LambdaRuntime | undefined;
 
 /** `endpointUrl`: where function code's AWS SDK reaches the gateway. */
-export function startLambdaRuntime(opts: { endpointUrl: string; redisUrl: string }): LambdaRuntime {
+export function startLambdaRuntime(opts: { endpointUrl: string; redisUrl: string; logger: Logger; accountIds?: readonly string[] }): LambdaRuntime {
   if (runtime) throw new Error("The Lambda runtime is already running in this process");
   const redis = new Redis(opts.redisUrl, { maxRetriesPerRequest: null });
   redis.on("error", (error) => console.error("lambda concurrency limiter:", error.message));
   const pool = new ExecutionPool({ idleTimeoutMs: env().STRATUS_LAMBDA_IDLE_SECONDS * 1000 });
   const executor = new LambdaExecutor({ db: prisma(), sql: pgPool(), pool, limiter: new ConcurrencyLimiter(redis), endpointUrl: opts.endpointUrl });
-  runtime = { executor, pool, redis };
+  const provisioned = startProvisionedConcurrency({ db: prisma(), sql: pgPool(), redis, executor, pool, logger: opts.logger, accountIds: opts.accountIds });
+  runtime = { executor, pool, redis, provisioned };
   return runtime;
 }
 
@@ -39,6 +43,7 @@ export async function closeLambdaRuntime(): Promise<void> {
   const current = runtime;
   runtime = undefined;
   if (!current) return;
+  await current.provisioned.stop();
   await current.pool.close();
   current.redis.disconnect();
 }

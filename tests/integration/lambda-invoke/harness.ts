@@ -12,7 +12,7 @@ export interface InvokeHarness extends LambdaHarness {
 
 export async function startInvokeHarness(): Promise<InvokeHarness> {
   const h = await startLambda();
-  const workers = await startWorkers({ gatewayUrl: h.gateway.url, reconcileIntervalMs: 500, pollIntervalMs: 200 });
+  const workers = await startWorkers({ gatewayUrl: h.gateway.url, reconcileIntervalMs: 500, pollIntervalMs: 200, accountIds: [h.team.accountId] });
   const options = { endpoint: h.gateway.url, region: "us-east-1", credentials: h.team, maxAttempts: 1 };
   const sqs = new SQSClient(options);
   const logs = new CloudWatchLogsClient(options);

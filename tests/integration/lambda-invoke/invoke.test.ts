@@ -196,6 +196,49 @@ describe("versions and aliases", () => {
   });
 });
 
+/** The provisioned concurrency config once the workers have acted on it (they look every 2 s). */
+async function settledProvisioning(FunctionName: string, Qualifier: string) {
+  for (let i = 0; ; i++) {
+    const config = await h.client.send(new lambda.GetProvisionedConcurrencyConfigCommand({ FunctionName, Qualifier }));
+    if (config.Status !== "IN_PROGRESS" || i === 100) return config;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe("provisioned concurrency", () => {
+  test("keeps initialised contexts for a version, reports READY, and serves invocations without a cold start", async () => {
+    const name = uniqueName("provisioned");
+    await createNode(name, "exports.handler = async () => process.env.AWS_LAMBDA_INITIALIZATION_TYPE;\n");
+    const { Version } = await h.client.send(new lambda.PublishVersionCommand({ FunctionName: name }));
+    const put = await h.client.send(new lambda.PutProvisionedConcurrencyConfigCommand({ FunctionName: name, Qualifier: Version, ProvisionedConcurrentExecutions: 2 }));
+    assert.equal(put.Status, "IN_PROGRESS");
+    const config = await settledProvisioning(name, Version!);
+    assert.equal(config.Status, "READY");
+    assert.equal(config.AllocatedProvisionedConcurrentExecutions, 2);
+    assert.equal(config.AvailableProvisionedConcurrentExecutions, 2);
+
+    const out = await invoke({ FunctionName: name, Qualifier: Version, LogType: "Tail" });
+    assert.equal(text(out.Payload), '"provisioned-concurrency"');
+    const tail = Buffer.from(out.LogResult!, "base64").toString("utf8");
+    assert.match(tail, /REPORT RequestId: [0-9a-f-]{36}\tDuration: [\d.]+ ms\t.*\tMax Memory Used: \d+ MB\t\n/);
+    assert.doesNotMatch(tail, /Init Duration/);
+    // $LATEST has no provisioned contexts: it starts on demand.
+    assert.equal(text((await invoke({ FunctionName: name })).Payload), '"on-demand"');
+    await h.client.send(new lambda.DeleteProvisionedConcurrencyConfigCommand({ FunctionName: name, Qualifier: Version }));
+  });
+
+  test("a function whose init fails is reported FAILED with the reason", async () => {
+    const name = uniqueName("provisioned-bad");
+    await createNode(name, "throw new Error('cannot start');\n");
+    const { Version } = await h.client.send(new lambda.PublishVersionCommand({ FunctionName: name }));
+    await h.client.send(new lambda.PutProvisionedConcurrencyConfigCommand({ FunctionName: name, Qualifier: Version, ProvisionedConcurrentExecutions: 1 }));
+    const config = await settledProvisioning(name, Version!);
+    assert.equal(config.Status, "FAILED");
+    assert.match(config.StatusReason ?? "", /cannot start/);
+    assert.equal(config.AllocatedProvisionedConcurrentExecutions, 0);
+  });
+});
+
 describe("concurrency", () => {
   test("reserved concurrency 0 throttles every invocation", async () => {
     const name = uniqueName("off");
