@@ -4,8 +4,9 @@ import { logsRetention } from "./logs-retention";
 import { outboxPrune } from "./outbox-prune";
 import { sqsMaintenance } from "./sqs-maintenance";
 import { sqsMoveMessages } from "./sqs-move-messages";
+import { stsSessionPrune } from "./sts-session-prune";
 
 /** Every job the workers process runs. Add new jobs here; `enqueueOutbox` is typed from this list. */
-export const jobs = [outboxPrune, sqsMaintenance, sqsMoveMessages, logsRetention, lambdaInvokeAsync] as const satisfies readonly AnyJobDefinition[];
+export const jobs = [outboxPrune, sqsMaintenance, sqsMoveMessages, logsRetention, lambdaInvokeAsync, stsSessionPrune] as const satisfies readonly AnyJobDefinition[];
 
 export type RegisteredJob = (typeof jobs)[number];
