@@ -98,3 +98,19 @@ export function mainThreadProfile(dir: string): string | undefined {
   const pick = (main.length ? main : files).at(-1);
   return pick ? path.join(dir, pick) : undefined;
 }
+
+/** A profile's window as text: busy time, then self time by area, inclusive and self time by function (shares of busy time). */
+export function profileReport(title: string, file: string, window?: { startUs: number; endUs: number }, top = { areas: 20, total: 45, self: 30 }): string {
+  const s = summarizeProfile(file, process.cwd(), window);
+  const busy = s.totalMs - s.idleMs;
+  const pct = (ms: number) => `${((100 * ms) / busy).toFixed(1).padStart(5)}%`;
+  return [
+    `${title}: ${(busy / 1000).toFixed(1)} s busy of ${(s.totalMs / 1000).toFixed(1)} s`,
+    "  self time by area:",
+    ...s.byArea.slice(0, top.areas).map(([a, ms]) => `    ${pct(ms)}  ${a}`),
+    "  inclusive time by function:",
+    ...s.byTotal.slice(0, top.total).map(([a, ms]) => `    ${pct(ms)}  ${a}`),
+    "  self time by function:",
+    ...s.bySelf.slice(0, top.self).map(([a, ms]) => `    ${pct(ms)}  ${a}`),
+  ].join("\n");
+}

@@ -93,3 +93,13 @@ export async function waitForHttp(url: string, child: Child, timeoutMs: number, 
     await sleep(100);
   }
 }
+
+/** Waits until the child's output matches `pattern` (e.g. a "ready" log line), it exits, or the timeout passes. */
+export async function waitForOutput(child: Child, pattern: RegExp, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!pattern.test(child.output())) {
+    if (child.exited()) throw new Error(`${child.name} exited before it was ready:\n${child.output()}`);
+    if (Date.now() > deadline) throw new Error(`${child.name} not ready after ${timeoutMs} ms:\n${child.output()}`);
+    await sleep(50);
+  }
+}

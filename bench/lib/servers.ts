@@ -1,10 +1,23 @@
-/** The two servers under test: the real Stratus gateway (child process, own database) and moto_server. */
+/**
+ * The servers under test, shared by every benchmark: the real Stratus gateway and workers (child
+ * processes on their own database and Redis DB) and moto_server.
+ */
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import type pg from "pg";
 import { parseDatabaseUrl } from "../../server/db/connection";
-import { type Child, freePort, startChild, waitForHttp } from "../lib/processes";
-import type { Target } from "./client";
+import { type Child, freePort, startChild, waitForHttp, waitForOutput } from "./processes";
+
+/** A server the benchmark clients talk to. */
+export interface Target {
+  name: "stratus" | "moto";
+  label: string;
+  endpoint: string;
+  credentials: { accessKeyId: string; secretAccessKey: string };
+  region: string;
+  /** PIDs of the server processes, for CPU accounting. */
+  serverPids: () => number[];
+}
 
 export const BENCH_SECRET_KEY = "bench-secret-key-0123456789abcdef0123456789abcdef";
 
@@ -23,7 +36,11 @@ export interface StratusSetup {
  * functions (as tests/helpers/fixtures.ts does). Must run before anything else in this process
  * touches server/env: it points the process environment at the bench database.
  */
-export async function prepareStratus(databaseUrl: string, redisUrl: string, opts: { keepPrisma?: boolean } = {}): Promise<StratusSetup> {
+export async function prepareStratus(
+  databaseUrl: string,
+  redisUrl: string,
+  opts: { keepPrisma?: boolean; label?: string } = {},
+): Promise<StratusSetup> {
   Object.assign(process.env, { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, STRATUS_SECRET_KEY: BENCH_SECRET_KEY, STRATUS_DATA_DIR: ".stratus/bench" });
   const { ensureDatabase, migrateDeploy } = await import("../../server/db/prepare");
   await ensureDatabase(databaseUrl);
@@ -36,7 +53,7 @@ export async function prepareStratus(databaseUrl: string, redisUrl: string, opts
   try {
     const tag = randomBytes(6).toString("hex");
     const email = `bench-${tag}@example.test`;
-    const { userId } = await signUp(db, { email, name: "SQS benchmark", password: `pw-${randomBytes(8).toString("hex")}` });
+    const { userId } = await signUp(db, { email, name: opts.label ?? "Benchmark", password: `pw-${randomBytes(8).toString("hex")}` });
     const { accountId } = await createTeam(db, userId, `Bench ${tag}`);
     const accessKeyId = newAccessKeyId();
     const secretAccessKey = newSecretAccessKey();
@@ -52,28 +69,41 @@ export interface RunningServer {
   child: Child;
 }
 
-/** `node --import tsx server/gateway/main.ts` with its own environment (and event loop). */
-export async function startGateway(setup: StratusSetup, opts: { cpuProfileDir?: string; nodeArgs?: string[] } = {}): Promise<RunningServer> {
-  const port = await freePort();
-  const endpoint = `http://127.0.0.1:${port}`;
+/** The environment of a Stratus process started by a benchmark: the bench database and Redis DB, nothing of ours. */
+function stratusEnv(setup: StratusSetup, extra: Record<string, string>): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: "production",
+    DATABASE_URL: setup.databaseUrl,
+    REDIS_URL: setup.redisUrl,
+    STRATUS_SECRET_KEY: BENCH_SECRET_KEY,
+    STRATUS_DATA_DIR: ".stratus/bench",
+    ...extra,
+  };
+}
+
+interface NodeProcessOptions {
+  cpuProfileDir?: string;
+  nodeArgs?: string[];
+  /** Extra environment variables. */
+  env?: Record<string, string>;
+}
+
+/** `node --import tsx <script>` with its own environment (and event loop). */
+function startNodeProcess(name: string, script: string, env: NodeJS.ProcessEnv, opts: NodeProcessOptions): Child {
   const nodeArgs = [...(opts.nodeArgs ?? [])];
   if (opts.cpuProfileDir) nodeArgs.push("--cpu-prof", `--cpu-prof-dir=${opts.cpuProfileDir}`);
-  const child = startChild("stratus gateway", process.execPath, [...nodeArgs, "--import", "tsx", path.join("server", "gateway", "main.ts")], {
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: "production",
-      DATABASE_URL: setup.databaseUrl,
-      REDIS_URL: setup.redisUrl,
-      STRATUS_SECRET_KEY: BENCH_SECRET_KEY,
-      STRATUS_DATA_DIR: ".stratus/bench",
-      GATEWAY_HOST: "127.0.0.1",
-      GATEWAY_PORT: String(port),
-      STRATUS_PUBLIC_GATEWAY_URL: endpoint,
-    },
-    // SIGINT lets --cpu-prof write its profile through the gateway's own graceful shutdown.
-    stopSignal: "SIGINT",
-  });
+  // SIGINT lets --cpu-prof write its profile through the process's own graceful shutdown.
+  return startChild(name, process.execPath, [...nodeArgs, "--import", "tsx", script], { env: { ...env, ...opts.env }, stopSignal: "SIGINT" });
+}
+
+/** The gateway (`server/gateway/main.ts`) on a free port. */
+export async function startGateway(setup: StratusSetup, opts: NodeProcessOptions = {}): Promise<RunningServer> {
+  const port = await freePort();
+  const endpoint = `http://127.0.0.1:${port}`;
+  const env = stratusEnv(setup, { GATEWAY_HOST: "127.0.0.1", GATEWAY_PORT: String(port), STRATUS_PUBLIC_GATEWAY_URL: endpoint });
+  const child = startNodeProcess("stratus gateway", path.join("server", "gateway", "main.ts"), env, opts);
   await waitForHttp(`${endpoint}/_stratus/health`, child, 30_000, (status) => status === 200);
   return {
     child,
@@ -86,6 +116,14 @@ export async function startGateway(setup: StratusSetup, opts: { cpuProfileDir?: 
       serverPids: () => [child.pid],
     },
   };
+}
+
+/** A workers process (`workers/main.ts`: outbox relay, jobs, Lambda execution) whose functions reach `gatewayUrl`. */
+export async function startWorkers(setup: StratusSetup, gatewayUrl: string, opts: NodeProcessOptions = {}): Promise<Child> {
+  const env = stratusEnv(setup, { STRATUS_PUBLIC_GATEWAY_URL: gatewayUrl });
+  const child = startNodeProcess("stratus workers", path.join("workers", "main.ts"), env, opts);
+  await waitForOutput(child, /workers: running \d+ job type/, 30_000);
+  return child;
 }
 
 export async function startMoto(): Promise<RunningServer> {

@@ -11,11 +11,12 @@
 import { parseArgs } from "node:util";
 import type pg from "pg";
 import { fmt } from "../lib/stats";
-import { prepareStratus } from "./servers";
+import { BENCH_DATABASE_URL, BENCH_REDIS_URL } from "../lib/cli";
+import { prepareStratus } from "../lib/servers";
 
 const { values: args } = parseArgs({ options: { backlog: { type: "string", default: "1000" }, churn: { type: "string", default: "20000" } } });
-const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/stratus_bench";
-const REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379/3";
+const DATABASE_URL = BENCH_DATABASE_URL;
+const REDIS_URL = BENCH_REDIS_URL;
 
 interface Captured {
   text: string;

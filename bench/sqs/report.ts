@@ -1,5 +1,6 @@
 /** Renders the benchmark's results: a console table and the bench/README.md section. */
-import type { CpuWindow } from "../lib/cpu";
+import { cpuByComponent, type CpuWindow } from "../lib/cpu";
+import { measuredOn } from "../lib/cli";
 import type { MachineInfo } from "../lib/machine";
 import { fmt, type Summary } from "../lib/stats";
 import type { CeilingResult } from "./ceiling";
@@ -95,17 +96,8 @@ export const CPU_NAMES = {
 };
 
 /** Per process group: cores busy and CPU µs per message; `other` is machine-wide busy time not in any group. */
-export function cpuBreakdown(cpu: CpuWindow, messages: number): { name: string; cores: number; usPerMessage: number; kernelShare: number }[] {
-  const known = Object.values(cpu.seconds).reduce((s, v) => s + v, 0);
-  const all: Record<string, number> = { ...cpu.seconds, other: Math.max(0, cpu.machineBusy - known) };
-  return Object.entries(all)
-    .filter(([, secs]) => secs > 0.015 * cpu.wallSeconds)
-    .map(([key, secs]) => ({
-      name: CPU_NAMES[key as keyof typeof CPU_NAMES] ?? key,
-      cores: secs / cpu.wallSeconds,
-      usPerMessage: messages > 0 ? (secs * 1e6) / messages : Number.NaN,
-      kernelShare: key in cpu.systemSeconds ? cpu.systemSeconds[key]! / secs : Number.NaN,
-    }));
+export function cpuBreakdown(cpu: CpuWindow, messages: number) {
+  return cpuByComponent(cpu, messages, CPU_NAMES).map(({ perUnitUs, ...r }) => ({ ...r, usPerMessage: perUnitUs }));
 }
 
 function cpuRows(label: string, cpu: CpuWindow, messages: number): string[] {
@@ -192,14 +184,7 @@ export function markdownSection(r: BenchResults): string {
   const md: string[] = [];
   md.push("## SQS (`npm run bench:sqs`)");
   md.push("");
-  md.push(
-    `Measured ${m.date} on ${m.cores} cores (\`nproc\`), ${fmt(m.memoryGiB, 1)} GiB RAM, ${m.cpuModel}; Node ${m.node}, PostgreSQL ${m.postgres} ` +
-      `(${Object.entries(m.postgresSettings).map(([k, v]) => `${k} ${v}`).join(", ")}).`,
-  );
-  md.push(
-    `Load average ${m.load.map((l) => fmt(l, 2)).join(" / ")} (1/5/15 min) when the run started, ${r.loadAtEnd.map((l) => fmt(l, 2)).join(" / ")} when it ended; the run took ${fmt(r.elapsedSeconds, 0)} s.`,
-  );
-  md.push(`Command: \`${r.command}\` (${Object.entries(r.options).map(([k, v]) => `${k} ${v}`).join(", ")}).`);
+  md.push(...measuredOn(m, r));
   md.push("");
   md.push(
     "Client, servers and Postgres share the machine's cores. Both servers are driven by the same AWS SDK v3 (`@aws-sdk/client-sqs`) client with an explicit endpoint, keep-alive sockets and no retries. " +

@@ -13,16 +13,16 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
+import { BENCH_DATABASE_URL, BENCH_ENV_HELP, BENCH_REDIS_URL, benchLog, commandLine, numberOption, runBench } from "../lib/cli";
 import { pidsByComm } from "../lib/cpu";
-import { mainThreadProfile, summarizeProfile } from "../lib/cpuprofile";
+import { mainThreadProfile, profileReport } from "../lib/cpuprofile";
 import { loadAverage, machineInfo } from "../lib/machine";
 import { stopAllChildren } from "../lib/processes";
 import { writeSection } from "../lib/readme";
 import { fmt } from "../lib/stats";
 import { postgresCeiling } from "./ceiling";
-import type { Target } from "./client";
 import { type BenchResults, consoleReport, markdownSection, type TargetResults } from "./report";
-import { pgConfig, prepareStratus, type RunningServer, startGateway, startMoto } from "./servers";
+import { pgConfig, prepareStratus, type RunningServer, startGateway, startMoto, type Target } from "../lib/servers";
 import { fullCycle, longPoll, sendLatency, type WorkloadEnv } from "./workloads";
 
 const { values: args } = parseArgs({
@@ -51,15 +51,11 @@ if (args.help) {
   console.log(
     "npm run bench:sqs -- [--seconds 20] [--warmup 3] [--producers 2] [--consumers 4] [--backlog 100] [--body-bytes 100]\n" +
       "  [--sends 2000] [--send-warmup 200] [--sends-per-queue 100] [--send-seconds 45] [--polls 50] [--pg-seconds 20] [--lean-seconds 10 (0: off)] [--only stratus|moto] [--skip cycle,send,poll,pg]\n" +
-      "  [--profile] [--no-readme]\nEnv: BENCH_DATABASE_URL (postgresql://postgres@127.0.0.1:5432/stratus_bench), BENCH_REDIS_URL (redis://127.0.0.1:6379/3)",
+      "  [--profile] [--no-readme]\n" + BENCH_ENV_HELP,
   );
   process.exit(0);
 }
-const num = (name: keyof typeof args) => {
-  const v = Number(args[name]);
-  if (!Number.isFinite(v) || v < 0) throw new Error(`--${name} must be a non-negative number`);
-  return v;
-};
+const num = (name: keyof typeof args) => numberOption(args, name);
 const opts = {
   seconds: num("seconds"),
   warmup: num("warmup"),
@@ -79,11 +75,11 @@ const skip = new Set(args.skip!.split(",").filter(Boolean));
 if (args.profile) skip.add("pg");
 const wanted = (name: Target["name"]) => !args.only || args.only === name;
 
-const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/stratus_bench";
-const REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379/3";
+const DATABASE_URL = BENCH_DATABASE_URL;
+const REDIS_URL = BENCH_REDIS_URL;
 const README = path.join("bench", "README.md");
 
-const log = (message: string) => console.log(`[bench:sqs ${new Date().toISOString().slice(11, 19)}] ${message}`);
+const log = benchLog("bench:sqs");
 
 async function vacuum(): Promise<void> {
   const client = new pg.Client(pgConfig(DATABASE_URL));
@@ -95,7 +91,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const runId = `${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
   log(`load average ${loadAverage().map((l) => fmt(l, 2)).join(" ")}; preparing ${DATABASE_URL}`);
-  const setup = await prepareStratus(DATABASE_URL, REDIS_URL);
+  const setup = await prepareStratus(DATABASE_URL, REDIS_URL, { label: "SQS benchmark" });
   const machine = await machineInfo(pgConfig(DATABASE_URL));
 
   const profileDir = args.profile ? mkdtempSync(path.join(tmpdir(), "stratus-gateway-prof-")) : undefined;
@@ -103,7 +99,7 @@ async function main(): Promise<void> {
   const results: BenchResults = {
     machine,
     loadAtEnd: machine.load,
-    command: `npm run bench:sqs${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
+    command: commandLine("bench:sqs"),
     options: {
       "cycle seconds": opts.seconds,
       "warm-up seconds": opts.warmup,
@@ -231,17 +227,7 @@ async function main(): Promise<void> {
   if (profileDir) {
     const file = mainThreadProfile(profileDir);
     if (!file) throw new Error(`no CPU profile written to ${profileDir}`);
-    for (const [i, w] of windows.entries()) {
-      const s = summarizeProfile(file, process.cwd(), w);
-      const busy = s.totalMs - s.idleMs;
-      console.log(`\nGateway CPU profile, full-cycle window ${i + 1}: ${fmt(busy / 1000, 1)} s busy of ${fmt(s.totalMs / 1000, 1)} s`);
-      console.log("  self time by area:");
-      for (const [a, ms] of s.byArea.slice(0, 20)) console.log(`    ${fmt((100 * ms) / busy, 1).padStart(5)}%  ${a}`);
-      console.log("  inclusive time by function:");
-      for (const [a, ms] of s.byTotal.slice(0, 45)) console.log(`    ${fmt((100 * ms) / busy, 1).padStart(5)}%  ${a}`);
-      console.log("  self time by function:");
-      for (const [a, ms] of s.bySelf.slice(0, 30)) console.log(`    ${fmt((100 * ms) / busy, 1).padStart(5)}%  ${a}`);
-    }
+    for (const [i, w] of windows.entries()) console.log(`\n${profileReport(`Gateway CPU profile, full-cycle window ${i + 1}`, file, w)}`);
     console.log(`\nprofile: ${file}`);
     return;
   }
@@ -253,31 +239,4 @@ async function main(): Promise<void> {
   }
 }
 
-let interrupted = false;
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    interrupted = true;
-    console.error(`${signal}: stopping the servers`);
-    void stopAllChildren().finally(() => process.exit(130));
-  });
-}
-
-// The whole run is bounded: anything stuck past this is a failure, not a hang.
-const watchdog = setTimeout(
-  () => {
-    console.error("bench:sqs: time limit exceeded; stopping");
-    void stopAllChildren().finally(() => process.exit(1));
-  },
-  (opts.warmup + opts.seconds) * 2_000 + opts.sendSeconds * 2_000 + opts.pgSeconds * 1_000 + 120_000,
-).unref();
-
-main()
-  .then(() => {
-    clearTimeout(watchdog);
-    process.exit(interrupted ? 130 : 0);
-  })
-  .catch(async (error: unknown) => {
-    console.error("bench:sqs failed:", error);
-    await stopAllChildren();
-    process.exit(1);
-  });
+runBench("bench:sqs", main, (opts.warmup + opts.seconds) * 2_000 + opts.sendSeconds * 2_000 + opts.pgSeconds * 1_000 + 120_000);

@@ -15,12 +15,13 @@ import { CreateQueueCommand, SendMessageCommand, SQSClient } from "@aws-sdk/clie
 import { Readable } from "node:stream";
 import { fmt, summarize } from "../lib/stats";
 import { freePort, startChild, waitForHttp } from "../lib/processes";
-import { prepareStratus } from "./servers";
+import { BENCH_DATABASE_URL, BENCH_REDIS_URL } from "../lib/cli";
+import { prepareStratus } from "../lib/servers";
 
 const { values: args } = parseArgs({ options: { n: { type: "string", default: "2000" }, interleave: { type: "boolean", default: false } } });
 const N = Number(args.n);
-const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/stratus_bench";
-const REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379/3";
+const DATABASE_URL = BENCH_DATABASE_URL;
+const REDIS_URL = BENCH_REDIS_URL;
 
 interface Stage {
   name: string;

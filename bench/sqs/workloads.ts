@@ -11,7 +11,8 @@ import {
 import { type CpuWindow, cpuWindow } from "../lib/cpu";
 import { LeanSqs } from "../lib/lean-sqs";
 import { sleep, type Summary, summarize } from "../lib/stats";
-import { benchClient, type BenchClient, type Target } from "./client";
+import type { Target } from "../lib/servers";
+import { benchClient, type BenchClient } from "./client";
 
 export interface WorkloadEnv {
   runId: string;
