@@ -12,7 +12,8 @@ import { startReconciler } from "../server/outbox/reconciler";
 import { startRelay } from "../server/outbox/relay";
 import { startInvocationWorker } from "../server/services/lambda/invocation/channel";
 import { jobs as registeredJobs } from "./jobs";
-import { closeLambdaRuntime, startLambdaRuntime } from "./lambda/runtime";
+import { startEventSources } from "./lambda/event-sources/supervisor";
+import { closeLambdaRuntime, lambdaRuntime, startLambdaRuntime } from "./lambda/runtime";
 import { runSyncInvocation } from "./lambda/sync-invocation";
 import { outboxProcessor } from "./run-job";
 
@@ -90,6 +91,8 @@ export async function startWorkers(options: StartWorkersOptions = {}): Promise<R
   const invocations = lambda
     ? startInvocationWorker({ redisUrl, prefix, concurrency: env().STRATUS_LAMBDA_WORKER_CONCURRENCY, execute: runSyncInvocation, logger })
     : undefined;
+  // Event source mappings' pollers invoke through this process's runtime.
+  const eventSources = lambda ? startEventSources({ db, databaseUrl, redisUrl, executor: lambdaRuntime().executor, logger, accountIds }) : undefined;
   const relay = startRelay({ db, databaseUrl, queues, logger, pollIntervalMs });
   const reconciler = startReconciler({ db, queues, logger, intervalMs: reconcileIntervalMs });
   logger.info(`workers: running ${jobs.length} job type(s) [${jobs.map((job) => job.name).join(", ")}], key prefix "${prefix}"`);
@@ -100,7 +103,7 @@ export async function startWorkers(options: StartWorkersOptions = {}): Promise<R
       stopping ??= (async () => {
         await Promise.all([relay.stop(), reconciler.stop()]);
         // close() waits for the jobs in flight; they finish their rows in Postgres before it returns.
-        await Promise.all([...workers.map((worker) => worker.close()), invocations?.close()]);
+        await Promise.all([...workers.map((worker) => worker.close()), invocations?.close(), eventSources?.stop()]);
         // Execution contexts are this process's children: none may outlive it.
         await closeLambdaRuntime();
         await Promise.all([...queues.values()].map((queue) => queue.close()));

@@ -12,7 +12,13 @@ const MAX_RECONNECT_MS = 10_000;
  * with backoff when it drops. `onNotify` also fires after every (re)connect, since notifications
  * sent while disconnected are lost.
  */
-export function listen(databaseUrl: string, channel: string, onNotify: () => void, logger: Logger): { close(): Promise<void> } {
+export function listen(
+  databaseUrl: string,
+  channel: string,
+  onNotify: () => void,
+  logger: Logger,
+  applicationName = LISTENER_APPLICATION_NAME,
+): { close(): Promise<void> } {
   let current: pg.Client | undefined;
   let retryTimer: NodeJS.Timeout | undefined;
   let retryMs = MIN_RECONNECT_MS;
@@ -21,7 +27,7 @@ export function listen(databaseUrl: string, channel: string, onNotify: () => voi
   function lost(client: pg.Client, err: unknown): void {
     if (closed || client !== current) return; // "error" and "end" both fire for one loss
     current = undefined;
-    logger.warn(`outbox: LISTEN connection lost, reconnecting in ${retryMs} ms:`, err);
+    logger.warn(`LISTEN ${channel}: connection lost, reconnecting in ${retryMs} ms:`, err);
     // The connection is already broken; ending it only releases the socket, so its outcome is moot.
     client.end().catch(() => undefined);
     retryTimer = setTimeout(connect, retryMs);
@@ -29,7 +35,7 @@ export function listen(databaseUrl: string, channel: string, onNotify: () => voi
   }
 
   async function connect(): Promise<void> {
-    const client = new pg.Client({ ...parseDatabaseUrl(databaseUrl), keepAlive: true, application_name: LISTENER_APPLICATION_NAME });
+    const client = new pg.Client({ ...parseDatabaseUrl(databaseUrl), keepAlive: true, application_name: applicationName });
     current = client;
     client.on("notification", onNotify);
     client.on("error", (err) => lost(client, err));

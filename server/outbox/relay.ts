@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../db/client";
+import { coalesced } from "../lib/coalesced";
 import { OUTBOX_CHANNEL } from "./enqueue";
 import { listen } from "./listen";
 import type { Logger } from "./log";
@@ -31,8 +32,6 @@ interface DueRow {
 export function startRelay({ db, databaseUrl, queues, logger, pollIntervalMs = 1_000, batchSize = 100 }: RelayOptions): { stop(): Promise<void> } {
   const jobNames = [...queues.keys()];
   let stopped = false;
-  let draining: Promise<void> | undefined;
-  let wokenWhileDraining = false;
 
   async function relayBatch(): Promise<number> {
     return db.$transaction(
@@ -73,30 +72,14 @@ export function startRelay({ db, databaseUrl, queues, logger, pollIntervalMs = 1
     while (!stopped && (await relayBatch()) === batchSize);
   }
 
-  function wake(): void {
-    if (stopped) return;
-    if (draining) {
-      wokenWhileDraining = true;
-      return;
-    }
-    draining = drain()
-      .catch((err: unknown) => logger.error("outbox relay: batch failed, retrying on the next wake-up:", err))
-      .finally(() => {
-        draining = undefined;
-        if (wokenWhileDraining) {
-          wokenWhileDraining = false;
-          wake();
-        }
-      });
-  }
-
-  const poll = setInterval(wake, pollIntervalMs);
-  const listener = listen(databaseUrl, OUTBOX_CHANNEL, wake, logger);
+  const drains = coalesced(drain, (err: unknown) => logger.error("outbox relay: batch failed, retrying on the next wake-up:", err));
+  const poll = setInterval(drains.wake, pollIntervalMs);
+  const listener = listen(databaseUrl, OUTBOX_CHANNEL, drains.wake, logger);
   return {
     async stop() {
       stopped = true;
       clearInterval(poll);
-      await Promise.all([listener.close(), draining]);
+      await Promise.all([listener.close(), drains.stop()]);
     },
   };
 }

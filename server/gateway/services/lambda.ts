@@ -9,6 +9,7 @@ import { functionArn, layerArn, parseFunctionRef } from "../../services/lambda/a
 import { findCodeZip } from "../../services/lambda/code";
 import { CODE_LOCATION_PATH, verifyCodeLocation } from "../../services/lambda/code-location";
 import { LambdaErrors } from "../../services/lambda/errors";
+import { eventSourceMappingArn } from "../../services/lambda/event-source-mappings/model";
 import { invoke, InvokeInput, type InvokeOutput } from "../../services/lambda/invocation/invoke";
 import { LIMITS } from "../../services/lambda/limits";
 import { type LambdaOperation, type LambdaOperationName, lambdaOperations } from "../../services/lambda/operations";
@@ -19,6 +20,7 @@ const F = "/2015-03-31/functions/{FunctionName}";
 const LAYER_VERSION = "/2018-10-31/layers/{LayerName}/versions/{VersionNumber}";
 const PROVISIONED = "/2019-09-30/functions/{FunctionName}/provisioned-concurrency";
 const EVENT_INVOKE = "/2019-09-25/functions/{FunctionName}/event-invoke-config";
+const ESM = "/2015-03-31/event-source-mappings";
 
 const codeUpload = (bytes: number, operation: string): RestBinding["bodyLimit"] => ({ bytes, error: () => LambdaErrors.requestTooLarge(bytes, operation) });
 
@@ -55,6 +57,11 @@ const ROUTES: Record<LambdaOperationName, Omit<RestBinding, "encode">> = {
   UpdateFunctionEventInvokeConfig: { method: "POST", path: EVENT_INVOKE },
   DeleteFunctionEventInvokeConfig: { method: "DELETE", path: EVENT_INVOKE, successStatus: 204 },
   ListFunctionEventInvokeConfigs: { method: "GET", path: `${EVENT_INVOKE}/list` },
+  CreateEventSourceMapping: { method: "POST", path: ESM, successStatus: 202 },
+  GetEventSourceMapping: { method: "GET", path: `${ESM}/{UUID}` },
+  UpdateEventSourceMapping: { method: "PUT", path: `${ESM}/{UUID}`, successStatus: 202 },
+  DeleteEventSourceMapping: { method: "DELETE", path: `${ESM}/{UUID}`, successStatus: 202 },
+  ListEventSourceMappings: { method: "GET", path: ESM },
   PublishLayerVersion: {
     method: "POST",
     path: "/2018-10-31/layers/{LayerName}/versions",
@@ -94,9 +101,13 @@ function lambdaValidationError(error: z.ZodError) {
   return v.error() ?? LambdaErrors.validation(error.message);
 }
 
-/** The ARN an audit record names: the function, layer or tagged resource the call is about. */
-function auditArn(ctx: CallContext, input: Record<string, unknown>): string | undefined {
+/** The ARN an audit record names: the function, layer, event source mapping or tagged resource the call is about. */
+function auditArn(ctx: CallContext, input: Record<string, unknown>, output: unknown): string | undefined {
   if (typeof input.Resource === "string") return input.Resource;
+  if (typeof input.UUID === "string") return eventSourceMappingArn(ctx.region, ctx.accountId, input.UUID);
+  if (typeof output === "object" && output !== null && "EventSourceMappingArn" in output && typeof output.EventSourceMappingArn === "string") {
+    return output.EventSourceMappingArn;
+  }
   if (typeof input.Arn === "string") return input.Arn;
   if (typeof input.LayerName === "string") return input.LayerName.startsWith("arn:") ? input.LayerName : layerArn(ctx.region, ctx.accountId, input.LayerName);
   if (typeof input.FunctionName !== "string") return undefined;
@@ -160,7 +171,7 @@ export function registerLambdaOperations(registry: OperationRegistry): void {
       name,
       input: operation.input,
       handler: (ctx, input) => operation.handler(prisma(), ctx, input),
-      resourceArn: (ctx, input: Record<string, unknown>) => auditArn(ctx, input),
+      resourceArn: (ctx, input: Record<string, unknown>, output) => auditArn(ctx, input, output),
       protocols: { restJson1: ROUTES[name] },
     });
   }
@@ -172,10 +183,13 @@ export function registerLambdaOperations(registry: OperationRegistry): void {
     async handle(req) {
       const id = req.pathParams.Id ?? "";
       const check = verifyCodeLocation(id, req.query);
-      if (!check.ok) return s3Error(403, "AccessDenied", check.reason === "expired" ? "Request has expired" : "Invalid signature");
+      // The console's Code tab downloads the package from another origin: the signature is the
+      // credential, so any origin may read the answer (as with an S3 bucket's CORS rule).
+      const cors = (res: RestResponse): RestResponse => ({ ...res, headers: { ...res.headers, "access-control-allow-origin": "*" } });
+      if (!check.ok) return cors(s3Error(403, "AccessDenied", check.reason === "expired" ? "Request has expired" : "Invalid signature"));
       const zip = await findCodeZip(prisma(), check.sha256);
-      if (!zip) return s3Error(404, "NoSuchKey", "The specified key does not exist.");
-      return { status: 200, headers: { "content-type": "application/zip" }, body: zip };
+      if (!zip) return cors(s3Error(404, "NoSuchKey", "The specified key does not exist."));
+      return cors({ status: 200, headers: { "content-type": "application/zip" }, body: zip });
     },
   });
 }

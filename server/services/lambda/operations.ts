@@ -18,6 +18,13 @@ import {
   putProvisionedConcurrencyConfig,
 } from "./concurrency";
 import {
+  createEventSourceMapping,
+  deleteEventSourceMapping,
+  getEventSourceMapping,
+  listEventSourceMappings,
+  updateEventSourceMapping,
+} from "./event-source-mappings/operations";
+import {
   deleteFunctionEventInvokeConfig,
   getFunctionEventInvokeConfig,
   listFunctionEventInvokeConfigs,
@@ -77,6 +84,11 @@ export const lambdaOperations = {
   UpdateFunctionEventInvokeConfig: op(s.UpdateFunctionEventInvokeConfig, updateFunctionEventInvokeConfig),
   DeleteFunctionEventInvokeConfig: op(s.DeleteFunctionEventInvokeConfig, deleteFunctionEventInvokeConfig),
   ListFunctionEventInvokeConfigs: op(s.ListFunctionEventInvokeConfigs, listFunctionEventInvokeConfigs),
+  CreateEventSourceMapping: op(s.CreateEventSourceMapping, createEventSourceMapping),
+  GetEventSourceMapping: op(s.GetEventSourceMapping, getEventSourceMapping),
+  UpdateEventSourceMapping: op(s.UpdateEventSourceMapping, updateEventSourceMapping),
+  DeleteEventSourceMapping: op(s.DeleteEventSourceMapping, deleteEventSourceMapping),
+  ListEventSourceMappings: op(s.ListEventSourceMappings, listEventSourceMappings),
   PublishLayerVersion: op(s.PublishLayerVersion, publishLayerVersion),
   ListLayers: op(s.ListLayers, listLayers),
   ListLayerVersions: op(s.ListLayerVersions, listLayerVersions),

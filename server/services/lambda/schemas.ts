@@ -64,6 +64,23 @@ const AliasFields = {
   RoutingConfig: z.object({ AdditionalVersionWeights: z.record(z.string(), z.number()).optional() }).optional(),
 };
 
+/** Settings an event source mapping's Create and Update share. */
+const MappingSettings = {
+  Enabled: z.boolean().optional(),
+  BatchSize: z.number().int().optional(),
+  FilterCriteria: z.object({ Filters: z.array(z.object({ Pattern: z.string().optional() })).optional() }).optional(),
+  MaximumBatchingWindowInSeconds: z.number().int().optional(),
+  FunctionResponseTypes: z.array(z.string()).optional(),
+  ScalingConfig: z.object({ MaximumConcurrency: z.number().int().optional() }).optional(),
+  // Stream sources' settings: accepted so that an SQS mapping refuses them as AWS does.
+  ParallelizationFactor: z.number().int().optional(),
+  DestinationConfig: z.object({ OnSuccess: Destination, OnFailure: Destination }).optional(),
+  MaximumRecordAgeInSeconds: z.number().int().optional(),
+  BisectBatchOnFunctionError: z.boolean().optional(),
+  MaximumRetryAttempts: z.number().int().optional(),
+  TumblingWindowInSeconds: z.number().int().optional(),
+};
+
 const LayerVersionFilter = { CompatibleRuntime: z.string().optional(), CompatibleArchitecture: z.string().optional() };
 
 export const LambdaSchemas = {
@@ -150,6 +167,17 @@ export const LambdaSchemas = {
   UntagResource: z.object({ Resource: z.string(), TagKeys: z.array(z.string()) }),
   ListTags: z.object({ Resource: z.string() }),
   GetAccountSettings: z.object({}),
+  CreateEventSourceMapping: z.object({
+    FunctionName,
+    EventSourceArn: z.string().optional(),
+    ...MappingSettings,
+    StartingPosition: z.string().optional(),
+    StartingPositionTimestamp: z.number().optional(),
+  }),
+  GetEventSourceMapping: z.object({ UUID: z.string() }),
+  UpdateEventSourceMapping: z.object({ UUID: z.string(), FunctionName: z.string().optional(), ...MappingSettings }),
+  DeleteEventSourceMapping: z.object({ UUID: z.string() }),
+  ListEventSourceMappings: z.object({ EventSourceArn: z.string().optional(), FunctionName: z.string().optional(), ...Paging }),
 } as const;
 
 /** The console's inline editor: files to zip, instead of a base64 ZipFile (tRPC only). */
