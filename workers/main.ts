@@ -7,7 +7,7 @@ import { env, publicGatewayUrl } from "../server/env";
 import type { AnyJobDefinition } from "../server/outbox/job";
 import type { Logger } from "../server/outbox/log";
 import { seedPeriodicJobs } from "../server/outbox/periodic";
-import { createQueues, createRedis, DEFAULT_KEY_PREFIX, type OutboxJobData } from "../server/outbox/queues";
+import { createQueues, createRedis, type OutboxJobData } from "../server/outbox/queues";
 import { startReconciler } from "../server/outbox/reconciler";
 import { startRelay } from "../server/outbox/relay";
 import { startInvocationWorker } from "../server/services/lambda/invocation/channel";
@@ -39,8 +39,8 @@ export interface StartWorkersOptions {
   /** Where function code's AWS SDK reaches the gateway. Default: the public gateway URL. */
   gatewayUrl?: string;
   /**
-   * Host only these accounts' standing Lambda work (provisioned concurrency, event source mappings).
-   * Default: every account. Tests set it, since every test run shares one database.
+   * Run only these accounts' work: their outbox rows, provisioned concurrency and event source mappings.
+   * Default: every account. Tests set it, since every test process shares one database.
    */
   accountIds?: readonly string[];
 }
@@ -56,7 +56,7 @@ export async function startWorkers(options: StartWorkersOptions = {}): Promise<R
     db = prisma(),
     databaseUrl = env().DATABASE_URL,
     redisUrl = env().REDIS_URL,
-    prefix = DEFAULT_KEY_PREFIX,
+    prefix = env().STRATUS_QUEUE_PREFIX,
     // Jobs mostly wait on Postgres and HTTP, so a few per type keep a 2-core machine busy without
     // oversubscribing the database pool.
     concurrency = env().WORKER_CONCURRENCY,
@@ -93,8 +93,8 @@ export async function startWorkers(options: StartWorkersOptions = {}): Promise<R
     : undefined;
   // Event source mappings' pollers invoke through this process's runtime.
   const eventSources = lambda ? startEventSources({ db, databaseUrl, redisUrl, executor: lambdaRuntime().executor, logger, accountIds }) : undefined;
-  const relay = startRelay({ db, databaseUrl, queues, logger, pollIntervalMs });
-  const reconciler = startReconciler({ db, queues, logger, intervalMs: reconcileIntervalMs });
+  const relay = startRelay({ db, databaseUrl, queues, accountIds, logger, pollIntervalMs });
+  const reconciler = startReconciler({ db, queues, accountIds, logger, intervalMs: reconcileIntervalMs });
   logger.info(`workers: running ${jobs.length} job type(s) [${jobs.map((job) => job.name).join(", ")}], key prefix "${prefix}"`);
 
   let stopping: Promise<void> | undefined;

@@ -90,7 +90,7 @@ async function main(): Promise<void> {
   const { pgPool, withTransaction } = await import("../../server/db/pool");
   const { Redis } = await import("ioredis");
   const { InvocationClient, startInvocationWorker } = await import("../../server/services/lambda/invocation/channel");
-  const { DEFAULT_KEY_PREFIX } = await import("../../server/outbox/queues");
+  const { env } = await import("../../server/env");
   const { ConcurrencyLimiter } = await import("../../server/services/lambda/invocation/concurrency");
   const { recordInvocation } = await import("../../server/services/lambda/invocation/records");
   const { appendLogEvents } = await import("../../server/services/logs/append");
@@ -112,7 +112,7 @@ async function main(): Promise<void> {
   });
 
   // 2: the workers process, reached as the gateway reaches it.
-  const toWorkers = new InvocationClient(REDIS_URL, DEFAULT_KEY_PREFIX);
+  const toWorkers = new InvocationClient(REDIS_URL, env().STRATUS_QUEUE_PREFIX);
   // 3: the channel with nothing to run, on a prefix of its own (the workers process never sees it).
   const noopPrefix = `bench-noop-${randomUUID().slice(0, 8)}`;
   const noopClient = new InvocationClient(REDIS_URL, noopPrefix);
@@ -120,7 +120,7 @@ async function main(): Promise<void> {
     redisUrl: REDIS_URL,
     prefix: noopPrefix,
     concurrency: 1,
-    execute: async () => ({ ok: true, payload: "", executedVersion: "$LATEST" }),
+    execute: (_request, respond) => respond({ ok: true, payload: "", executedVersion: "$LATEST" }),
   });
   // 4: an executor in this process, its dependencies wrapped to time its parts.
   const pool = new ExecutionPool({});

@@ -13,8 +13,6 @@ export interface OutboxJobData {
 
 export type OutboxQueues = ReadonlyMap<string, Queue<OutboxJobData>>;
 
-export const DEFAULT_KEY_PREFIX = "stratus";
-
 /** BullMQ dedups adds by job id, so a row is queued at most once however often it is relayed. BullMQ rejects `:` in ids. */
 export function outboxJobId(outboxId: bigint): string {
   return `outbox-${outboxId}`;

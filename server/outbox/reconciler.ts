@@ -8,6 +8,8 @@ export interface ReconcilerOptions {
   db: PrismaClient;
   /** Only rows of these jobs are checked. */
   queues: OutboxQueues;
+  /** Only rows of these accounts (see StartWorkersOptions.accountIds); default every account. */
+  accountIds?: readonly string[];
   logger: Logger;
   intervalMs: number;
   batchSize?: number;
@@ -32,8 +34,9 @@ const SETTLED: readonly (JobState | "unknown")[] = ["completed", "failed"];
  * on, and rows whose job is waiting, delayed or active are left alone, so work in flight is not
  * duplicated. (An at-least-once job running in memory when Redis is flushed can run twice.)
  */
-export function startReconciler({ db, queues, logger, intervalMs, batchSize = 500 }: ReconcilerOptions): { stop(): Promise<void> } {
+export function startReconciler({ db, queues, accountIds, logger, intervalMs, batchSize = 500 }: ReconcilerOptions): { stop(): Promise<void> } {
   const jobNames = [...queues.keys()];
+  const accounts = accountIds ? [...accountIds] : null;
 
   async function reconcileBatch(afterId: bigint): Promise<{ checked: EnqueuedRow[]; requeued: number }> {
     return db.$transaction(
@@ -41,6 +44,7 @@ export function startReconciler({ db, queues, logger, intervalMs, batchSize = 50
         const rows = await tx.$queryRaw<EnqueuedRow[]>`
           SELECT id, job FROM outbox_events
           WHERE status = 'enqueued' AND job = ANY(${jobNames}) AND id > ${afterId}
+            AND (${accounts}::text[] IS NULL OR account_id = ANY(${accounts}::text[]))
           ORDER BY id
           LIMIT ${batchSize}
           FOR UPDATE SKIP LOCKED`;

@@ -11,6 +11,8 @@ export interface RelayOptions {
   databaseUrl: string;
   /** Only rows of these jobs are relayed: a process claims just the work it can run. */
   queues: OutboxQueues;
+  /** Only rows of these accounts (see StartWorkersOptions.accountIds); default every account. */
+  accountIds?: readonly string[];
   logger: Logger;
   /** Fallback for delayed rows coming due and missed notifications. */
   pollIntervalMs?: number;
@@ -29,8 +31,9 @@ interface DueRow {
  * waits on that lock. A crash between adding and committing leaves the row `pending`; relaying
  * it again is harmless because BullMQ dedups by job id.
  */
-export function startRelay({ db, databaseUrl, queues, logger, pollIntervalMs = 1_000, batchSize = 100 }: RelayOptions): { stop(): Promise<void> } {
+export function startRelay({ db, databaseUrl, queues, accountIds, logger, pollIntervalMs = 1_000, batchSize = 100 }: RelayOptions): { stop(): Promise<void> } {
   const jobNames = [...queues.keys()];
+  const accounts = accountIds ? [...accountIds] : null;
   let stopped = false;
 
   async function relayBatch(): Promise<number> {
@@ -39,6 +42,7 @@ export function startRelay({ db, databaseUrl, queues, logger, pollIntervalMs = 1
         const rows = await tx.$queryRaw<DueRow[]>`
           SELECT id, job FROM outbox_events
           WHERE status = 'pending' AND available_at <= timezone('UTC', now()) AND job = ANY(${jobNames})
+            AND (${accounts}::text[] IS NULL OR account_id = ANY(${accounts}::text[]))
           ORDER BY id
           LIMIT ${batchSize}
           FOR UPDATE SKIP LOCKED`;

@@ -85,7 +85,7 @@ export async function runAsyncInvocation(db: Db, region: string, event: AsyncEve
 
   let outcome: ExecuteOutcome;
   try {
-    outcome = await executor.execute(input, resolved);
+    outcome = await executor.execute(input, { resolved });
   } catch (error) {
     if (isAwsError(error) && error.code === "TooManyRequestsException") {
       const throttles = (event.throttles ?? 0) + 1;

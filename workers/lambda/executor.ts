@@ -44,6 +44,11 @@ export interface ExecuteOutcome {
   result: InvocationResult;
 }
 
+export interface ExecuteOptions {
+  resolved?: ResolvedFunction;
+  beforeRecord?: (outcome: ExecuteOutcome) => Promise<void>;
+}
+
 export interface ExecutorDeps {
   db: PrismaClient;
   sql: Queryable;
@@ -66,12 +71,15 @@ export class LambdaExecutor {
     return resolveFunction(this.deps.db, ctx, input.functionName, input.qualifier);
   }
 
-  /** Runs the invocation; `resolved` when the caller has resolved the function already. */
-  async execute(input: ExecuteInput, resolved?: ResolvedFunction): Promise<ExecuteOutcome> {
-    return this.#run(input, resolved ?? (await this.resolve(input)));
+  /**
+   * Runs the invocation and records it. `resolved`: when the caller has resolved the function already;
+   * `beforeRecord`: runs with the outcome before the record is written (a waiting caller's reply).
+   */
+  async execute(input: ExecuteInput, options: ExecuteOptions = {}): Promise<ExecuteOutcome> {
+    return this.#run(input, options.resolved ?? (await this.resolve(input)), options.beforeRecord);
   }
 
-  async #run(input: ExecuteInput, resolved: ResolvedFunction): Promise<ExecuteOutcome> {
+  async #run(input: ExecuteInput, resolved: ResolvedFunction, beforeRecord: ExecuteOptions["beforeRecord"]): Promise<ExecuteOutcome> {
     const { sql, pool, limiter } = this.deps;
     const { config } = chooseVersion(resolved, (this.deps.random ?? Math.random)());
     const scope = { accountId: resolved.accountId, region: resolved.region, functionName: resolved.functionName };
@@ -83,44 +91,55 @@ export class LambdaExecutor {
       await recordThrottle(sql, scope);
       throw LambdaErrors.tooManyRequests(lease.throttled);
     }
+    const startedAt = new Date();
+    let result: InvocationResult;
     try {
-      const runtimeConfig = await this.runtimeConfig(resolved, config);
-      const startedAt = new Date();
-      const result = await pool.invoke(runtimeConfig, {
+      result = await pool.invoke(await this.runtimeConfig(resolved, config), {
         requestId: input.requestId,
         payload: input.payload,
         invokedFunctionArn: resolved.functionArn,
         clientContext: input.clientContext,
       });
-      await withTransaction(async (tx) => {
-        await recordInvocation(tx, {
-          ...scope,
-          executedVersion: config.version,
-          requestId: input.requestId,
-          invocationType: input.invocationType,
-          functionError: result.functionError,
-          errorType: result.errorType,
-          enqueuedAt: input.enqueuedAt,
-          startedAt,
-          durationMs: result.durationMs,
-          billedDurationMs: result.billedDurationMs,
-          initDurationMs: result.initDurationMs,
-          memorySize: result.memorySize,
-          maxMemoryUsedMb: result.maxMemoryUsedMB,
-          logStreamName: result.logStreamName,
-        });
-        await appendLogEvents(tx, {
-          accountId: resolved.accountId,
-          region: resolved.region,
-          logGroupName: config.loggingConfig.LogGroup,
-          logStreamName: result.logStreamName,
-          events: result.logEvents,
-        });
-      });
-      return { resolved, executedVersion: config.version, config, result };
     } finally {
       await lease.release();
     }
+    const outcome: ExecuteOutcome = { resolved, executedVersion: config.version, config, result };
+    try {
+      await beforeRecord?.(outcome);
+    } finally {
+      await this.#record(input, outcome, startedAt);
+    }
+    return outcome;
+  }
+
+  /** The invocation's record and its log lines, in one transaction. */
+  async #record(input: ExecuteInput, { resolved, config, result }: ExecuteOutcome, startedAt: Date): Promise<void> {
+    const scope = { accountId: resolved.accountId, region: resolved.region, functionName: resolved.functionName };
+    await withTransaction(async (tx) => {
+      await recordInvocation(tx, {
+        ...scope,
+        executedVersion: config.version,
+        requestId: input.requestId,
+        invocationType: input.invocationType,
+        functionError: result.functionError,
+        errorType: result.errorType,
+        enqueuedAt: input.enqueuedAt,
+        startedAt,
+        durationMs: result.durationMs,
+        billedDurationMs: result.billedDurationMs,
+        initDurationMs: result.initDurationMs,
+        memorySize: result.memorySize,
+        maxMemoryUsedMb: result.maxMemoryUsedMB,
+        logStreamName: result.logStreamName,
+      });
+      await appendLogEvents(tx, {
+        accountId: resolved.accountId,
+        region: resolved.region,
+        logGroupName: config.loggingConfig.LogGroup,
+        logStreamName: result.logStreamName,
+        events: result.logEvents,
+      });
+    });
   }
 
   /** What the account limit leaves for functions without a reservation. */

@@ -3,11 +3,15 @@ import type { InvocationReply, InvocationRequest } from "../../server/services/l
 import { LambdaErrors } from "../../server/services/lambda/errors";
 import { lambdaRuntime } from "./runtime";
 
-/** Runs a synchronous (RequestResponse) invocation for a waiting caller and shapes its reply. */
-export async function runSyncInvocation(request: InvocationRequest): Promise<InvocationReply> {
+/**
+ * Runs a synchronous (RequestResponse) invocation for a waiting caller: the reply goes out as soon as
+ * the function has answered, and the invocation record and log lines are written after it.
+ */
+export async function runSyncInvocation(request: InvocationRequest, respond: (reply: InvocationReply) => Promise<void>): Promise<void> {
   const { executor } = lambdaRuntime();
   try {
-    const { result, executedVersion } = await executor.execute({
+    await executor.execute(
+      {
       requestId: request.requestId,
       caller: request.caller,
       region: request.region,
@@ -16,14 +20,18 @@ export async function runSyncInvocation(request: InvocationRequest): Promise<Inv
       payload: Buffer.from(request.payload, "base64"),
       clientContext: request.clientContext,
       invocationType: "RequestResponse",
-    });
-    return {
-      ok: true,
-      payload: result.payload.toString("base64"),
-      functionError: result.functionError,
-      executedVersion,
-      logResult: request.logType === "Tail" ? Buffer.from(result.logTail).toString("base64") : undefined,
-    };
+      },
+      {
+        beforeRecord: ({ result, executedVersion }) =>
+          respond({
+            ok: true,
+            payload: result.payload.toString("base64"),
+            functionError: result.functionError,
+            executedVersion,
+            logResult: request.logType === "Tail" ? Buffer.from(result.logTail).toString("base64") : undefined,
+          }),
+      },
+    );
   } catch (error) {
     // This worker has no room for another execution context: to the caller that is a throttle.
     if (error instanceof PoolCapacityError) throw LambdaErrors.tooManyRequests("ConcurrentInvocationLimitExceeded");

@@ -113,13 +113,14 @@ export async function resolveFunction(
     if (decision !== "allow") throw LambdaErrors.accessDenied(ctx.principal.arn, action, target.arn);
   }
   if (!fn) throw LambdaErrors.functionNotFound(target.arn);
-  const { version, alias } = await qualifiedConfiguration(db, fn, target.qualifier);
+  // Independent reads run side by side: this is every invocation's path.
+  const [{ version, alias }, invokeConfig] = await Promise.all([
+    qualifiedConfiguration(db, fn, target.qualifier),
+    db.lambdaEventInvokeConfig.findUnique({ where: { functionId_qualifier: { functionId: fn.id, qualifier: target.qualifier ?? LATEST } } }),
+  ]);
   const weights = alias ? weightsOf(alias) : {};
   const [routed] = Object.entries(weights);
   const routedVersion = routed && (await findVersion(db, fn.id, routed[0]));
-  const invokeConfig = await db.lambdaEventInvokeConfig.findUnique({
-    where: { functionId_qualifier: { functionId: fn.id, qualifier: target.qualifier ?? LATEST } },
-  });
   return {
     functionId: fn.id,
     accountId: fn.accountId,

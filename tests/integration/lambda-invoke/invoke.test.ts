@@ -5,6 +5,7 @@ import * as lambda from "@aws-sdk/client-lambda";
 import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand } from "@aws-sdk/client-sqs";
 import { pgPool } from "../../../server/db/pool";
 import { assertLambdaError, uniqueName, zipOf } from "../lambda/helpers";
+import { waitFor } from "../sqs/helpers";
 import { type InvokeHarness, startInvokeHarness } from "./harness";
 
 let h: InvokeHarness;
@@ -147,12 +148,19 @@ describe("synchronous invoke", () => {
     const name = uniqueName("logged");
     await createNode(name, "exports.handler = async (e) => { console.log('marker', e.m); return 1; };\n");
     await invoke({ FunctionName: name, Payload: json({ m: "abc123" }) });
-    const { events } = await h.logs.send(new FilterLogEventsCommand({ logGroupName: `/aws/lambda/${name}` }));
-    const messages = (events ?? []).map((e) => e.message ?? "");
+    // As on CloudWatch, the lines are written just after the response.
+    const events = await waitFor("the invocation's REPORT line", async () => {
+      const found = await h.logs.send(new FilterLogEventsCommand({ logGroupName: `/aws/lambda/${name}` })).catch((error: Error) => {
+        if (error.name === "ResourceNotFoundException") return undefined;
+        throw error;
+      });
+      return found?.events?.some((e) => e.message?.startsWith("REPORT RequestId:")) ? found.events : undefined;
+    });
+    const messages = events.map((e) => e.message ?? "");
     assert.ok(messages.some((m) => m.startsWith("START RequestId:")));
     assert.ok(messages.some((m) => m.includes("marker abc123")));
     assert.ok(messages.some((m) => m.startsWith("REPORT RequestId:")));
-    assert.match(events![0]!.logStreamName!, /^\d{4}\/\d{2}\/\d{2}\/\[\$LATEST\][0-9a-f]{32}$/);
+    assert.match(events[0]!.logStreamName!, /^\d{4}\/\d{2}\/\d{2}\/\[\$LATEST\][0-9a-f]{32}$/);
     const { rows } = await pgPool().query("SELECT invocation_type, function_error FROM lambda_invocations WHERE account_id = $1 AND function_name = $2", [
       h.team.accountId,
       name,
@@ -197,12 +205,11 @@ describe("versions and aliases", () => {
 });
 
 /** The provisioned concurrency config once the workers have acted on it (they look every 2 s). */
-async function settledProvisioning(FunctionName: string, Qualifier: string) {
-  for (let i = 0; ; i++) {
+function settledProvisioning(FunctionName: string, Qualifier: string) {
+  return waitFor(`provisioned concurrency of ${FunctionName}:${Qualifier} to settle`, async () => {
     const config = await h.client.send(new lambda.GetProvisionedConcurrencyConfigCommand({ FunctionName, Qualifier }));
-    if (config.Status !== "IN_PROGRESS" || i === 100) return config;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+    return config.Status === "IN_PROGRESS" ? undefined : config;
+  });
 }
 
 describe("provisioned concurrency", () => {

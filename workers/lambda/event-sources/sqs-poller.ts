@@ -208,7 +208,7 @@ async function pollOnce(deps: PollerDeps): Promise<Step> {
         payload: Buffer.from(JSON.stringify({ Records: batch })),
         invocationType: "EventSourceMapping",
       },
-      resolved,
+      { resolved },
     );
   } catch (error) {
     await queue.release(batch);

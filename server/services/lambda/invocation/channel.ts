@@ -131,7 +131,8 @@ export function startInvocationWorker(opts: {
   redisUrl: string;
   prefix: string;
   concurrency: number;
-  execute(request: InvocationRequest): Promise<InvocationReply>;
+  /** Runs the request and calls `respond` with its reply (once), possibly before finishing its own bookkeeping. */
+  execute(request: InvocationRequest, respond: (reply: InvocationReply) => Promise<void>): Promise<void>;
   logger?: Pick<Console, "error">;
 }): { close(): Promise<void> } {
   const logger = opts.logger ?? console;
@@ -146,14 +147,18 @@ export function startInvocationWorker(opts: {
       const publish = (message: ReplyMessage) => publisher.publish(replyTo, JSON.stringify(message));
       // Not awaited: the reply goes out on the same connection after it, so it can't overtake it.
       publish({ requestId: request.requestId, started: true }).catch((error: Error) => logger.error("lambda reply publisher:", error.message));
-      let reply: InvocationReply;
+      let responded = false;
+      const respond = async (reply: InvocationReply) => {
+        responded = true;
+        await publish({ requestId: request.requestId, reply });
+      };
       try {
-        reply = await opts.execute(invocationRequestSchema.parse(request));
+        await opts.execute(invocationRequestSchema.parse(request), respond);
       } catch (error) {
-        if (!(error instanceof AwsError)) logger.error(`lambda invocation ${request.requestId} failed:`, error);
-        reply = error instanceof AwsError ? errorReply(error) : { ok: false, code: "ServiceException", message: "An internal error occurred.", status: 500 };
+        if (responded || !(error instanceof AwsError)) logger.error(`lambda invocation ${request.requestId} failed:`, error);
+        if (responded) return;
+        await respond(error instanceof AwsError ? errorReply(error) : { ok: false, code: "ServiceException", message: "An internal error occurred.", status: 500 });
       }
-      await publish({ requestId: request.requestId, reply });
     },
     { connection: new Redis(opts.redisUrl, { maxRetriesPerRequest: null }), prefix: opts.prefix, concurrency: opts.concurrency },
   );

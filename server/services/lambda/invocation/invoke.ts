@@ -9,7 +9,6 @@ import type { PrismaClient } from "../../../db/client";
 import { env } from "../../../env";
 import { AwsError } from "../../../errors";
 import { enqueueOutbox } from "../../../outbox/enqueue";
-import { DEFAULT_KEY_PREFIX } from "../../../outbox/queues";
 import { requireRole } from "../../accounts/roles";
 import type { CallContext } from "../../context";
 import { LambdaErrors } from "../errors";
@@ -47,7 +46,7 @@ let client: InvocationClient | undefined;
 
 /** The process's connection to the workers that run invocations. */
 export function invocationClient(): InvocationClient {
-  client ??= new InvocationClient(env().REDIS_URL, DEFAULT_KEY_PREFIX);
+  client ??= new InvocationClient(env().REDIS_URL, env().STRATUS_QUEUE_PREFIX);
   return client;
 }
 
