@@ -1,11 +1,8 @@
 "use client";
 
 import { useState, type ReactNode } from "react";
-import { errorMessage } from "../_lib/errors";
-import { Alert } from "./Alert";
-import { Button } from "./Button";
 import { FormField } from "./FormField";
-import { Modal } from "./Modal";
+import { FormModal } from "./FormModal";
 
 /** The call the dialog confirms; its error shows inside the dialog so the user can retry or cancel. */
 interface ConfirmedAction {
@@ -44,20 +41,15 @@ export function ConfirmDialog({ open, title, confirmLabel, action, onConfirm, on
     if (confirmed && !action.isPending) onConfirm();
   }
   return (
-    <Modal
+    <FormModal
       open={open}
       title={title}
+      submitLabel={confirmLabel}
+      pending={action.isPending}
+      submitDisabled={!confirmed}
+      error={action.error}
+      onSubmit={confirm}
       onClose={cancel}
-      footer={
-        <>
-          <Button variant="link" onClick={cancel}>
-            Cancel
-          </Button>
-          <Button variant="primary" loading={action.isPending} disabled={!confirmed} onClick={confirm}>
-            {confirmLabel}
-          </Button>
-        </>
-      }
     >
       {children}
       {confirmText !== undefined && (
@@ -77,7 +69,6 @@ export function ConfirmDialog({ open, title, confirmLabel, action, onConfirm, on
           )}
         </FormField>
       )}
-      {action.error != null && <Alert type="error">{errorMessage(action.error)}</Alert>}
-    </Modal>
+    </FormModal>
   );
 }

@@ -55,17 +55,28 @@ export function CopyField({ label, value }: { label: string; value: string }) {
   );
 }
 
-/** A multi-line snippet (shell commands) with a copy button. */
+/** A multi-line snippet (shell commands, a response, a log) with a copy button, named by its label. */
 export function CodeBlock({ label, code }: { label: string; code: string }) {
+  const labelId = useId();
   return (
-    <div className="code-block">
+    <div className="code-block" role="group" aria-labelledby={labelId}>
       <div className="code-block-header">
-        <span>{label}</span>
+        <span id={labelId}>{label}</span>
         <CopyButton text={code} label={`Copy ${label}`} />
       </div>
       <pre>
         <code>{code}</code>
       </pre>
     </div>
+  );
+}
+
+/** A value in code type with a copy button beside it, e.g. an ARN or a URL in a details panel. */
+export function CopyableCode({ text, label }: { text: string; label: string }) {
+  return (
+    <span className="value-with-copy">
+      <code className="break-all">{text}</code>
+      <CopyButton text={text} label={label} />
+    </span>
   );
 }

@@ -64,3 +64,18 @@ export function EmptyState({ title, children, action }: { title: string; childre
     </div>
   );
 }
+
+/**
+ * The first column of a list whose toolbar acts on one row: a radio button per row, named
+ * "Select <row name>". `group` names the radio group (one useId per table).
+ */
+export function selectColumn<Row>(group: string, nameOf: (row: Row) => string, selected: string | null, onSelect: (name: string) => void): Column<Row> {
+  return {
+    header: "Select",
+    hideHeader: true,
+    cell: (row) => {
+      const name = nameOf(row);
+      return <input type="radio" name={group} aria-label={`Select ${name}`} checked={name === selected} onChange={() => onSelect(name)} />;
+    },
+  };
+}

@@ -7,6 +7,11 @@ export interface TabDefinition {
   label: string;
   /** Rendered only while the tab is selected, so a tab's queries start when it is opened. */
   content: ReactNode;
+  /**
+   * Once opened, the panel stays mounted (hidden) while another tab is selected, so what it holds
+   * survives a switch: an editor's undeployed changes, a test's result.
+   */
+  keepMounted?: boolean;
 }
 
 interface TabsProps {
@@ -15,22 +20,32 @@ interface TabsProps {
   tabs: TabDefinition[];
   /** The tab selected at first; the first one when omitted. */
   initialTab?: string;
+  /** Called with the tab the user selects, e.g. to keep it in the address. */
+  onChange?: (id: string) => void;
 }
 
 /**
  * The console's tabs (WAI-ARIA tabs pattern): one tab stop, arrow keys, Home and End move between
  * tabs and select them, Tab moves on into the panel.
  */
-export function Tabs({ label, tabs, initialTab }: TabsProps) {
+export function Tabs({ label, tabs, initialTab, onChange }: TabsProps) {
   const baseId = useId();
   const [selected, setSelected] = useState(initialTab ?? tabs[0]?.id);
+  // Tabs opened so far: the ones that keep their panel mounted stay rendered once in this set.
+  const [opened, setOpened] = useState<ReadonlySet<string | undefined>>(() => new Set([selected]));
   const buttons = useRef(new Map<string, HTMLButtonElement>());
   const current = tabs.find((t) => t.id === selected) ?? tabs[0];
+
+  function choose(id: string) {
+    setSelected(id);
+    setOpened((all) => (all.has(id) ? all : new Set([...all, id])));
+    if (id !== current?.id) onChange?.(id);
+  }
 
   function select(index: number) {
     const tab = tabs[(index + tabs.length) % tabs.length];
     if (!tab) return;
-    setSelected(tab.id);
+    choose(tab.id);
     buttons.current.get(tab.id)?.focus();
   }
 
@@ -61,7 +76,7 @@ export function Tabs({ label, tabs, initialTab }: TabsProps) {
               aria-controls={`${baseId}-panel-${tab.id}`}
               tabIndex={active ? 0 : -1}
               className="tab"
-              onClick={() => setSelected(tab.id)}
+              onClick={() => choose(tab.id)}
               onKeyDown={(e) => onKeyDown(e, index)}
             >
               {tab.label}
@@ -69,10 +84,19 @@ export function Tabs({ label, tabs, initialTab }: TabsProps) {
           );
         })}
       </div>
-      {current && (
-        <div role="tabpanel" id={`${baseId}-panel-${current.id}`} aria-labelledby={`${baseId}-tab-${current.id}`} className="tabs-panel">
-          {current.content}
-        </div>
+      {tabs.map((tab) =>
+        tab.id === current?.id || (tab.keepMounted && opened.has(tab.id)) ? (
+          <div
+            key={tab.id}
+            role="tabpanel"
+            id={`${baseId}-panel-${tab.id}`}
+            aria-labelledby={`${baseId}-tab-${tab.id}`}
+            className="tabs-panel"
+            hidden={tab.id !== current?.id}
+          >
+            {tab.content}
+          </div>
+        ) : null,
       )}
     </div>
   );

@@ -13,3 +13,8 @@ export function errorMessage(error: unknown): string {
   if (error instanceof Error && error.message) return error.message;
   return "Something went wrong. Try again.";
 }
+
+/** A call that failed because the resource doesn't exist (yet): AWS's ResourceNotFoundException. */
+export function isNotFound(error: unknown): boolean {
+  return isTRPCClientError(error) && error.data?.awsCode === "ResourceNotFoundException";
+}

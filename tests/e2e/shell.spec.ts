@@ -9,11 +9,19 @@ test("the top bar: service search, region selector and team switcher", async ({ 
   await expect(nav.getByText("SNS")).toHaveAttribute("aria-disabled", "true");
   await expect(nav.getByRole("link", { name: "SNS" })).toHaveCount(0);
   await expect(nav.getByRole("link", { name: /^SQS/ })).toBeVisible();
+  await expect(nav.getByRole("link", { name: /^Lambda/ })).toHaveAttribute("href", "/lambda");
+  await expect(nav.getByRole("link", { name: /^CloudWatch Logs/ })).toHaveAttribute("href", "/logs");
 
   // Search filters as you type; Enter opens the best match that is available.
   const search = page.getByRole("combobox", { name: "Search services" });
   await search.fill("topics");
   await expect(page.getByRole("option", { name: /SNS/ })).toHaveAttribute("aria-disabled", "true");
+  await search.fill("functions");
+  await search.press("Enter");
+  await expect(page).toHaveURL(/\/lambda$/);
+  await search.fill("cloudwatch");
+  await search.press("Enter");
+  await expect(page).toHaveURL(/\/logs$/);
   await search.fill("audit");
   await search.press("Enter");
   await expect(page).toHaveURL(/\/audit$/);

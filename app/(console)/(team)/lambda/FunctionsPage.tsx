@@ -5,21 +5,20 @@ import Link from "next/link";
 import { useId, useState } from "react";
 import { roleAtLeast } from "~/server/services/accounts/roles";
 import { Alert } from "../../../_components/Alert";
-import { Button, ButtonLink } from "../../../_components/Button";
+import { Button, ButtonLink, RefreshButton } from "../../../_components/Button";
 import { Container } from "../../../_components/Container";
-import { DataTable, EmptyState, type Column } from "../../../_components/DataTable";
-import { Icon } from "../../../_components/Icon";
+import { DataTable, EmptyState, selectColumn, type Column } from "../../../_components/DataTable";
 import { PageHeader } from "../../../_components/PageHeader";
 import { QueryResult } from "../../../_components/QueryResult";
+import { SearchField } from "../../../_components/SearchField";
 import { useCurrentTeam } from "../../../_console/TeamGate";
-import { formatDateTime } from "../../../_lib/format";
+import { formatDateTime, formatSize } from "../../../_lib/format";
 import { useTRPC } from "../../../_trpc/client";
 import type { RouterOutputs } from "../../../_trpc/types";
 import { DeleteFunctionDialog } from "./DeleteFunctionDialog";
-import { formatSize, lambdaTime } from "./format";
+import { lambdaTime } from "./format";
 import { functionHref } from "./links";
 import { runtimeInfo } from "./runtimes";
-import { SearchField } from "./SearchField";
 
 type FunctionSummary = RouterOutputs["lambda"]["listFunctionSummaries"][number];
 
@@ -36,16 +35,9 @@ export function FunctionsPage() {
 
   const needle = filter.trim().toLowerCase();
   const rows = (functions.data ?? []).filter((f) => `${f.FunctionName} ${f.Description} ${f.Runtime}`.toLowerCase().includes(needle));
-  const refreshing = functions.isFetching && !functions.isPending;
 
   const columns: Column<FunctionSummary>[] = [
-    {
-      header: "Select",
-      hideHeader: true,
-      cell: (f) => (
-        <input type="radio" name={radioName} aria-label={`Select ${f.FunctionName}`} checked={f.FunctionName === selected} onChange={() => setSelected(f.FunctionName)} />
-      ),
-    },
+    selectColumn(radioName, (f) => f.FunctionName, selected, setSelected),
     { header: "Function name", cell: (f) => <Link href={functionHref(f.FunctionName)}>{f.FunctionName}</Link> },
     { header: "Description", cell: (f) => f.Description || <span className="text-secondary">–</span> },
     { header: "Runtime", cell: (f) => runtimeInfo(f.Runtime)?.label ?? f.Runtime, nowrap: true },
@@ -54,16 +46,11 @@ export function FunctionsPage() {
     { header: "Last modified", cell: (f) => formatDateTime(lambdaTime(f.LastModified)) },
   ];
 
-  const create = (label: string) =>
-    canChange ? (
-      <ButtonLink href="/lambda/create" variant="primary">
-        {label}
-      </ButtonLink>
-    ) : (
-      <Button variant="primary" disabled>
-        {label}
-      </Button>
-    );
+  const create = (label: string) => (
+    <ButtonLink href="/lambda/create" variant="primary" disabled={!canChange}>
+      {label}
+    </ButtonLink>
+  );
 
   return (
     <>
@@ -81,14 +68,11 @@ export function FunctionsPage() {
           flush
           actions={
             <>
-              <Button
-                className="btn-icon"
-                aria-label="Refresh functions"
-                loading={refreshing}
-                onClick={() => void queryClient.invalidateQueries(trpc.lambda.listFunctionSummaries.queryFilter())}
-              >
-                {!refreshing && <Icon name="refresh" size={14} />}
-              </Button>
+              <RefreshButton
+                label="Refresh functions"
+                refreshing={functions.isFetching && !functions.isPending}
+                onRefresh={() => void queryClient.invalidateQueries(trpc.lambda.listFunctionSummaries.queryFilter())}
+              />
               <Button disabled={!selected || !canChange} onClick={() => setDeleting(selected)}>
                 Delete
               </Button>

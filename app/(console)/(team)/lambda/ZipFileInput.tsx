@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { LIMITS } from "~/server/services/lambda/limits";
 import { FormField } from "../../../_components/FormField";
-import { formatSize } from "./format";
+import { formatSize } from "../../../_lib/format";
 
 export interface ZipUpload {
   name: string;

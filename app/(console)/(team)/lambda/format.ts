@@ -1,16 +1,3 @@
-/** Sizes the way the Lambda console shows them: 299 bytes, 1.2 kB, 3.4 MB (decimal units). */
-export function formatSize(bytes: number): string {
-  if (bytes < 1000) return `${bytes} ${bytes === 1 ? "byte" : "bytes"}`;
-  const units = ["kB", "MB", "GB"];
-  let value = bytes / 1000;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
-}
-
 /** Lambda's timestamps (`2024-01-01T00:00:00.000+0000`) as dates. */
 export function lambdaTime(value: string): Date {
   return new Date(value.replace(/([+-]\d\d)(\d\d)$/, "$1:$2"));

@@ -4,10 +4,9 @@ import { useEffect, useRef, useState } from "react";
 import { Alert } from "../../../_components/Alert";
 import { Button } from "../../../_components/Button";
 import { Container } from "../../../_components/Container";
-import { errorMessage } from "../../../_lib/errors";
+import { errorMessage, isNotFound } from "../../../_lib/errors";
 import { useTRPCClient } from "../../../_trpc/client";
 import type { RouterOutputs } from "../../../_trpc/types";
-import { isNotFound } from "./links";
 import "./logs.css";
 
 type TailEvent = RouterOutputs["logs"]["tail"]["events"][number];

@@ -5,21 +5,19 @@ import Link from "next/link";
 import { useDeferredValue, useId, useState } from "react";
 import { roleAtLeast } from "~/server/services/accounts/roles";
 import { Alert } from "../../../_components/Alert";
-import { Button } from "../../../_components/Button";
+import { Button, RefreshButton } from "../../../_components/Button";
 import { ConfirmDialog } from "../../../_components/ConfirmDialog";
 import { Container } from "../../../_components/Container";
-import { DataTable, EmptyState, type Column } from "../../../_components/DataTable";
+import { DataTable, EmptyState, selectColumn, type Column } from "../../../_components/DataTable";
 import { FormField } from "../../../_components/FormField";
-import { Icon } from "../../../_components/Icon";
+import { FormModal } from "../../../_components/FormModal";
 import { PageHeader } from "../../../_components/PageHeader";
 import { QueryResult } from "../../../_components/QueryResult";
+import { SearchField } from "../../../_components/SearchField";
 import { useCurrentTeam } from "../../../_console/TeamGate";
-import { formatDateTime } from "../../../_lib/format";
+import { formatDateTime, formatSize } from "../../../_lib/format";
 import { useTRPC, useTRPCClient } from "../../../_trpc/client";
 import type { RouterOutputs } from "../../../_trpc/types";
-import { formatSize } from "../lambda/format";
-import { FormModal } from "../lambda/FormModal";
-import { SearchField } from "../lambda/SearchField";
 import { logGroupHref } from "./links";
 import { LoadMore, usePagedQuery } from "./paging";
 import { formatRetention, RetentionSelect } from "./RetentionSelect";
@@ -51,7 +49,8 @@ export function LogGroupsPage() {
   const [selected, setSelected] = useState<string | null>(null);
   const [dialog, setDialog] = useState<"create" | "delete" | null>(null);
   const refreshing = groups.isFetching && !groups.isPending && !groups.isFetchingNextPage;
-  const refresh = () => queryClient.invalidateQueries(trpc.logs.describeLogGroups.queryFilter());
+  const refresh = () =>
+    Promise.all([queryClient.invalidateQueries(trpc.logs.describeLogGroups.queryFilter()), queryClient.invalidateQueries(trpc.dashboard.resourceCounts.queryFilter())]);
 
   const remove = useMutation(
     trpc.logs.deleteLogGroup.mutationOptions({
@@ -64,11 +63,7 @@ export function LogGroupsPage() {
   );
 
   const columns: Column<LogGroup>[] = [
-    {
-      header: "Select",
-      hideHeader: true,
-      cell: (g) => <input type="radio" name={radioName} aria-label={`Select ${g.logGroupName}`} checked={g.logGroupName === selected} onChange={() => setSelected(g.logGroupName)} />,
-    },
+    selectColumn(radioName, (g) => g.logGroupName, selected, setSelected),
     {
       header: "Log group",
       cell: (g) => (
@@ -98,9 +93,7 @@ export function LogGroupsPage() {
           flush
           actions={
             <>
-              <Button className="btn-icon" aria-label="Refresh log groups" loading={refreshing} onClick={() => void refresh()}>
-                {!refreshing && <Icon name="refresh" size={14} />}
-              </Button>
+              <RefreshButton label="Refresh log groups" refreshing={refreshing} onRefresh={() => void refresh()} />
               <Button disabled={!selected || !canChange} onClick={() => setDialog("delete")}>
                 Delete
               </Button>

@@ -2,6 +2,8 @@ import { RETENTION_DAYS } from "~/server/services/logs/limits";
 import { FormField } from "../../../_components/FormField";
 
 const NAMED: Record<number, string> = {
+  7: "1 week",
+  14: "2 weeks",
   30: "1 month",
   60: "2 months",
   90: "3 months",

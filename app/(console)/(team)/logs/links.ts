@@ -1,5 +1,3 @@
-import { isTRPCClientError } from "../../../_trpc/client";
-
 /** Log group and stream names hold slashes and brackets, so the console passes them as query parameters. */
 export function logGroupHref(name: string): string {
   return `/logs/log-group?${new URLSearchParams({ name })}`;
@@ -12,9 +10,4 @@ export function logStreamHref(group: string, stream: string): string {
 /** The group of a Lambda function's logs, unless its LoggingConfig names another. */
 export function lambdaLogGroup(functionName: string): string {
   return `/aws/lambda/${functionName}`;
-}
-
-/** A call that failed because the group or stream doesn't exist (yet). */
-export function isNotFound(error: unknown): boolean {
-  return isTRPCClientError(error) && error.data?.awsCode === "ResourceNotFoundException";
 }

@@ -6,12 +6,12 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { roleAtLeast } from "~/server/services/accounts/roles";
 import { Alert } from "../../../_components/Alert";
-import { Button, ButtonLink } from "../../../_components/Button";
+import { Button, ButtonLink, RefreshButton } from "../../../_components/Button";
 import { Container } from "../../../_components/Container";
-import { DataTable, EmptyState, type Column } from "../../../_components/DataTable";
-import { Icon } from "../../../_components/Icon";
+import { DataTable, EmptyState, selectColumn, type Column } from "../../../_components/DataTable";
 import { PageHeader } from "../../../_components/PageHeader";
 import { QueryResult } from "../../../_components/QueryResult";
+import { SearchField } from "../../../_components/SearchField";
 import { useCurrentTeam } from "../../../_console/TeamGate";
 import { formatDateTime } from "../../../_lib/format";
 import { useTRPC } from "../../../_trpc/client";
@@ -48,19 +48,7 @@ export function QueuesPage() {
   const selected = queues.data?.find((q) => q.name === selectedName) ?? null;
 
   const columns: Column<QueueSummary>[] = [
-    {
-      header: "Select",
-      hideHeader: true,
-      cell: (q) => (
-        <input
-          type="radio"
-          name={radioName}
-          aria-label={`Select ${q.name}`}
-          checked={q.name === selectedName}
-          onChange={() => setSelectedName(q.name)}
-        />
-      ),
-    },
+    selectColumn(radioName, (q) => q.name, selectedName, setSelectedName),
     { header: "Name", cell: (q) => <Link href={queueHref(q.name)}>{q.name}</Link> },
     { header: "Type", cell: (q) => q.type, nowrap: true },
     { header: "Created", cell: (q) => formatDateTime(q.createdAt) },
@@ -70,16 +58,11 @@ export function QueuesPage() {
     { header: "Encryption", cell: (q) => <EncryptionCell url={q.url} />, nowrap: true },
   ];
 
-  const createButton = (label: string) =>
-    canChange ? (
-      <ButtonLink href="/sqs/create" variant="primary">
-        {label}
-      </ButtonLink>
-    ) : (
-      <Button variant="primary" disabled>
-        {label}
-      </Button>
-    );
+  const createButton = (label: string) => (
+    <ButtonLink href="/sqs/create" variant="primary" disabled={!canChange}>
+      {label}
+    </ButtonLink>
+  );
 
   return (
     <>
@@ -97,14 +80,11 @@ export function QueuesPage() {
           flush
           actions={
             <>
-              <Button
-                className="btn-icon"
-                aria-label="Refresh queues"
-                loading={queues.isFetching && !queues.isPending}
-                onClick={() => void queryClient.invalidateQueries(trpc.sqs.listQueueSummaries.queryFilter())}
-              >
-                {!(queues.isFetching && !queues.isPending) && <Icon name="refresh" size={14} />}
-              </Button>
+              <RefreshButton
+                label="Refresh queues"
+                refreshing={queues.isFetching && !queues.isPending}
+                onRefresh={() => void queryClient.invalidateQueries(trpc.sqs.listQueueSummaries.queryFilter())}
+              />
               <Button disabled={!selected} onClick={() => selected && router.push(queueHref(selected.name, "send-receive"))}>
                 Send and receive messages
               </Button>
@@ -118,19 +98,7 @@ export function QueuesPage() {
             </>
           }
         >
-          <div className="container-inset">
-            <div className="search-field">
-              <Icon name="search" className="search-field-icon" />
-              <input
-                type="search"
-                className="input"
-                aria-label="Search queues"
-                placeholder="Search queues by name"
-                value={filter}
-                onChange={(e) => setFilter(e.target.value)}
-              />
-            </div>
-          </div>
+          <SearchField label="Search queues" placeholder="Search queues by name" value={filter} onChange={setFilter} />
           <QueryResult query={queues} loadingLabel="Loading queues">
             {(all) => (
               <DataTable

@@ -19,6 +19,7 @@ import { functionHref } from "../links";
 import { RuntimeSelect } from "../RuntimeSelect";
 import { BLUEPRINTS, scratchCode, type BlueprintId, type Runtime } from "../runtimes";
 import { ZipFileInput, type ZipUpload } from "../ZipFileInput";
+import "../lambda.css";
 
 type Method = "scratch" | "blueprint" | "zip";
 
@@ -161,12 +162,14 @@ export function CreateFunctionPage() {
             </Container>
           ) : (
             <Container title="Code preview" description="The function starts with this code. Edit it in the Code tab once the function exists.">
-              {starter.files.map((file) => (
-                <div key={file.path} className="stack">
-                  <h3 className="subheading">{file.path}</h3>
-                  <CodeEditor value={file.content} language={languageForPath(file.path)} label={`Code preview of ${file.path}`} readOnly minHeight={0} maxHeight={320} />
-                </div>
-              ))}
+              <div className="stack-lg">
+                {starter.files.map((file) => (
+                  <div key={file.path}>
+                    <h3 className="lambda-code-filename mono">{file.path}</h3>
+                    <CodeEditor value={file.content} language={languageForPath(file.path)} label={`Code preview of ${file.path}`} readOnly minHeight={0} maxHeight={320} />
+                  </div>
+                ))}
+              </div>
             </Container>
           )}
 

@@ -6,18 +6,17 @@ import { roleAtLeast } from "~/server/services/accounts/roles";
 import { Alert } from "../../../../_components/Alert";
 import { Button } from "../../../../_components/Button";
 import { Container } from "../../../../_components/Container";
-import { CopyButton } from "../../../../_components/CopyButton";
+import { CopyableCode } from "../../../../_components/CopyButton";
 import { EmptyState } from "../../../../_components/DataTable";
+import { FormModal } from "../../../../_components/FormModal";
 import { KeyValue, KeyValueGrid } from "../../../../_components/KeyValue";
 import { PageHeader } from "../../../../_components/PageHeader";
 import { QueryResult } from "../../../../_components/QueryResult";
 import { Tabs } from "../../../../_components/Tabs";
 import { useCurrentTeam } from "../../../../_console/TeamGate";
-import { formatDateTime } from "../../../../_lib/format";
+import { formatDateTime, formatSize } from "../../../../_lib/format";
 import { useTRPC, useTRPCClient } from "../../../../_trpc/client";
 import type { RouterOutputs } from "../../../../_trpc/types";
-import { formatSize } from "../../lambda/format";
-import { FormModal } from "../../lambda/FormModal";
 import { LiveTail } from "../LiveTail";
 import { LogStreamsTable } from "../LogStreamsTable";
 import { LoadMore, usePagedQuery } from "../paging";
@@ -81,10 +80,7 @@ function GroupDetails({ group, canChange, onEdit }: { group: LogGroup; canChange
         <KeyValue label="Stored bytes">{formatSize(group.storedBytes)}</KeyValue>
         <KeyValue label="Creation time">{formatDateTime(new Date(group.creationTime))}</KeyValue>
         <KeyValue label="ARN">
-          <span className="value-with-copy">
-            <code className="break-all">{group.arn}</code>
-            <CopyButton text={group.arn} label="Copy ARN" />
-          </span>
+          <CopyableCode text={group.arn} label="Copy ARN" />
         </KeyValue>
       </KeyValueGrid>
     </Container>

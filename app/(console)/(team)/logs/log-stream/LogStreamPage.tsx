@@ -18,9 +18,21 @@ type LogEvent = RouterOutputs["logs"]["getLogEvents"]["events"][number] & { inde
 const PAGE_SIZE = 100;
 
 const columns: Column<LogEvent>[] = [
-  { header: "Timestamp", cell: (e) => <time dateTime={new Date(e.timestamp).toISOString()}>{new Date(e.timestamp).toISOString()}</time>, nowrap: true },
+  { header: "Timestamp", cell: (e) => <Timestamp ms={e.timestamp} /> },
   { header: "Message", cell: (e) => <pre className="logs-message">{e.message}</pre> },
 ];
+
+/** An event's time in UTC, on one line; a phone breaks it after the date to leave the message room. */
+function Timestamp({ ms }: { ms: number }) {
+  const iso = new Date(ms).toISOString();
+  const [date, time] = iso.split("T");
+  return (
+    <time dateTime={iso} className="logs-time">
+      {date}T<wbr />
+      {time}
+    </time>
+  );
+}
 
 /** One stream's events, oldest first (GetLogEvents from the head), reading newer pages on demand. */
 export function LogStreamPage({ group, stream }: { group: string; stream: string }) {

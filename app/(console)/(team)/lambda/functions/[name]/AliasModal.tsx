@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { FormField } from "../../../../../_components/FormField";
 import { useTRPC } from "../../../../../_trpc/client";
-import { FormModal } from "../../FormModal";
+import { FormModal } from "../../../../../_components/FormModal";
 import { useVersions, type Alias } from "./use-versions";
 
 /** Alias names: letters, digits, - and _, not all digits (that would read as a version). */

@@ -5,10 +5,10 @@ import { useId, useState } from "react";
 import { Button } from "../../../../../_components/Button";
 import { ConfirmDialog } from "../../../../../_components/ConfirmDialog";
 import { Container } from "../../../../../_components/Container";
-import { DataTable, EmptyState, type Column } from "../../../../../_components/DataTable";
+import { DataTable, EmptyState, selectColumn, type Column } from "../../../../../_components/DataTable";
 import { QueryResult } from "../../../../../_components/QueryResult";
 import { useTRPC } from "../../../../../_trpc/client";
-import { Flash } from "../../Flash";
+import { Flash } from "../../../../../_components/Flash";
 import { AliasModal } from "./AliasModal";
 import { useAliases, type Alias } from "./use-versions";
 
@@ -46,11 +46,7 @@ export function AliasesTab({ name, canChange }: { name: string; canChange: boole
   );
 
   const columns: Column<Alias>[] = [
-    {
-      header: "Select",
-      hideHeader: true,
-      cell: (a) => <input type="radio" name={radioName} aria-label={`Select ${a.Name}`} checked={a.Name === selected} onChange={() => setSelected(a.Name)} />,
-    },
+    selectColumn(radioName, (a) => a.Name, selected, setSelected),
     { header: "Name", cell: (a) => <strong>{a.Name}</strong> },
     { header: "Versions", cell: (a) => aliasRouting(a) },
     { header: "Description", cell: (a) => a.Description || "–" },

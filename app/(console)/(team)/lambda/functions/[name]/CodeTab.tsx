@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { Alert } from "../../../../../_components/Alert";
 import { Button } from "../../../../../_components/Button";
 import { CodeEditor, languageForPath } from "../../../../../_components/CodeEditor";
@@ -10,14 +10,14 @@ import { FormField } from "../../../../../_components/FormField";
 import { KeyValue, KeyValueGrid } from "../../../../../_components/KeyValue";
 import { LoadingState } from "../../../../../_components/Spinner";
 import { errorMessage } from "../../../../../_lib/errors";
+import { formatSize } from "../../../../../_lib/format";
 import { useTRPC } from "../../../../../_trpc/client";
 import { checkFilePath, fetchPackage, INLINE_EDIT_LIMIT, type PackageContents } from "../../code-package";
-import { formatSize } from "../../format";
 import type { SourceFile } from "../../runtimes";
 import { useRefreshFunction, type LoadedFunction } from "../../use-function";
 import { ZipFileInput, type ZipUpload } from "../../ZipFileInput";
-import { Flash } from "../../Flash";
-import { FormModal } from "../../FormModal";
+import { Flash } from "../../../../../_components/Flash";
+import { FormModal } from "../../../../../_components/FormModal";
 import { FileTree } from "./FileTree";
 import "../../lambda.css";
 
@@ -124,6 +124,14 @@ function CodeWorkspace({ fn, contents, canChange, upload, active: chosen, onOpen
   const editable = canChange && contents.binary.length === 0;
   const changed = files.length !== contents.files.length || files.some((f, i) => f.path !== contents.files[i]?.path || f.content !== contents.files[i]?.content);
   const current = files.find((f) => f.path === active);
+
+  // Leaving the page (reload, close, another address) with undeployed edits asks first, as AWS's editor does.
+  useEffect(() => {
+    if (!changed) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [changed]);
 
   function edit(content: string) {
     setFiles((all) => all.map((f) => (f.path === active ? { ...f, content } : f)));

@@ -5,7 +5,7 @@ import { useId, useState } from "react";
 import { Alert } from "../../../../../_components/Alert";
 import { Button } from "../../../../../_components/Button";
 import { Container } from "../../../../../_components/Container";
-import { DataTable, EmptyState, type Column } from "../../../../../_components/DataTable";
+import { DataTable, EmptyState, selectColumn, type Column } from "../../../../../_components/DataTable";
 import { FormField } from "../../../../../_components/FormField";
 import { KeyValue, KeyValueGrid } from "../../../../../_components/KeyValue";
 import { QueryResult } from "../../../../../_components/QueryResult";
@@ -14,7 +14,7 @@ import { RadioGroup } from "../../../../../_components/Tiles";
 import { errorMessage } from "../../../../../_lib/errors";
 import { useTRPC } from "../../../../../_trpc/client";
 import type { RouterOutputs } from "../../../../../_trpc/types";
-import { FormModal } from "../../FormModal";
+import { FormModal } from "../../../../../_components/FormModal";
 import { checkWhole } from "../../function-rules";
 import { useRefreshFunction } from "../../use-function";
 import { useAliases, useVersions } from "./use-versions";
@@ -53,19 +53,7 @@ export function ConcurrencySection({ name, reserved, canChange }: { name: string
   );
 
   const columns: Column<ProvisionedConfig>[] = [
-    {
-      header: "Select",
-      hideHeader: true,
-      cell: (c) => (
-        <input
-          type="radio"
-          name={radioName}
-          aria-label={`Select ${qualifierOf(c.FunctionArn)}`}
-          checked={qualifierOf(c.FunctionArn) === selected}
-          onChange={() => setSelected(qualifierOf(c.FunctionArn))}
-        />
-      ),
-    },
+    selectColumn(radioName, (c) => qualifierOf(c.FunctionArn), selected, setSelected),
     { header: "Qualifier", cell: (c) => qualifierOf(c.FunctionArn) },
     { header: "Requested", cell: (c) => <span className="numeric">{c.RequestedProvisionedConcurrentExecutions}</span> },
     { header: "Available", cell: (c) => <span className="numeric">{c.AvailableProvisionedConcurrentExecutions}</span> },

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "../../../../../_components/Button";
-import { FormModal } from "../../FormModal";
+import { FormModal } from "../../../../../_components/FormModal";
 import { useUpdateConfiguration } from "../../use-function";
 
 interface Variable {

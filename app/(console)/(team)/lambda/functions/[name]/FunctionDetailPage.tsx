@@ -1,12 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { roleAtLeast } from "~/server/services/accounts/roles";
 import { Alert } from "../../../../../_components/Alert";
 import { Button } from "../../../../../_components/Button";
 import { Container } from "../../../../../_components/Container";
-import { CopyButton } from "../../../../../_components/CopyButton";
+import { CopyableCode } from "../../../../../_components/CopyButton";
+import { Flash, useCreatedFlash } from "../../../../../_components/Flash";
 import { KeyValue, KeyValueGrid } from "../../../../../_components/KeyValue";
 import { PageHeader } from "../../../../../_components/PageHeader";
 import { QueryResult } from "../../../../../_components/QueryResult";
@@ -15,9 +16,8 @@ import { Tabs } from "../../../../../_components/Tabs";
 import { useCurrentTeam } from "../../../../../_console/TeamGate";
 import { formatDateTime } from "../../../../../_lib/format";
 import { DeleteFunctionDialog } from "../../DeleteFunctionDialog";
-import { Flash } from "../../Flash";
 import { formatDuration, lambdaTime } from "../../format";
-import { functionHref } from "../../links";
+import { functionHref, type FunctionTab } from "../../links";
 import { runtimeInfo } from "../../runtimes";
 import { useFunction, type FunctionConfiguration } from "../../use-function";
 import { AliasesTab } from "./AliasesTab";
@@ -39,14 +39,11 @@ export function FunctionDetailPage({ name, justCreated, initialTab }: FunctionDe
   const canChange = roleAtLeast(team.role, "developer");
   const fn = useFunction(name);
   const [deleting, setDeleting] = useState(false);
-  const [flash, setFlash] = useState<string | null>(
-    justCreated ? `Successfully created the function ${name}. You can now change its code and configuration. To invoke it with a test event, choose the Test tab.` : null,
+  const [flash, setFlash] = useCreatedFlash(
+    justCreated,
+    `Successfully created the function ${name}. You can now change its code and configuration. To invoke it with a test event, choose the Test tab.`,
+    functionHref(name),
   );
-
-  // The "created" flag only carries the flash here; a reload or a shared link shouldn't repeat it.
-  useEffect(() => {
-    if (justCreated) router.replace(functionHref(name), { scroll: false });
-  }, [justCreated, name, router]);
 
   return (
     <>
@@ -69,9 +66,12 @@ export function FunctionDetailPage({ name, justCreated, initialTab }: FunctionDe
               <Tabs
                 label="Function details"
                 initialTab={initialTab}
+                // The address names the tab, so a reload or a shared link opens it again (the Code tab is the default).
+                onChange={(tab) => window.history.replaceState(null, "", functionHref(name, tab === "code" ? undefined : (tab as FunctionTab)))}
                 tabs={[
-                  { id: "code", label: "Code", content: <CodeTab fn={loaded} canChange={canChange} /> },
-                  { id: "test", label: "Test", content: <TestTab config={loaded.Configuration} canInvoke={canChange} /> },
+                  // Undeployed edits and the last test's result survive switching tabs.
+                  { id: "code", label: "Code", content: <CodeTab fn={loaded} canChange={canChange} />, keepMounted: true },
+                  { id: "test", label: "Test", content: <TestTab config={loaded.Configuration} canInvoke={canChange} />, keepMounted: true },
                   { id: "monitor", label: "Monitor", content: <MonitorTab config={loaded.Configuration} /> },
                   { id: "configuration", label: "Configuration", content: <ConfigurationTab fn={loaded} canChange={canChange} /> },
                   { id: "versions", label: "Versions", content: <VersionsTab config={loaded.Configuration} canChange={canChange} /> },
@@ -101,10 +101,7 @@ function FunctionOverview({ config }: { config: FunctionConfiguration }) {
         <KeyValue label="Description">{config.Description || "–"}</KeyValue>
         <KeyValue label="Last modified">{formatDateTime(lambdaTime(config.LastModified))}</KeyValue>
         <KeyValue label="Function ARN">
-          <span className="value-with-copy">
-            <code className="break-all">{config.FunctionArn}</code>
-            <CopyButton text={config.FunctionArn} label="Copy ARN" />
-          </span>
+          <CopyableCode text={config.FunctionArn} label="Copy ARN" />
         </KeyValue>
         <KeyValue label="Runtime">
           {runtime ? `${runtime.label} (${config.Runtime})` : config.Runtime}

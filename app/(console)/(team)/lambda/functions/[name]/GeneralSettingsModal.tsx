@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { FormField, type ControlProps } from "../../../../../_components/FormField";
-import { FormModal } from "../../FormModal";
+import { FormModal } from "../../../../../_components/FormModal";
 import { checkHandler, checkRoleArn, checkWhole } from "../../function-rules";
 import { RuntimeSelect } from "../../RuntimeSelect";
 import { useUpdateConfiguration, type FunctionConfiguration } from "../../use-function";

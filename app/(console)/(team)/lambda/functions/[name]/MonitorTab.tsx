@@ -9,7 +9,8 @@ import { LineChart, type ChartPoint } from "../../../../../_components/LineChart
 import { QueryResult } from "../../../../../_components/QueryResult";
 import { useTRPC } from "../../../../../_trpc/client";
 import type { RouterOutputs } from "../../../../../_trpc/types";
-import { isNotFound, lambdaLogGroup, logGroupHref } from "../../../logs/links";
+import { isNotFound } from "../../../../../_lib/errors";
+import { lambdaLogGroup, logGroupHref } from "../../../logs/links";
 import { LiveTail } from "../../../logs/LiveTail";
 import { LogStreamsTable } from "../../../logs/LogStreamsTable";
 import { formatMillis } from "../../format";

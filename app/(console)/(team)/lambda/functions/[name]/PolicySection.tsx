@@ -6,7 +6,7 @@ import { Container } from "../../../../../_components/Container";
 import { EmptyState } from "../../../../../_components/DataTable";
 import { QueryResult } from "../../../../../_components/QueryResult";
 import { useTRPC } from "../../../../../_trpc/client";
-import { isNotFound } from "../../../logs/links";
+import { isNotFound } from "../../../../../_lib/errors";
 import { prettyPayload } from "../../report";
 
 /** The resource-based policy (GetPolicy): who else may invoke or manage the function. Changed with AddPermission / RemovePermission. */

@@ -7,7 +7,7 @@ import { Container } from "../../../../../_components/Container";
 import { DataTable, EmptyState } from "../../../../../_components/DataTable";
 import { recordToTags, TagEditor, tagsToRecord, validateTags, type TagRow } from "../../../../../_components/TagEditor";
 import { useTRPCClient } from "../../../../../_trpc/client";
-import { FormModal } from "../../FormModal";
+import { FormModal } from "../../../../../_components/FormModal";
 import { useRefreshFunction } from "../../use-function";
 
 interface TagsSectionProps {

@@ -3,13 +3,13 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { roleAtLeast } from "~/server/services/accounts/roles";
 import { Alert } from "../../../../../_components/Alert";
 import { Button, ButtonLink } from "../../../../../_components/Button";
 import { Container } from "../../../../../_components/Container";
-import { CopyButton } from "../../../../../_components/CopyButton";
-import { Icon } from "../../../../../_components/Icon";
+import { CopyableCode } from "../../../../../_components/CopyButton";
+import { Flash, useCreatedFlash } from "../../../../../_components/Flash";
 import { KeyValue, KeyValueGrid } from "../../../../../_components/KeyValue";
 import { PageHeader } from "../../../../../_components/PageHeader";
 import { QueryResult } from "../../../../../_components/QueryResult";
@@ -36,13 +36,8 @@ export function QueueDetailPage({ name, justCreated }: { name: string; justCreat
   const sources = useQuery(trpc.sqs.listDeadLetterSourceQueues.queryOptions({ QueueUrl: url ?? "" }, { enabled: url !== undefined }));
   const isDeadLetterQueue = (sources.data?.queueUrls.length ?? 0) > 0;
   const [dialog, setDialog] = useState<"delete" | "purge" | "redrive" | null>(null);
-  const [flash, setFlash] = useState<string | null>(justCreated ? `Queue ${name} created successfully.` : null);
+  const [flash, setFlash] = useCreatedFlash(justCreated, `Queue ${name} created successfully.`, queueHref(name));
   const ref = url ? { name, url } : null;
-
-  // The "created" flag only carries the flash here; a reload or a shared link shouldn't repeat it.
-  useEffect(() => {
-    if (justCreated) router.replace(queueHref(name), { scroll: false });
-  }, [justCreated, name, router]);
 
   return (
     <>
@@ -72,18 +67,7 @@ export function QueueDetailPage({ name, justCreated }: { name: string; justCreat
         }
       />
       <div className="stack-lg">
-        {flash && (
-          <Alert
-            type="success"
-            action={
-              <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => setFlash(null)}>
-                <Icon name="close" />
-              </button>
-            }
-          >
-            {flash}
-          </Alert>
-        )}
+        <Flash message={flash} onDismiss={() => setFlash(null)} />
         {!canChange && <Alert type="info">Viewers can look at this queue but cannot send, receive, change or delete anything.</Alert>}
         <QueryResult query={queue} loadingLabel="Loading queue">
           {(loaded) => (
@@ -150,16 +134,10 @@ function QueueSummary({ name, queue }: { name: string; queue: LoadedQueue }) {
         <KeyValue label="Type">{a.FifoQueue === "true" ? "FIFO" : "Standard"}</KeyValue>
         <KeyValue label="Encryption">{ENCRYPTION_LABELS[encryptionOf(a)]}</KeyValue>
         <KeyValue label="ARN">
-          <span className="value-with-copy">
-            <code className="break-all">{a.QueueArn}</code>
-            <CopyButton text={a.QueueArn ?? ""} label="Copy ARN" />
-          </span>
+          <CopyableCode text={a.QueueArn ?? ""} label="Copy ARN" />
         </KeyValue>
         <KeyValue label="URL">
-          <span className="value-with-copy">
-            <code className="break-all">{queue.url}</code>
-            <CopyButton text={queue.url} label="Copy URL" />
-          </span>
+          <CopyableCode text={queue.url} label="Copy URL" />
         </KeyValue>
         <KeyValue label="Dead-letter queue">
           {redrive ? <Link href={queueHref(queueNameFromArn(redrive.deadLetterTargetArn))}>{queueNameFromArn(redrive.deadLetterTargetArn)}</Link> : "–"}

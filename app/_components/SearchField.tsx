@@ -1,4 +1,4 @@
-import { Icon } from "../../../_components/Icon";
+import { Icon } from "./Icon";
 
 interface SearchFieldProps {
   /** The input's accessible name, e.g. "Search functions". */
