@@ -87,7 +87,7 @@ export async function startWorkers(options: StartWorkersOptions = {}): Promise<R
     worker.on("failed", (bullJob, err) => logger.warn(`${job.name} ${bullJob?.id ?? ""} failed attempt ${bullJob?.attemptsMade ?? "?"}:`, err.message));
     return worker;
   });
-  if (lambda) startLambdaRuntime({ endpointUrl: gatewayUrl, redisUrl, logger, accountIds });
+  if (lambda) startLambdaRuntime({ endpointUrl: gatewayUrl, databaseUrl, redisUrl, logger, accountIds });
   const invocations = lambda
     ? startInvocationWorker({ redisUrl, prefix, concurrency: env().STRATUS_LAMBDA_WORKER_CONCURRENCY, execute: runSyncInvocation, logger })
     : undefined;
@@ -116,7 +116,8 @@ export async function startWorkers(options: StartWorkersOptions = {}): Promise<R
 
 /** The process entry: runs until SIGTERM/SIGINT, then finishes the jobs in flight and exits. */
 export async function main(options: StartWorkersOptions = {}): Promise<void> {
-  const running = await startWorkers(options);
+  // Handlers first: a signal while starting up stops the workers once they have started.
+  const running = startWorkers(options);
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals): void => {
     if (stopping) {
@@ -126,7 +127,7 @@ export async function main(options: StartWorkersOptions = {}): Promise<void> {
     }
     stopping = true;
     console.info(`workers: ${signal}, finishing jobs in flight…`);
-    running.stop().then(
+    running.then((workers) => workers.stop()).then(
       async () => {
         await prisma().$disconnect();
         console.info("workers: stopped");
@@ -140,6 +141,7 @@ export async function main(options: StartWorkersOptions = {}): Promise<void> {
   };
   process.on("SIGTERM", shutdown);
   process.on("SIGINT", shutdown);
+  await running;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

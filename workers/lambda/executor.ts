@@ -5,6 +5,7 @@
  */
 import type { PrismaClient } from "../../server/db/client";
 import { type Queryable, withTransaction } from "../../server/db/pool";
+import { ExpiringCache } from "../../server/lib/expiring-cache";
 import type { CallContext, Principal } from "../../server/services/context";
 import { getCodeZip } from "../../server/services/lambda/code";
 import { LambdaErrors } from "../../server/services/lambda/errors";
@@ -18,6 +19,11 @@ import { codeDir, layerDir } from "./code-cache";
 import type { ExecutionPool } from "./pool";
 import type { FunctionRuntimeConfig, InvocationResult, LambdaRuntime } from "./types";
 
+/**
+ * How long a worker trusts what it has read about a function: control-plane changes clear it at once
+ * (FUNCTIONS_CHANGED_CHANNEL), so this only bounds what a lost notification costs.
+ */
+const LOOKUP_TTL_MS = 1_000;
 /** Role sessions handed to a context outlive any context (idle contexts go after minutes). */
 const ROLE_SESSION_SECONDS = 12 * 3600;
 /** A lease lapses this long after the function's timeout, should its worker die holding it. */
@@ -62,13 +68,29 @@ export interface ExecutorDeps {
 export class LambdaExecutor {
   /** Last configuration revision seen per function version, to retire contexts running older code. */
   readonly #revisions = new Map<string, string>();
+  /** Every invocation's lookups, kept for a moment: resolving a function costs more than running it warm. */
+  readonly #functions = new ExpiringCache<ResolvedFunction>(LOOKUP_TTL_MS);
+  readonly #reservedTotals = new ExpiringCache<number>(LOOKUP_TTL_MS);
 
   constructor(private readonly deps: ExecutorDeps) {}
 
   /** The function `input` names, as the caller may invoke it. */
   async resolve(input: Pick<ExecuteInput, "requestId" | "caller" | "region" | "functionName" | "qualifier">): Promise<ResolvedFunction> {
-    const ctx: CallContext = { accountId: input.caller.accountId, region: input.region, principal: input.caller, requestId: input.requestId, source: "gateway" };
-    return resolveFunction(this.deps.db, ctx, input.functionName, input.qualifier);
+    // A change notification already in this process's socket buffers is handled first (poll phase
+    // before check phase): it left Postgres before the change's caller even got its answer.
+    await new Promise((resolve) => setImmediate(resolve));
+    const { caller } = input;
+    const key = [caller.accountId, caller.arn, caller.role ?? "", input.region, input.functionName, input.qualifier ?? ""].join("\n");
+    return this.#functions.get(key, () => {
+      const ctx: CallContext = { accountId: caller.accountId, region: input.region, principal: caller, requestId: input.requestId, source: "gateway" };
+      return resolveFunction(this.deps.db, ctx, input.functionName, input.qualifier);
+    });
+  }
+
+  /** Functions changed somewhere: forget what was read about them. */
+  forgetLookups(): void {
+    this.#functions.clear();
+    this.#reservedTotals.clear();
   }
 
   /**
@@ -144,12 +166,15 @@ export class LambdaExecutor {
 
   /** What the account limit leaves for functions without a reservation. */
   async #unreservedLimit(resolved: ResolvedFunction): Promise<number> {
-    const { rows } = await this.deps.sql.query<{ reserved: number }>({
-      name: "lambda-reserved-total",
-      text: "SELECT coalesce(sum(reserved_concurrency), 0)::int AS reserved FROM lambda_functions WHERE account_id = $1 AND region = $2",
-      values: [resolved.accountId, resolved.region],
+    const reserved = await this.#reservedTotals.get(`${resolved.accountId}\n${resolved.region}`, async () => {
+      const { rows } = await this.deps.sql.query<{ reserved: number }>({
+        name: "lambda-reserved-total",
+        text: "SELECT coalesce(sum(reserved_concurrency), 0)::int AS reserved FROM lambda_functions WHERE account_id = $1 AND region = $2",
+        values: [resolved.accountId, resolved.region],
+      });
+      return rows[0]?.reserved ?? 0;
     });
-    return accountLimits().concurrentExecutions - (rows[0]?.reserved ?? 0);
+    return accountLimits().concurrentExecutions - reserved;
   }
 
   /** How the pool runs `config` of the resolved function, with its code and layers in the local cache. */

@@ -6,6 +6,7 @@ import type { z } from "zod";
 import type { PrismaClient } from "../../db/client";
 import type { CallContext } from "../context";
 import { getAccountSettings } from "./account";
+import { announceFunctionsChanged } from "./changes";
 import { createAlias, deleteAlias, getAlias, listAliases, updateAlias } from "./aliases";
 import { zipInlineFiles } from "./code";
 import {
@@ -55,34 +56,46 @@ function op<S extends z.ZodTypeAny, O>(input: S, handler: LambdaOperation<S, O>[
   return { input, handler };
 }
 
+/** An operation that changes what invocations run or may run: the workers hear of it once it succeeds. */
+function change<S extends z.ZodTypeAny, O>(input: S, handler: LambdaOperation<S, O>["handler"]): LambdaOperation<S, O> {
+  return {
+    input,
+    async handler(db, ctx, params) {
+      const output = await handler(db, ctx, params);
+      await announceFunctionsChanged(db);
+      return output;
+    },
+  };
+}
+
 const s = LambdaSchemas;
 
 export const lambdaOperations = {
-  CreateFunction: op(s.CreateFunction, createFunction),
+  CreateFunction: change(s.CreateFunction, createFunction),
   GetFunction: op(s.GetFunction, getFunction),
   GetFunctionConfiguration: op(s.GetFunctionConfiguration, getFunctionConfiguration),
-  UpdateFunctionCode: op(s.UpdateFunctionCode, updateFunctionCode),
-  UpdateFunctionConfiguration: op(s.UpdateFunctionConfiguration, updateFunctionConfiguration),
-  DeleteFunction: op(s.DeleteFunction, deleteFunction),
+  UpdateFunctionCode: change(s.UpdateFunctionCode, updateFunctionCode),
+  UpdateFunctionConfiguration: change(s.UpdateFunctionConfiguration, updateFunctionConfiguration),
+  DeleteFunction: change(s.DeleteFunction, deleteFunction),
   ListFunctions: op(s.ListFunctions, listFunctions),
-  PublishVersion: op(s.PublishVersion, publishVersion),
+  PublishVersion: change(s.PublishVersion, publishVersion),
   ListVersionsByFunction: op(s.ListVersionsByFunction, listVersionsByFunction),
-  CreateAlias: op(s.CreateAlias, createAlias),
+  CreateAlias: change(s.CreateAlias, createAlias),
   GetAlias: op(s.GetAlias, getAlias),
-  UpdateAlias: op(s.UpdateAlias, updateAlias),
-  DeleteAlias: op(s.DeleteAlias, deleteAlias),
+  UpdateAlias: change(s.UpdateAlias, updateAlias),
+  DeleteAlias: change(s.DeleteAlias, deleteAlias),
   ListAliases: op(s.ListAliases, listAliases),
-  PutFunctionConcurrency: op(s.PutFunctionConcurrency, putFunctionConcurrency),
+  PutFunctionConcurrency: change(s.PutFunctionConcurrency, putFunctionConcurrency),
   GetFunctionConcurrency: op(s.GetFunctionConcurrency, getFunctionConcurrency),
-  DeleteFunctionConcurrency: op(s.DeleteFunctionConcurrency, deleteFunctionConcurrency),
+  DeleteFunctionConcurrency: change(s.DeleteFunctionConcurrency, deleteFunctionConcurrency),
   PutProvisionedConcurrencyConfig: op(s.PutProvisionedConcurrencyConfig, putProvisionedConcurrencyConfig),
   GetProvisionedConcurrencyConfig: op(s.GetProvisionedConcurrencyConfig, getProvisionedConcurrencyConfig),
   DeleteProvisionedConcurrencyConfig: op(s.DeleteProvisionedConcurrencyConfig, deleteProvisionedConcurrencyConfig),
   ListProvisionedConcurrencyConfigs: op(s.ListProvisionedConcurrencyConfigs, listProvisionedConcurrencyConfigs),
-  PutFunctionEventInvokeConfig: op(s.PutFunctionEventInvokeConfig, putFunctionEventInvokeConfig),
+  PutFunctionEventInvokeConfig: change(s.PutFunctionEventInvokeConfig, putFunctionEventInvokeConfig),
   GetFunctionEventInvokeConfig: op(s.GetFunctionEventInvokeConfig, getFunctionEventInvokeConfig),
-  UpdateFunctionEventInvokeConfig: op(s.UpdateFunctionEventInvokeConfig, updateFunctionEventInvokeConfig),
-  DeleteFunctionEventInvokeConfig: op(s.DeleteFunctionEventInvokeConfig, deleteFunctionEventInvokeConfig),
+  UpdateFunctionEventInvokeConfig: change(s.UpdateFunctionEventInvokeConfig, updateFunctionEventInvokeConfig),
+  DeleteFunctionEventInvokeConfig: change(s.DeleteFunctionEventInvokeConfig, deleteFunctionEventInvokeConfig),
   ListFunctionEventInvokeConfigs: op(s.ListFunctionEventInvokeConfigs, listFunctionEventInvokeConfigs),
   CreateEventSourceMapping: op(s.CreateEventSourceMapping, createEventSourceMapping),
   GetEventSourceMapping: op(s.GetEventSourceMapping, getEventSourceMapping),
@@ -95,8 +108,8 @@ export const lambdaOperations = {
   GetLayerVersion: op(s.GetLayerVersion, getLayerVersion),
   GetLayerVersionByArn: op(s.GetLayerVersionByArn, getLayerVersionByArn),
   DeleteLayerVersion: op(s.DeleteLayerVersion, deleteLayerVersion),
-  AddPermission: op(s.AddPermission, addPermission),
-  RemovePermission: op(s.RemovePermission, removePermission),
+  AddPermission: change(s.AddPermission, addPermission),
+  RemovePermission: change(s.RemovePermission, removePermission),
   GetPolicy: op(s.GetPolicy, getPolicy),
   TagResource: op(s.TagResource, tagResource),
   UntagResource: op(s.UntagResource, untagResource),
@@ -115,10 +128,10 @@ const ONE_SOURCE = "Give either ZipFile or InlineFiles, not both";
 const WithInlineFiles = FunctionCode.extend({ InlineFiles: InlineFiles.optional() }).refine(oneSource, ONE_SOURCE);
 
 export const lambdaConsoleOperations = {
-  CreateFunction: op(s.CreateFunction.extend({ Code: WithInlineFiles }), (db, ctx, { Code: { InlineFiles: files, ...code }, ...input }) =>
+  CreateFunction: change(s.CreateFunction.extend({ Code: WithInlineFiles }), (db, ctx, { Code: { InlineFiles: files, ...code }, ...input }) =>
     createFunction(db, ctx, { ...input, Code: files ? { ...code, ZipFile: zipInlineFiles(files) } : code }),
   ),
-  UpdateFunctionCode: op(s.UpdateFunctionCode.extend({ InlineFiles: InlineFiles.optional() }).refine(oneSource, ONE_SOURCE), (db, ctx, { InlineFiles: files, ...input }) =>
+  UpdateFunctionCode: change(s.UpdateFunctionCode.extend({ InlineFiles: InlineFiles.optional() }).refine(oneSource, ONE_SOURCE), (db, ctx, { InlineFiles: files, ...input }) =>
     updateFunctionCode(db, ctx, files ? { ...input, ZipFile: zipInlineFiles(files) } : input),
   ),
 };

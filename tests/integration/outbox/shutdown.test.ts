@@ -65,8 +65,8 @@ describe("graceful shutdown", () => {
 
 describe("the workers process", () => {
   it("stops cleanly on SIGTERM", async () => {
-    // The real entry point, with no jobs so it touches nothing shared.
-    const script = `const { main } = await import("./workers/main.ts"); await main({ jobs: [], prefix: "${run.prefix}" });`;
+    // The real entry point, with no jobs and no accounts' Lambda work, so it touches nothing shared.
+    const script = `const { main } = await import("./workers/main.ts"); await main({ jobs: [], accountIds: [], prefix: "${run.prefix}" });`;
     const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "--eval", script], { stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk));
