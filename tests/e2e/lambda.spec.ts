@@ -317,6 +317,78 @@ test("configuration changes persist; the server's errors are shown", async ({ pa
   await expect(page.getByRole("alert").filter({ hasText: "Couldn't invoke the function" })).toContainText("Rate Exceeded.");
 });
 
+test("SQS trigger: add with the server's checks, reach Enabled, run for a message, disable and delete", async ({ page, context, owner }) => {
+  test.setTimeout(120_000);
+  const api = consoleApi(context);
+  const { QueueUrl } = await api.sqs.createQueue.mutate({ QueueName: "orders" });
+  // Shorter than the function's 3-second timeout: Lambda refuses it as a source.
+  await api.sqs.createQueue.mutate({ QueueName: "hasty", Attributes: { VisibilityTimeout: "1" } });
+  await createNodeFunction(context, owner.accountId, "consumer", "export const handler = async (event) => {\n  for (const record of event.Records) console.log('record', record.body);\n};\n");
+
+  await page.goto("/lambda/functions/consumer");
+  await page.getByRole("tab", { name: "Triggers" }).click();
+  await expect(page).toHaveURL(/\/lambda\/functions\/consumer\?tab=triggers$/);
+  await expect(page.getByText("No triggers", { exact: true })).toBeVisible();
+
+  // Client-side checks, then the server's refusal, shown in the dialog.
+  await page.getByRole("button", { name: "Add trigger" }).click();
+  const dialog = page.getByRole("dialog", { name: "Add trigger" });
+  const add = dialog.getByRole("button", { name: "Add", exact: true });
+  await dialog.getByLabel("Batch size").fill("0");
+  await add.click();
+  await expect(dialog.getByText("Choose an SQS queue.")).toBeVisible();
+  await expect(dialog.getByText("Batch size must be a whole number from 1 to 10000.")).toBeVisible();
+  await dialog.getByLabel("Batch size").fill("5");
+  await dialog.getByLabel("SQS queue").selectOption({ label: "hasty" });
+  await add.click();
+  await expect(dialog.getByRole("alert")).toContainText("Queue visibility timeout: 1 seconds is less than Function timeout: 3 seconds");
+
+  await dialog.getByLabel("SQS queue").selectOption({ label: "orders" });
+  await dialog.getByLabel(/^Report batch item failures/).check();
+  await add.click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText("Successfully added the trigger orders.")).toBeVisible();
+  const row = page.getByRole("table", { name: "Triggers" }).getByRole("row").filter({ has: page.getByRole("link", { name: "orders", exact: true }) });
+  // Creating… settles into Enabled once the workers run the poller; the tab reads it again meanwhile.
+  await expect(row.getByText("Enabled", { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(row).toContainText("Yes");
+  await expect(row.getByRole("cell").nth(3)).toHaveText("5");
+
+  // A message on the queue invokes the function; its log line carries the body.
+  await api.sqs.sendMessage.mutate({ QueueUrl, MessageBody: "hello from the queue" });
+  await expect
+    .poll(
+      async () => {
+        const out = await api.logs.filterLogEvents.query({ logGroupName: "/aws/lambda/consumer" }).catch(() => ({ events: [] }));
+        return (out.events ?? []).map((e) => e.message ?? "").join("\n");
+      },
+      { timeout: 30_000 },
+    )
+    .toMatch(/record\s+hello from the queue[\s\S]*REPORT RequestId/);
+  await page.getByRole("tab", { name: "Monitor" }).click();
+  await page.getByRole("region", { name: "Recent log streams" }).getByRole("table", { name: "Log streams" }).getByRole("link").first().click();
+  await expect(page.getByRole("table", { name: "Log events" }).getByRole("row", { name: /record\s+hello from the queue/ })).toBeVisible();
+
+  // The queue's page lists the function among its Lambda triggers.
+  await page.goto("/sqs/queues/orders");
+  await page.getByRole("tab", { name: "Lambda triggers" }).click();
+  await page.getByRole("table", { name: "Lambda triggers" }).getByRole("link", { name: "consumer" }).click();
+  await expect(page).toHaveURL(/\/lambda\/functions\/consumer\?tab=triggers$/);
+
+  // Disable, then delete after confirming.
+  const triggers = page.getByRole("region", { name: "Triggers" });
+  await triggers.getByRole("radio", { name: "Select orders" }).check();
+  await triggers.getByRole("button", { name: "Disable" }).click();
+  await expect(row.getByText("Disabled", { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(triggers.getByRole("button", { name: "Enable" })).toBeEnabled();
+  await triggers.getByRole("button", { name: "Delete" }).click();
+  const confirm = page.getByRole("dialog", { name: "Delete trigger" });
+  await confirm.getByRole("button", { name: "Delete" }).click();
+  await expect(confirm).toBeHidden();
+  await expect(page.getByText("Trigger orders deleted.")).toBeVisible();
+  await expect(page.getByText("No triggers", { exact: true })).toBeVisible();
+});
+
 test("CloudWatch Logs: log groups, live tail of a new invocation", async ({ page, context, owner: _owner }) => {
   const api = consoleApi(context);
   await page.goto("/logs");
@@ -382,6 +454,8 @@ test("a viewer can look but not change or invoke; the owner deletes a function",
   await expect(viewer.getByRole("button", { name: "Test", exact: true })).toBeDisabled();
   await viewer.getByRole("tab", { name: "Configuration" }).click();
   await expect(viewer.getByRole("region", { name: "General configuration" }).getByRole("button", { name: "Edit" })).toBeDisabled();
+  await viewer.getByRole("tab", { name: "Triggers" }).click();
+  await expect(viewer.getByRole("button", { name: "Add trigger" })).toBeDisabled();
   await expect(consoleApi(otherContext).lambda.invoke.mutate({ FunctionName: "shared" })).rejects.toMatchObject({ data: { httpStatus: 403, awsCode: "AccessDenied" } });
   // Logs are readable, not changeable.
   await viewer.goto("/logs");
@@ -437,6 +511,9 @@ test("Lambda and CloudWatch Logs pages at desktop and mobile sizes", async ({ pa
   for (let i = 0; i < 3; i++) await api.lambda.invoke.mutate({ FunctionName: "orders-api", Payload: JSON.stringify({ order: i }) });
   await api.lambda.publishVersion.mutate({ FunctionName: "orders-api", Description: "first release" });
   await api.lambda.createAlias.mutate({ FunctionName: "orders-api", Name: "live", FunctionVersion: "1" });
+  // Disabled, so that no poller outlives the test.
+  await api.sqs.createQueue.mutate({ QueueName: "orders" });
+  await api.lambda.createEventSourceMapping.mutate({ FunctionName: "orders-api", EventSourceArn: `arn:aws:sqs:us-east-1:${owner.accountId}:orders`, BatchSize: 5, Enabled: false });
 
   for (const viewport of VIEWPORTS) {
     await page.setViewportSize(viewport);
@@ -476,6 +553,11 @@ test("Lambda and CloudWatch Logs pages at desktop and mobile sizes", async ({ pa
     await expect(page.getByRole("img", { name: /^Invocations/ })).toBeVisible();
     await settled();
     await shot("monitor");
+
+    await page.getByRole("tab", { name: "Triggers" }).click();
+    await expect(page.getByRole("link", { name: "orders", exact: true })).toBeVisible();
+    await settled();
+    await shot("triggers");
 
     await page.getByRole("tab", { name: "Configuration" }).click();
     await settled();

@@ -1,5 +1,5 @@
 /** The console's Lambda addresses. */
-export type FunctionTab = "code" | "test" | "monitor" | "configuration" | "versions" | "aliases";
+export type FunctionTab = "code" | "test" | "monitor" | "triggers" | "configuration" | "versions" | "aliases";
 
 export function functionHref(name: string, tab?: FunctionTab): string {
   return `/lambda/functions/${encodeURIComponent(name)}${tab ? `?tab=${tab}` : ""}`;

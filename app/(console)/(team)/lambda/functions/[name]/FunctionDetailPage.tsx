@@ -25,6 +25,7 @@ import { CodeTab } from "./CodeTab";
 import { ConfigurationTab } from "./ConfigurationTab";
 import { MonitorTab } from "./MonitorTab";
 import { TestTab } from "./TestTab";
+import { TriggersTab } from "./TriggersTab";
 import { VersionsTab } from "./VersionsTab";
 
 interface FunctionDetailPageProps {
@@ -73,6 +74,7 @@ export function FunctionDetailPage({ name, justCreated, initialTab }: FunctionDe
                   { id: "code", label: "Code", content: <CodeTab fn={loaded} canChange={canChange} />, keepMounted: true },
                   { id: "test", label: "Test", content: <TestTab config={loaded.Configuration} canInvoke={canChange} />, keepMounted: true },
                   { id: "monitor", label: "Monitor", content: <MonitorTab config={loaded.Configuration} /> },
+                  { id: "triggers", label: "Triggers", content: <TriggersTab name={name} canChange={canChange} /> },
                   { id: "configuration", label: "Configuration", content: <ConfigurationTab fn={loaded} canChange={canChange} /> },
                   { id: "versions", label: "Versions", content: <VersionsTab config={loaded.Configuration} canChange={canChange} /> },
                   { id: "aliases", label: "Aliases", content: <AliasesTab name={name} canChange={canChange} /> },

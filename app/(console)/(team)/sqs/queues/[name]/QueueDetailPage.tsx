@@ -22,6 +22,7 @@ import { ENCRYPTION_LABELS, encryptionOf, parseRedriveAllowPolicy, parseRedriveP
 import { queueHref, queueNameFromArn, useQueue, type LoadedQueue } from "../../use-queue";
 import { AccessPolicyTab } from "./AccessPolicyTab";
 import { DeadLetterTab } from "./DeadLetterTab";
+import { LambdaTriggersTab } from "./LambdaTriggersTab";
 import { MonitoringTab } from "./MonitoringTab";
 import { StartRedriveModal } from "./StartRedriveModal";
 import { TaggingTab } from "./TaggingTab";
@@ -91,6 +92,7 @@ export function QueueDetailPage({ name, justCreated }: { name: string; justCreat
                       />
                     ),
                   },
+                  { id: "lambda-triggers", label: "Lambda triggers", content: <LambdaTriggersTab arn={loaded.attributes.QueueArn ?? ""} /> },
                   { id: "tagging", label: "Tagging", content: <TaggingTab url={loaded.url} canChange={canChange} /> },
                   { id: "policy", label: "Access policy", content: <AccessPolicyTab name={name} policy={loaded.attributes.Policy} canChange={canChange} /> },
                 ]}
