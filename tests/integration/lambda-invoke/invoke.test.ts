@@ -106,6 +106,25 @@ describe("synchronous invoke", () => {
     assert.match(Buffer.from(next.LogResult!, "base64").toString("utf8"), /Init Duration/);
   });
 
+  test("a function over its memory size is killed with Runtime.OutOfMemory, reported at its limit, and cold-starts next time", async () => {
+    const name = uniqueName("hungry");
+    await createNode(
+      name,
+      "exports.handler = async (e) => { if (!e.grow) return 'fine'; const kept = [];\n" +
+        "  for (;;) { kept.push(Buffer.alloc(8 * 1024 * 1024, 1)); await new Promise((r) => setTimeout(r, 5)); } };\n",
+      { MemorySize: 128, Timeout: 30 },
+    );
+    const out = await invoke({ FunctionName: name, Payload: json({ grow: true }), LogType: "Tail" });
+    assert.equal(out.FunctionError, "Unhandled");
+    const error = JSON.parse(text(out.Payload));
+    assert.equal(error.errorType, "Runtime.OutOfMemory");
+    assert.match(error.errorMessage, /^RequestId: [0-9a-f-]{36} Error: Runtime exited with error: signal: killed$/);
+    assert.match(Buffer.from(out.LogResult!, "base64").toString("utf8"), /\tMemory Size: 128 MB\tMax Memory Used: 128 MB\t.*Error Type: Runtime\.OutOfMemory/);
+    const next = await invoke({ FunctionName: name, Payload: json({}), LogType: "Tail" });
+    assert.equal(text(next.Payload), '"fine"');
+    assert.match(Buffer.from(next.LogResult!, "base64").toString("utf8"), /Init Duration/);
+  });
+
   test("code inside the function has Lambda's environment and its role's credentials for Stratus", async () => {
     const name = uniqueName("whoami");
     await createNode(
