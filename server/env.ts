@@ -32,7 +32,7 @@ const EnvSchema = z.object({
   STRATUS_SECRET_ACCESS_KEY: z.string().min(1).max(128).optional(),
   /** Maximum request body the gateway reads before answering 413. */
   GATEWAY_MAX_BODY_BYTES: z.coerce.number().int().positive().default(16 * 1024 * 1024),
-  /** Prefix of the BullMQ keys in Redis: gateways and workers of one installation must agree on it. */
+  /** Prefix of the work-signal keys in Redis (BullMQ queues, the invocation list): one installation agrees on it. */
   STRATUS_QUEUE_PREFIX: z
     .string()
     .regex(/^[\w.-]{1,64}$/, "letters, digits, '_', '.' or '-'")

@@ -154,7 +154,7 @@ export function markdownSection(r: LambdaResults): string {
   md.push("");
   md.push(
     "Stratus runs as in production: the gateway (`server/gateway/main.ts`) and a workers process (`workers/main.ts`) as child processes on a dedicated database (`stratus_bench`) and Redis DB 3, " +
-      "so every synchronous invoke takes the real path SDK → gateway → BullMQ → worker → execution context (Runtime API) → Postgres record → Redis reply → gateway. " +
+      "so every synchronous invoke takes the real path SDK → gateway → Redis list → worker → execution context (Runtime API) → Redis reply → gateway (the Postgres record is written after the reply). " +
       "The client is `@aws-sdk/client-lambda` with keep-alive sockets and no retries, on the same cores. The functions are trivial (`async (event) => ({ ok: true, n: event.n ?? 0 })`, the same in Python), 128 MB.",
   );
   md.push("");

@@ -4,7 +4,7 @@
  *
  *   1. the SDK Invoke through the gateway (end to end, and its wire part);
  *   2. InvocationClient.invoke straight to the workers process (no SDK, no gateway, no SigV4);
- *   3. the channel alone: BullMQ add → an in-process worker with a no-op execute → Redis reply;
+ *   3. the channel alone: Redis list push → an in-process worker with a no-op execute → Redis reply;
  *   4. LambdaExecutor.execute in this process (its own pool), with its parts timed by wrapping its
  *      dependencies: resolveFunction, the reserved-concurrency query, the Redis lease, pool.invoke
  *      (Runtime API round trip with the context thawed and frozen), the rest (record transaction);
@@ -149,7 +149,7 @@ async function main(): Promise<void> {
     const reply = await toWorkers.invoke(request());
     if (!reply.ok) throw new Error(reply.message);
   });
-  stage("3. channel alone: BullMQ add → worker → Redis reply (no-op execute)", () => noopClient.invoke(request()));
+  stage("3. channel alone: Redis list → worker → Redis reply (no-op execute)", () => noopClient.invoke(request()));
   const exec = stage("4. LambdaExecutor.execute in this process", () =>
     executor.execute({ ...request(), payload, invocationType: "RequestResponse" }),
   );

@@ -122,14 +122,18 @@ export class LambdaExecutor {
         invokedFunctionArn: resolved.functionArn,
         clientContext: input.clientContext,
       });
-    } finally {
+    } catch (error) {
       await lease.release();
+      throw error;
     }
+    // The slot is free once the code has run: the reply need not wait for Redis to hear so.
+    const released = lease.release();
+    released.catch(() => undefined); // awaited below; this only keeps an early failure from counting as unhandled
     const outcome: ExecuteOutcome = { resolved, executedVersion: config.version, config, result };
     try {
       await beforeRecord?.(outcome);
     } finally {
-      await this.#record(input, outcome, startedAt);
+      await Promise.all([released, this.#record(input, outcome, startedAt)]);
     }
     return outcome;
   }

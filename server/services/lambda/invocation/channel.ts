@@ -1,17 +1,21 @@
 /**
- * Synchronous invocations cross from the gateway (or console) to a worker through a BullMQ queue and
+ * Synchronous invocations cross from the gateway (or console) to a worker through a Redis list and
  * come back on a Redis channel owned by the caller's process. Only the waiting caller depends on
- * them: if Redis goes away the call fails, and nothing durable is lost (the worker records every
- * invocation it runs in Postgres). Asynchronous invocations use the outbox instead.
+ * them: if Redis goes away, or a worker dies holding one, the call fails, and nothing durable is lost
+ * (the worker records every invocation it runs in Postgres). So a plain list does, where a BullMQ
+ * queue would add its bookkeeping to every call and re-run a stalled one after its caller gave up.
+ * Asynchronous invocations use the outbox instead.
  */
 import { randomUUID } from "node:crypto";
-import { Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import { z } from "zod";
 import { AwsError } from "../../../errors";
 
-export const SYNC_INVOKE_QUEUE = "lambda.invoke";
 const REPLY_PREFIX = "stratus:lambda:reply:";
+/** The list of waiting invocations, under the installation's queue prefix. */
+const invocationList = (prefix: string) => `${prefix}:lambda:invocations`;
+/** How long a worker's blocking pop waits before it looks again whether it is closing. */
+const POP_TIMEOUT_SECONDS = 1;
 
 /** Who invoked: decides which functions the name resolves to and whether another account's function may run. */
 export const callerSchema = z.object({
@@ -53,8 +57,15 @@ export function errorReply(error: AwsError): InvocationReply {
   return { ok: false, code: error.code, message: error.message, status: error.status, reason: error.fields.Reason };
 }
 
-interface QueuedInvocation extends InvocationRequest {
-  replyTo: string;
+const queuedInvocationSchema = invocationRequestSchema.extend({ replyTo: z.string() });
+type QueuedInvocation = z.infer<typeof queuedInvocationSchema>;
+
+function parseQueued(text: string): QueuedInvocation | null {
+  try {
+    return queuedInvocationSchema.parse(JSON.parse(text));
+  } catch {
+    return null;
+  }
 }
 
 /** What a worker publishes on the caller's channel: that it started the invocation, then the reply. */
@@ -67,17 +78,19 @@ type ReplyMessage = z.infer<typeof replyMessageSchema>;
 /** How long a caller waits for some worker to pick its invocation up. */
 const PICKUP_TIMEOUT_MS = 30_000;
 
-/** The caller's side: one queue producer and one reply subscriber per process. */
+/** The caller's side: one producer and one reply subscriber per process. */
 export class InvocationClient {
-  readonly #queue: Queue<QueuedInvocation>;
+  readonly #producer: Redis;
+  readonly #list: string;
   readonly #subscriber: Redis;
   readonly #channel = REPLY_PREFIX + randomUUID();
   readonly #pending = new Map<string, { started(): void; replied(reply: InvocationReply): void }>();
   readonly #ready: Promise<unknown>;
 
   constructor(redisUrl: string, prefix: string) {
-    this.#queue = new Queue(SYNC_INVOKE_QUEUE, { connection: new Redis(redisUrl, { maxRetriesPerRequest: null }), prefix });
-    this.#queue.on("error", (error) => console.error("lambda invoke queue:", error.message));
+    this.#producer = new Redis(redisUrl, { maxRetriesPerRequest: null });
+    this.#producer.on("error", (error) => console.error("lambda invocation producer:", error.message));
+    this.#list = invocationList(prefix);
     this.#subscriber = new Redis(redisUrl, { maxRetriesPerRequest: null });
     this.#subscriber.on("error", (error) => console.error("lambda reply subscriber:", error.message));
     this.#subscriber.on("message", (_channel: string, message: string) => this.#receive(message));
@@ -112,7 +125,8 @@ export class InvocationClient {
       });
     });
     try {
-      await this.#queue.add("invoke", { ...request, replyTo: this.#channel }, { jobId: request.requestId, removeOnComplete: true, removeOnFail: true });
+      const queued: QueuedInvocation = { ...request, replyTo: this.#channel };
+      await this.#producer.lpush(this.#list, JSON.stringify(queued));
       return await reply;
     } finally {
       clearTimeout(timer);
@@ -121,7 +135,7 @@ export class InvocationClient {
   }
 
   async close(): Promise<void> {
-    await this.#queue.close();
+    this.#producer.disconnect();
     this.#subscriber.disconnect();
   }
 }
@@ -138,34 +152,76 @@ export function startInvocationWorker(opts: {
   const logger = opts.logger ?? console;
   const publisher = new Redis(opts.redisUrl, { maxRetriesPerRequest: null });
   publisher.on("error", (error) => logger.error("lambda reply publisher:", error.message));
-  const worker = new Worker<QueuedInvocation>(
-    SYNC_INVOKE_QUEUE,
-    async (job) => {
-      const { replyTo, ...request } = job.data;
-      // The caller has given up: running it now would surprise everyone.
-      if (Date.now() >= request.callerDeadline) return;
-      const publish = (message: ReplyMessage) => publisher.publish(replyTo, JSON.stringify(message));
-      // Not awaited: the reply goes out on the same connection after it, so it can't overtake it.
-      publish({ requestId: request.requestId, started: true }).catch((error: Error) => logger.error("lambda reply publisher:", error.message));
-      let responded = false;
-      const respond = async (reply: InvocationReply) => {
-        responded = true;
-        await publish({ requestId: request.requestId, reply });
-      };
-      try {
-        await opts.execute(invocationRequestSchema.parse(request), respond);
-      } catch (error) {
-        if (responded || !(error instanceof AwsError)) logger.error(`lambda invocation ${request.requestId} failed:`, error);
-        if (responded) return;
-        await respond(error instanceof AwsError ? errorReply(error) : { ok: false, code: "ServiceException", message: "An internal error occurred.", status: 500 });
+  // A blocking pop holds its connection, so it gets one of its own.
+  const consumer = new Redis(opts.redisUrl, { maxRetriesPerRequest: null });
+  consumer.on("error", (error) => logger.error("lambda invocation consumer:", error.message));
+  const list = invocationList(opts.prefix);
+  const running = new Set<Promise<void>>();
+  let slotFreed: (() => void) | undefined;
+  let closing = false;
+
+  async function run(queued: QueuedInvocation): Promise<void> {
+    const { replyTo, ...request } = queued;
+    // The caller has given up: running it now would surprise everyone.
+    if (Date.now() >= request.callerDeadline) return;
+    const publish = (message: ReplyMessage) => publisher.publish(replyTo, JSON.stringify(message));
+    // Not awaited: the reply goes out on the same connection after it, so it can't overtake it.
+    publish({ requestId: request.requestId, started: true }).catch((error: Error) => logger.error("lambda reply publisher:", error.message));
+    let responded = false;
+    const respond = async (reply: InvocationReply) => {
+      responded = true;
+      await publish({ requestId: request.requestId, reply });
+    };
+    try {
+      await opts.execute(request, respond);
+    } catch (error) {
+      if (responded || !(error instanceof AwsError)) logger.error(`lambda invocation ${request.requestId} failed:`, error);
+      if (responded) return;
+      await respond(error instanceof AwsError ? errorReply(error) : { ok: false, code: "ServiceException", message: "An internal error occurred.", status: 500 });
+    }
+  }
+
+  function start(queued: QueuedInvocation): void {
+    const task: Promise<void> = run(queued)
+      .catch((error: unknown) => logger.error("lambda invocation:", error))
+      .finally(() => {
+        running.delete(task);
+        slotFreed?.();
+      });
+    running.add(task);
+  }
+
+  const popping = (async () => {
+    while (!closing) {
+      if (running.size >= opts.concurrency) {
+        await new Promise<void>((resolve) => (slotFreed = resolve));
+        slotFreed = undefined;
+        continue;
       }
-    },
-    { connection: new Redis(opts.redisUrl, { maxRetriesPerRequest: null }), prefix: opts.prefix, concurrency: opts.concurrency },
-  );
-  worker.on("error", (error) => logger.error("lambda invoke worker:", error.message));
+      let popped: [string, string] | null;
+      try {
+        popped = await consumer.brpop(list, POP_TIMEOUT_SECONDS);
+      } catch (error) {
+        if (closing) break;
+        logger.error("lambda invocation consumer:", (error as Error).message);
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        continue;
+      }
+      if (!popped) continue;
+      const queued = parseQueued(popped[1]);
+      if (queued) start(queued);
+      else logger.error("lambda invocation consumer: dropped a malformed invocation");
+    }
+  })();
+
   return {
+    /** Takes no more invocations, lets the running ones finish, then disconnects. */
     async close() {
-      await worker.close();
+      closing = true;
+      slotFreed?.();
+      await popping;
+      await Promise.all(running);
+      consumer.disconnect();
       publisher.disconnect();
     },
   };
