@@ -8,25 +8,17 @@ import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
 import type { PrismaClient } from "../../server/db/client";
 import type { Queryable } from "../../server/db/pool";
+import { coalesced } from "../../server/lib/coalesced";
 import { setProvisionedConcurrencyStatus } from "../../server/services/lambda/concurrency";
 import type { Logger } from "../../server/outbox/log";
 import type { LambdaExecutor } from "./executor";
+import { Leases } from "./leases";
 import type { ExecutionPool } from "./pool";
 import type { FunctionRuntimeConfig } from "./types";
 
 const LEASE_PREFIX = "stratus:lambda:provisioned";
 const LEASE_MS = 15_000;
 const DEFAULT_REFRESH_MS = 2_000;
-
-/** KEYS: lease. ARGV: holder, ttl ms. Takes a free lease or renews our own; 1 when we hold it. */
-const CLAIM = `
-local holder = redis.call('GET', KEYS[1])
-if holder == ARGV[1] then redis.call('PEXPIRE', KEYS[1], ARGV[2]) return 1 end
-if not holder then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 1 end
-return 0`;
-
-/** KEYS: lease. ARGV: holder. */
-const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
 
 interface ConfigRow {
   function_id: string;
@@ -38,7 +30,6 @@ interface ConfigRow {
   region: string;
   name: string;
 }
-
 
 export interface ProvisionedConcurrencyDeps {
   db: PrismaClient;
@@ -53,25 +44,19 @@ export interface ProvisionedConcurrencyDeps {
 }
 
 export interface ProvisionedConcurrency {
-  /** One pass now (tests and startup); the timer runs them too. */
-  refresh(): Promise<void>;
   stop(): Promise<void>;
 }
 
 export function startProvisionedConcurrency(deps: ProvisionedConcurrencyDeps): ProvisionedConcurrency {
-  const { db, sql, redis, executor, pool, logger } = deps;
-  const holder = randomUUID();
-  /** What this process provisions, by config id; mirrors the pool's contexts, not a store. */
+  const { db, sql, executor, pool, logger } = deps;
+  const leases = new Leases(deps.redis, LEASE_MS);
+  /** What this process provisions, by lease key; mirrors the pool's contexts, not a store. */
   const hosted = new Map<string, FunctionRuntimeConfig>();
-  let stopped = false;
-  let running: Promise<void> = Promise.resolve();
-
-  const leaseKey = (id: string) => `${LEASE_PREFIX}:${id}`;
 
   async function unhost(id: string): Promise<void> {
     const runtime = hosted.get(id);
     hosted.delete(id);
-    await redis.eval(RELEASE, 1, leaseKey(id), holder);
+    await leases.release([id]);
     // Surplus contexts become on-demand ones and expire when idle.
     if (runtime) await pool.provision(runtime, 0);
   }
@@ -104,12 +89,10 @@ export function startProvisionedConcurrency(deps: ProvisionedConcurrencyDeps): P
               WHERE pc.status <> 'FAILED' AND ($1::text[] IS NULL OR f.account_id = ANY($1))`,
       values: [deps.accountIds ?? null],
     });
-    const wanted = new Set<string>();
-    for (const row of rows) {
-      const id = `${row.function_id}:${row.qualifier}`;
-      wanted.add(id);
-      const claimed = (await redis.eval(CLAIM, 1, leaseKey(id), holder, LEASE_MS)) === 1;
-      if (!claimed) {
+    const byLease = new Map(rows.map((row) => [`${LEASE_PREFIX}:${row.function_id}:${row.qualifier}`, row]));
+    const held = await leases.hold([...byLease.keys()]);
+    for (const [id, row] of byLease) {
+      if (!held.has(id)) {
         if (hosted.has(id)) await unhost(id);
         continue;
       }
@@ -122,26 +105,19 @@ export function startProvisionedConcurrency(deps: ProvisionedConcurrencyDeps): P
         await setProvisionedConcurrencyStatus(db, row.function_id, row.qualifier, { allocated: 0, available: 0, status: "FAILED", statusReason: reason.slice(0, 1024) });
       }
     }
-    for (const id of hosted.keys()) if (!wanted.has(id)) await unhost(id);
+    for (const id of hosted.keys()) if (!byLease.has(id)) await unhost(id);
   }
 
-  const refresh = () => {
-    running = running.then(pass).catch((err: unknown) => logger.error("provisioned concurrency:", err));
-    return running;
-  };
-  const timer = setInterval(() => {
-    if (!stopped) void refresh();
-  }, deps.refreshMs ?? DEFAULT_REFRESH_MS);
+  const passes = coalesced(pass, (err: unknown) => logger.error("provisioned concurrency:", err));
+  const timer = setInterval(passes.wake, deps.refreshMs ?? DEFAULT_REFRESH_MS);
   timer.unref();
-  void refresh();
+  passes.wake();
 
   return {
-    refresh,
     async stop() {
-      stopped = true;
       clearInterval(timer);
-      await running;
-      await Promise.all([...hosted.keys()].map((id) => redis.eval(RELEASE, 1, leaseKey(id), holder)));
+      await passes.stop();
+      await leases.release([...hosted.keys()]);
       hosted.clear();
     },
   };

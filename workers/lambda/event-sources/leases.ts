@@ -5,32 +5,13 @@
  * pollers that find a backlog and lowered by ones that go idle; it lapses to 1 when nobody raises it.
  * Leases bound concurrency only: SQS itself never hands one message to two pollers at once.
  */
-import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
+import { Leases } from "../leases";
 
 const PREFIX = "stratus:lambda:esm";
 export const LEASE_MS = 20_000;
 /** A backlog keeps a mapping scaled out this long after the last poller that saw it. */
 const DESIRED_MS = 60_000;
-
-/** KEYS: slots. ARGV: holder, ttl ms. Takes the free ones and renews our own; returns the 1-based indexes held. */
-const HOLD = `
-local held = {}
-for i, key in ipairs(KEYS) do
-  local owner = redis.call('GET', key)
-  if not owner or owner == ARGV[1] then
-    redis.call('SET', key, ARGV[1], 'PX', ARGV[2])
-    table.insert(held, i)
-  end
-end
-return held`;
-
-/** KEYS: slots. ARGV: holder. */
-const RELEASE = `
-for _, key in ipairs(KEYS) do
-  if redis.call('GET', key) == ARGV[1] then redis.call('DEL', key) end
-end
-return 0`;
 
 /** KEYS: desired. ARGV: count, 'raise' | 'lower', ttl ms. Raising refreshes the backlog's lifetime. */
 const ADJUST = `
@@ -53,20 +34,20 @@ const slotKey = (ref: SlotRef) => `${PREFIX}:${ref.uuid}:slot:${ref.slot}`;
 const desiredKey = (uuid: string) => `${PREFIX}:${uuid}:desired`;
 
 export class SlotLeases {
-  readonly #holder = randomUUID();
+  readonly #leases: Leases;
 
-  constructor(private readonly redis: Redis) {}
+  constructor(private readonly redis: Redis) {
+    this.#leases = new Leases(redis, LEASE_MS);
+  }
 
   /** Claims or renews `slots`; the ids (slotId) of those this process now holds. */
   async hold(slots: readonly SlotRef[]): Promise<Set<string>> {
-    if (slots.length === 0) return new Set();
-    const held: unknown = await this.redis.eval(HOLD, slots.length, ...slots.map(slotKey), this.#holder, LEASE_MS);
-    if (!Array.isArray(held)) throw new Error(`Unexpected reply from the slot lease script: ${String(held)}`);
-    return new Set(held.map((i) => slotId(slots[Number(i) - 1]!)));
+    const held = await this.#leases.hold(slots.map(slotKey));
+    return new Set(slots.filter((slot) => held.has(slotKey(slot))).map(slotId));
   }
 
   async release(slots: readonly SlotRef[]): Promise<void> {
-    if (slots.length > 0) await this.redis.eval(RELEASE, slots.length, ...slots.map(slotKey), this.#holder);
+    await this.#leases.release(slots.map(slotKey));
   }
 
   /** How many pollers each mapping wants (1 unless a backlog raised it). */
