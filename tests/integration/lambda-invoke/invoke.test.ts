@@ -5,7 +5,7 @@ import * as lambda from "@aws-sdk/client-lambda";
 import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand } from "@aws-sdk/client-sqs";
 import { pgPool } from "../../../server/db/pool";
 import { assertLambdaError, uniqueName, zipOf } from "../lambda/helpers";
-import { waitFor } from "../sqs/helpers";
+import { waitFor } from "../../helpers/wait";
 import { type InvokeHarness, startInvokeHarness } from "./harness";
 
 let h: InvokeHarness;

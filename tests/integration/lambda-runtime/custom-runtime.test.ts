@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { after, describe, it } from "node:test";
 import { ExecutionPool, MAX_PAYLOAD_BYTES } from "../../../workers/lambda";
-import { deploy, functionConfig, invoke, json, messages, reportLine, waitFor } from "./helpers";
+import { waitFor } from "../../helpers/wait";
+import { deploy, functionConfig, invoke, json, messages, reportLine } from "./helpers";
 
 const pool = new ExecutionPool();
 after(() => pool.close());
@@ -90,14 +91,14 @@ describe("custom runtimes (provided.al2023)", () => {
 
     process.kill(body.helper, 0);
     await pool.retire(config.contextKey);
-    await waitFor(() => {
+    await waitFor("the bootstrap's background helper to be killed", () => {
       try {
         process.kill(body.helper, 0);
-        return false;
+        return undefined;
       } catch {
         return true;
       }
-    }, "the bootstrap's background helper to be killed");
+    });
   });
 
   it("answers calls out of order with the Runtime API's status codes and error documents", async () => {

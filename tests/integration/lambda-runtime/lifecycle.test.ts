@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
 import { ExecutionPool, MAX_PAYLOAD_BYTES, PoolCapacityError } from "../../../workers/lambda";
-import { deploy, functionConfig, invoke, json, messages, reportLine, waitFor } from "./helpers";
+import { waitFor } from "../../helpers/wait";
+import { deploy, functionConfig, invoke, json, messages, reportLine } from "./helpers";
 
 const pool = new ExecutionPool();
 after(() => pool.close());
@@ -155,7 +156,7 @@ describe("pool limits", () => {
       const config = functionConfig("nodejs20.x", "index.handler", await sleeper);
       assert.equal((await invoke(short, config)).coldStart, true);
       assert.equal((await invoke(short, config)).coldStart, false);
-      await waitFor(() => short.stats().total === 0, "the idle context to expire");
+      await waitFor("the idle context to expire", () => short.stats().total === 0 || undefined);
       assert.equal((await invoke(short, config)).coldStart, true);
     } finally {
       await short.close();
@@ -174,7 +175,7 @@ describe("pool limits", () => {
       assert.deepEqual(Object.keys(small.stats().byKey).sort(), [a!.contextKey, c!.contextKey].sort(), "b was least recently used");
 
       const busy = [invoke(small, a!, { sleepMs: 400 }), invoke(small, c!, { sleepMs: 400 })];
-      await waitFor(() => small.stats().busy === 2, "both contexts to be busy");
+      await waitFor("both contexts to be busy", () => small.stats().busy === 2 || undefined);
       await assert.rejects(invoke(small, b!), PoolCapacityError);
       await Promise.all(busy);
     } finally {
@@ -186,7 +187,7 @@ describe("pool limits", () => {
     const closing = new ExecutionPool();
     const config = functionConfig("nodejs20.x", "index.handler", await sleeper);
     const running = invoke(closing, config, { sleepMs: 300 });
-    await waitFor(() => closing.stats().busy === 1, "the invocation to start");
+    await waitFor("the invocation to start", () => closing.stats().busy === 1 || undefined);
     await closing.close();
     assert.equal(json(await running).stream !== undefined, true);
     assert.equal(closing.stats().total, 0);

@@ -9,6 +9,8 @@ import { queueWakeups } from "../../../server/services/sqs/wakeups";
 import { createTestTeam, type TestTeam } from "../../helpers/fixtures";
 import { type Credentials, startGateway, type RunningGateway } from "../gateway/helpers";
 
+export { waitFor } from "../../helpers/wait";
+
 export interface SqsHarness {
   gateway: RunningGateway;
   /** The team `client` acts for (its owner). */
@@ -71,17 +73,6 @@ export async function assertSqsError(call: Promise<unknown>, expected: ExpectedE
     assert.equal((e as { Code?: string }).Code, expected.code ?? expected.name);
     return true;
   });
-}
-
-/** Polls `check` until it returns a value other than undefined; fails after `timeoutMs`. */
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 /** The queue's row ID, for tests that inspect or age its stored messages with SQL. */
