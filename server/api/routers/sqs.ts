@@ -1,30 +1,20 @@
 import { z } from "zod";
 import { listQueueSummaries, queueMetrics } from "../../services/sqs/console";
-import { type SqsOperation, type SqsOperationName, sqsOperations } from "../../services/sqs/operations";
+import { type SqsOperationName, sqsOperations } from "../../services/sqs/operations";
+import type { ServiceOperation } from "../../services/operation";
+import { operationMutation, operationQuery } from "../operations";
 import { createTRPCRouter, teamProcedure } from "../trpc";
 
-/** Read-only SQS operations as queries, the rest as audited mutations: the same schema and domain function as the gateway's. */
-function sqsQuery<S extends z.ZodTypeAny, O>(operation: SqsOperation<S, O>) {
-  return teamProcedure()
-    .input(operation.input)
-    .query(({ ctx, input }) => operation.handler(ctx.db, ctx.call, input));
-}
-
-function sqsMutation<S extends z.ZodTypeAny, O>(name: SqsOperationName, operation: SqsOperation<S, O>) {
-  return teamProcedure()
-    .meta({ audit: `sqs:${name}` })
-    .input(operation.input)
-    .mutation(({ ctx, input }) => operation.handler(ctx.db, ctx.call, input));
-}
+const sqsMutation = <S extends z.ZodTypeAny, O>(name: SqsOperationName, operation: ServiceOperation<S, O>) => operationMutation(`sqs:${name}`, operation);
 
 const ops = sqsOperations;
 
 export const sqsRouter = createTRPCRouter({
   createQueue: sqsMutation("CreateQueue", ops.CreateQueue),
   deleteQueue: sqsMutation("DeleteQueue", ops.DeleteQueue),
-  getQueueUrl: sqsQuery(ops.GetQueueUrl),
-  listQueues: sqsQuery(ops.ListQueues),
-  getQueueAttributes: sqsQuery(ops.GetQueueAttributes),
+  getQueueUrl: operationQuery(ops.GetQueueUrl),
+  listQueues: operationQuery(ops.ListQueues),
+  getQueueAttributes: operationQuery(ops.GetQueueAttributes),
   setQueueAttributes: sqsMutation("SetQueueAttributes", ops.SetQueueAttributes),
   sendMessage: sqsMutation("SendMessage", ops.SendMessage),
   sendMessageBatch: sqsMutation("SendMessageBatch", ops.SendMessageBatch),
@@ -36,12 +26,12 @@ export const sqsRouter = createTRPCRouter({
   purgeQueue: sqsMutation("PurgeQueue", ops.PurgeQueue),
   tagQueue: sqsMutation("TagQueue", ops.TagQueue),
   untagQueue: sqsMutation("UntagQueue", ops.UntagQueue),
-  listQueueTags: sqsQuery(ops.ListQueueTags),
+  listQueueTags: operationQuery(ops.ListQueueTags),
   addPermission: sqsMutation("AddPermission", ops.AddPermission),
   removePermission: sqsMutation("RemovePermission", ops.RemovePermission),
-  listDeadLetterSourceQueues: sqsQuery(ops.ListDeadLetterSourceQueues),
+  listDeadLetterSourceQueues: operationQuery(ops.ListDeadLetterSourceQueues),
   startMessageMoveTask: sqsMutation("StartMessageMoveTask", ops.StartMessageMoveTask),
-  listMessageMoveTasks: sqsQuery(ops.ListMessageMoveTasks),
+  listMessageMoveTasks: operationQuery(ops.ListMessageMoveTasks),
   cancelMessageMoveTask: sqsMutation("CancelMessageMoveTask", ops.CancelMessageMoveTask),
   // Console read models.
   listQueueSummaries: teamProcedure().query(({ ctx }) => listQueueSummaries(ctx.db, ctx.call)),

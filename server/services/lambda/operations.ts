@@ -3,8 +3,7 @@
  * The gateway and the tRPC router are both built from it.
  */
 import type { z } from "zod";
-import type { PrismaClient } from "../../db/client";
-import type { CallContext } from "../context";
+import type { ServiceOperation } from "../operation";
 import { getAccountSettings } from "./account";
 import { announceFunctionsChanged } from "./changes";
 import { createAlias, deleteAlias, getAlias, listAliases, updateAlias } from "./aliases";
@@ -47,10 +46,7 @@ import { FunctionCode, InlineFiles, LambdaSchemas } from "./schemas";
 import { listTags, tagResource, untagResource } from "./tags";
 import { listVersionsByFunction, publishVersion } from "./versions";
 
-export interface LambdaOperation<S extends z.ZodTypeAny, O> {
-  input: S;
-  handler(db: PrismaClient, ctx: CallContext, input: z.output<S>): Promise<O>;
-}
+export type LambdaOperation<S extends z.ZodTypeAny, O> = ServiceOperation<S, O>;
 
 function op<S extends z.ZodTypeAny, O>(input: S, handler: LambdaOperation<S, O>["handler"]): LambdaOperation<S, O> {
   return { input, handler };

@@ -3,8 +3,7 @@
  * and the tRPC router are both built from it, so a console action and an SDK call run the same code.
  */
 import type { z } from "zod";
-import type { PrismaClient } from "../../db/client";
-import type { CallContext } from "../context";
+import type { ServiceOperation } from "../operation";
 import { filterLogEvents } from "./filter";
 import { getLogEvents } from "./events";
 import { createLogGroup, deleteLogGroup, deleteRetentionPolicy, describeLogGroups, putRetentionPolicy } from "./groups";
@@ -13,10 +12,7 @@ import { LogsSchemas } from "./schemas";
 import { createLogStream, deleteLogStream, describeLogStreams } from "./streams";
 import { listTagsForResource, listTagsLogGroup, tagLogGroup, tagResource, untagLogGroup, untagResource } from "./tags";
 
-export interface LogsOperation<S extends z.ZodTypeAny, O> {
-  input: S;
-  handler(db: PrismaClient, ctx: CallContext, input: z.output<S>): Promise<O>;
-}
+export type LogsOperation<S extends z.ZodTypeAny, O> = ServiceOperation<S, O>;
 
 function op<S extends z.ZodTypeAny, O>(input: S, handler: LogsOperation<S, O>["handler"]): LogsOperation<S, O> {
   return { input, handler };

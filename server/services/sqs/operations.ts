@@ -3,8 +3,7 @@
  * tRPC router are both built from it, so a console action and an SDK call run the same code.
  */
 import type { z } from "zod";
-import type { PrismaClient } from "../../db/client";
-import type { CallContext } from "../context";
+import type { ServiceOperation } from "../operation";
 import { cancelMessageMoveTask, listMessageMoveTasks, startMessageMoveTask } from "./move-tasks";
 import { addPermission, removePermission } from "./permissions";
 import {
@@ -25,10 +24,7 @@ import { SqsSchemas } from "./schemas";
 import { sendMessage, sendMessageBatch } from "./send";
 import { changeMessageVisibility, changeMessageVisibilityBatch, deleteMessage, deleteMessageBatch } from "./settle";
 
-export interface SqsOperation<S extends z.ZodTypeAny, O> {
-  input: S;
-  handler(db: PrismaClient, ctx: CallContext, input: z.output<S>): Promise<O>;
-}
+export type SqsOperation<S extends z.ZodTypeAny, O> = ServiceOperation<S, O>;
 
 function op<S extends z.ZodTypeAny, O>(input: S, handler: SqsOperation<S, O>["handler"]): SqsOperation<S, O> {
   return { input, handler };
