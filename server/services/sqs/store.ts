@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client";
+import { ExpiringCache } from "../../lib/expiring-cache";
 import { evaluateResourcePolicy } from "../iam/resource-policy";
 import type { CallContext } from "../context";
 import { parseQueueUrl, queueArn } from "./addressing";
@@ -39,8 +40,7 @@ export function toQueue(row: QueueRow): Queue {
  * changes take up to 60 s to propagate, so this stays well inside what SQS users expect; changes
  * made through this process drop their entry at once. Deleted queues are caught by the foreign key.
  */
-const CACHE_TTL_MS = 1_000;
-const cache = new Map<string, { queue: Queue; expires: number }>();
+const cache = new ExpiringCache<Queue | null>(1_000);
 const cacheKey = (accountId: string, region: string, name: string) => `${accountId}/${region}/${name}`;
 
 export function forgetQueue(queue: Pick<Queue, "accountId" | "region" | "name">): void {
@@ -49,15 +49,12 @@ export function forgetQueue(queue: Pick<Queue, "accountId" | "region" | "name">)
 
 export async function findQueue(db: Db, accountId: string, region: string, name: string): Promise<Queue | null> {
   const key = cacheKey(accountId, region, name);
-  const hit = cache.get(key);
-  if (hit && hit.expires > Date.now()) return hit.queue;
-  const row = await db.sqsQueue.findUnique({ where: { accountId_region_name: { accountId, region, name } } });
-  if (!row) {
-    cache.delete(key);
-    return null;
-  }
-  const queue = toQueue(row);
-  cache.set(key, { queue, expires: Date.now() + CACHE_TTL_MS });
+  const queue = await cache.get(key, async () => {
+    const row = await db.sqsQueue.findUnique({ where: { accountId_region_name: { accountId, region, name } } });
+    return row && toQueue(row);
+  });
+  // A missing queue is not remembered: it may be created any moment.
+  if (!queue) cache.delete(key);
   return queue;
 }
 
