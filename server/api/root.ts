@@ -6,6 +6,7 @@ import { invitationRouter } from "./routers/invitation";
 import { lambdaRouter } from "./routers/lambda";
 import { logsRouter } from "./routers/logs";
 import { meRouter } from "./routers/me";
+import { snsRouter } from "./routers/sns";
 import { sqsRouter } from "./routers/sqs";
 import { teamRouter } from "./routers/team";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -19,6 +20,7 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   dashboard: dashboardRouter,
   sqs: sqsRouter,
+  sns: snsRouter,
   lambda: lambdaRouter,
   logs: logsRouter,
 });

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { Db } from "../db/client";
+import type { Queryable } from "../db/pool";
 import type { RegisteredJob } from "../../workers/jobs";
 import type { AnyJobDefinition } from "./job";
 
@@ -41,4 +42,27 @@ export async function enqueueOutbox<Job extends AnyJobDefinition = RegisteredJob
   const id = rows[0]?.id;
   if (id === undefined) throw new Error("INSERT … RETURNING returned no row");
   return id;
+}
+
+/**
+ * `enqueueOutbox` for hot paths on a plain pg client (e.g. SNS fan-out inside its publish transaction):
+ * one statement for any number of events, plus the relay's wake-up.
+ */
+export async function enqueueOutboxWithin<Job extends AnyJobDefinition = RegisteredJob>(client: Queryable, events: OutboxEventInput<Job>[]): Promise<void> {
+  if (events.length === 0) return;
+  await client.query({
+    name: "outbox-enqueue-many",
+    text: `
+      INSERT INTO outbox_events (account_id, region, job, payload, available_at, created_at)
+      SELECT e.account_id, e.region, e.job, e.payload, timezone('UTC', now()) + make_interval(secs => e.delay), timezone('UTC', now())
+        FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::int[]) AS e(account_id, region, job, payload, delay)`,
+    values: [
+      events.map((e) => e.accountId),
+      events.map((e) => e.region),
+      events.map((e) => e.job),
+      events.map((e) => JSON.stringify(e.payload)),
+      events.map((e) => e.delaySeconds ?? 0),
+    ],
+  });
+  await client.query({ name: "outbox-notify", text: "SELECT pg_notify($1, '')", values: [OUTBOX_CHANNEL] });
 }

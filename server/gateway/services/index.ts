@@ -2,6 +2,7 @@ import { registerStsOperations } from "../../services/sts/operations";
 import { OperationRegistry } from "../registry";
 import { registerLambdaOperations } from "./lambda";
 import { registerLogsOperations } from "./logs";
+import { registerSnsOperations } from "./sns";
 import { registerSqsOperations } from "./sqs";
 
 /** Every service the gateway serves. */
@@ -11,5 +12,6 @@ export function createDefaultRegistry(): OperationRegistry {
   registerSqsOperations(registry);
   registerLambdaOperations(registry);
   registerLogsOperations(registry);
+  registerSnsOperations(registry);
   return registry;
 }

@@ -33,7 +33,7 @@ export interface SendResult {
   SequenceNumber?: string;
 }
 
-interface PreparedMessage {
+export interface PreparedMessage {
   messageId: string;
   body: string;
   attributes: Record<string, MessageAttributeValue>;
@@ -62,7 +62,7 @@ function traceHeaderOf(system: Record<string, MessageAttributeInput> | undefined
  * Checks one message against its queue. FIFO group/deduplication requirements are left to the caller,
  * since AWS reports them differently for single sends and batches.
  */
-function prepare(queue: Queue, entry: SendEntry): PreparedMessage {
+export function prepare(queue: Queue, entry: SendEntry): PreparedMessage {
   const body = assertValidBody(entry.MessageBody);
   if (entry.DelaySeconds !== undefined) {
     if (queue.fifo && entry.DelaySeconds !== 0) {
@@ -173,6 +173,13 @@ async function sendFifo(client: pg.PoolClient, queue: Queue, senderId: string, m
   return fresh;
 }
 
+/** What a committed send still owes: metrics and waking the queue's long polls. */
+function afterCommit(queue: Queue, stored: PreparedMessage[]): void {
+  if (stored.length === 0) return;
+  recordQueueMetric(queue.id, "sent", stored.length);
+  if (stored.some((m) => m.delaySeconds === 0)) queueWakeups().notify(queue.id);
+}
+
 async function store(ctx: CallContext, queue: Queue, messages: PreparedMessage[]): Promise<void> {
   const senderId = ctx.principal.userId;
   let stored = messages;
@@ -184,9 +191,17 @@ async function store(ctx: CallContext, queue: Queue, messages: PreparedMessage[]
     if ((e as { code?: string }).code === "23503") throw SqsErrors.queueDoesNotExist();
     throw e;
   }
-  if (stored.length === 0) return;
-  recordQueueMetric(queue.id, "sent", stored.length);
-  if (stored.some((m) => m.delaySeconds === 0)) queueWakeups().notify(queue.id);
+  afterCommit(queue, stored);
+}
+
+/**
+ * Stores prepared messages inside another service's transaction (SNS fan-out writes its queue deliveries
+ * in the publish transaction). Returns what to run once that transaction has committed.
+ */
+export async function storeWithin(client: pg.PoolClient, queue: Queue, senderId: string, messages: PreparedMessage[]): Promise<() => void> {
+  const stored = queue.fifo ? await sendFifo(client, queue, senderId, messages) : messages;
+  if (!queue.fifo) await insertMessages(client, queue, senderId, messages);
+  return () => afterCommit(queue, stored);
 }
 
 function requireFifoFields(queue: Queue, entry: SendEntry, missingGroup: () => AwsError): void {

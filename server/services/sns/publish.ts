@@ -1,0 +1,179 @@
+/**
+ * Publish and PublishBatch: AWS's checks on the message, then fan-out to the topic's confirmed
+ * subscriptions whose filter policy matches (or straight to a platform endpoint or phone number).
+ */
+import { createHash, randomUUID } from "node:crypto";
+import type { Db } from "../../db/client";
+import { isAwsError, type AwsError } from "../../errors";
+import { requireRole } from "../accounts/roles";
+import type { CallContext } from "../context";
+import { type PublishedMessage } from "./delivery/content";
+import { type DeliveryTarget, fanOut, type FanOutResult } from "./delivery/fan-out";
+import { SnsErrors } from "./errors";
+import { matchesFilter } from "./filter-match";
+import { MAX_BATCH_ENTRIES, MAX_MESSAGE_BYTES, MAX_SUBJECT_LENGTH } from "./limits";
+import { attributesSize, type MessageAttributeInput, validateMessageAttributes } from "./message-attributes";
+import { type Subscription, type Topic, toSubscription } from "./model";
+import { requirePublishableEndpoint } from "./platform";
+import type { SignatureVersion } from "./signing";
+import { requireTopic } from "./store";
+
+export interface PublishFields {
+  Message?: string;
+  Subject?: string;
+  MessageStructure?: string;
+  MessageAttributes?: Record<string, MessageAttributeInput>;
+  MessageDeduplicationId?: string;
+  MessageGroupId?: string;
+}
+
+export interface PublishInput extends PublishFields {
+  TopicArn?: string;
+  TargetArn?: string;
+  PhoneNumber?: string;
+}
+
+const TOKEN = /^[\x21-\x7e]{1,128}$/;
+
+function checkSubject(subject: string | undefined): void {
+  if (subject === undefined) return;
+  // ASCII text that starts with a letter, number or punctuation, with no line breaks or controls.
+  if (subject.length === 0 || subject.length > MAX_SUBJECT_LENGTH || !/^[\x21-\x7e][\x20-\x7e]*$/.test(subject)) throw SnsErrors.invalidParameter("Subject");
+}
+
+function checkStructure(fields: PublishFields): "json" | undefined {
+  if (fields.MessageStructure === undefined) return undefined;
+  if (fields.MessageStructure !== "json") throw SnsErrors.invalidParameter("MessageStructure");
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(fields.Message!);
+  } catch {
+    throw SnsErrors.invalidParameter("Message Structure - JSON message body failed to parse");
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed) || Object.values(parsed).some((v) => typeof v !== "string")) {
+    throw SnsErrors.invalidParameter("Message Structure - JSON message body failed to parse");
+  }
+  if (!("default" in parsed)) throw SnsErrors.invalidParameter("Message Structure - No default entry in JSON message body");
+  return "json";
+}
+
+/** Checks one message for its destination and builds what gets stored and delivered. */
+function prepareMessage(ctx: CallContext, target: string, topic: Topic | undefined, fields: PublishFields): PublishedMessage {
+  if (fields.Message === undefined || fields.Message === "") throw SnsErrors.invalidParameter("Empty message");
+  checkSubject(fields.Subject);
+  const structure = checkStructure(fields);
+  const attributes = validateMessageAttributes(fields.MessageAttributes);
+  const size = Buffer.byteLength(fields.Message) + attributesSize(attributes);
+  if (size > MAX_MESSAGE_BYTES) throw SnsErrors.invalidParameter("Message too long");
+
+  const fifo = topic?.fifo ?? false;
+  if (fifo) {
+    if (fields.MessageGroupId === undefined) throw SnsErrors.invalidParameter("The MessageGroupId parameter is required for FIFO topics");
+    if (fields.MessageDeduplicationId === undefined && topic?.attributes.ContentBasedDeduplication !== "true") {
+      throw SnsErrors.invalidParameter("The topic should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly");
+    }
+  } else if (fields.MessageDeduplicationId !== undefined) {
+    throw SnsErrors.invalidParameter("MessageDeduplicationId Reason: The request includes MessageDeduplicationId parameter that is not valid for this topic type");
+  }
+  for (const [name, value] of [["MessageGroupId", fields.MessageGroupId], ["MessageDeduplicationId", fields.MessageDeduplicationId]] as const) {
+    if (value !== undefined && !TOKEN.test(value)) throw SnsErrors.invalidParameter(`${name} Reason: ${name} must be 1-128 alphanumeric or punctuation characters`);
+  }
+  return {
+    messageId: randomUUID(),
+    accountId: ctx.accountId,
+    region: ctx.region,
+    target,
+    topicArn: topic?.arn,
+    subject: fields.Subject,
+    message: fields.Message,
+    structure,
+    attributes,
+    groupId: fields.MessageGroupId,
+    deduplicationId: fifo ? (fields.MessageDeduplicationId ?? createHash("sha256").update(fields.Message).digest("hex")) : undefined,
+    timestamp: new Date(),
+    signatureVersion: (topic?.attributes.SignatureVersion as SignatureVersion | undefined) ?? "1",
+  };
+}
+
+async function confirmedSubscriptions(db: Db, topic: Topic): Promise<Subscription[]> {
+  const rows = await db.snsSubscription.findMany({ where: { topicId: topic.id, confirmed: true } });
+  return rows.map((row) => toSubscription(topic, row));
+}
+
+function targetsFor(subscriptions: Subscription[], message: PublishedMessage): DeliveryTarget[] {
+  return subscriptions
+    .filter((s) => matchesFilter(s, message))
+    .map((subscription) => ({ subscription, protocol: subscription.protocol, endpoint: subscription.endpoint }));
+}
+
+export async function publish(db: Db, ctx: CallContext, input: PublishInput): Promise<FanOutResult> {
+  requireRole(ctx, "developer", "sns:Publish");
+  const destinations = [input.TopicArn, input.TargetArn, input.PhoneNumber].filter((d) => d !== undefined && d !== "");
+  if (destinations.length === 0) throw SnsErrors.invalidParameter("TopicArn or TargetArn Reason: no value for required parameter");
+  if (destinations.length > 1) throw SnsErrors.invalidParameter("TopicArn or TargetArn Reason: Only one of TopicArn, TargetArn or PhoneNumber may be specified");
+
+  if (input.PhoneNumber) {
+    const number = input.PhoneNumber.replace(/[\s().-]/g, "");
+    if (!/^\+[0-9]{5,15}$/.test(number)) throw SnsErrors.invalidParameter(`PhoneNumber Reason: ${input.PhoneNumber} is not valid to publish to`);
+    const message = prepareMessage(ctx, number, undefined, input);
+    return fanOut(db, message, [{ protocol: "sms", endpoint: number }]);
+  }
+  const topicArnOrEndpoint = (input.TopicArn || input.TargetArn)!;
+  if (input.TargetArn && topicArnOrEndpoint.includes(":endpoint/")) {
+    await requirePublishableEndpoint(db, ctx, topicArnOrEndpoint);
+    const message = prepareMessage(ctx, topicArnOrEndpoint, undefined, input);
+    return fanOut(db, message, [{ protocol: "application", endpoint: topicArnOrEndpoint }]);
+  }
+  const topic = await requireTopic(db, ctx, topicArnOrEndpoint);
+  const message = prepareMessage(ctx, topic.arn, topic, input);
+  const subscriptions = await confirmedSubscriptions(db, topic);
+  return fanOut(db, message, targetsFor(subscriptions, message), topic.fifo ? topic.id : undefined);
+}
+
+export interface PublishBatchEntry extends PublishFields {
+  Id: string;
+}
+
+interface BatchFailure {
+  Id: string;
+  Code: string;
+  Message: string;
+  SenderFault: boolean;
+}
+
+function failureOf(id: string, error: AwsError): BatchFailure {
+  return { Id: id, Code: error.queryCode ?? error.code, Message: error.message, SenderFault: error.fault === "Sender" };
+}
+
+export async function publishBatch(db: Db, ctx: CallContext, input: { TopicArn: string; PublishBatchRequestEntries: PublishBatchEntry[] }) {
+  requireRole(ctx, "developer", "sns:Publish");
+  const entries = input.PublishBatchRequestEntries;
+  if (entries.length === 0) throw SnsErrors.emptyBatchRequest();
+  if (entries.length > MAX_BATCH_ENTRIES) throw SnsErrors.tooManyEntriesInBatchRequest();
+  const ids = new Set<string>();
+  for (const entry of entries) {
+    if (!/^[A-Za-z0-9_-]{1,80}$/.test(entry.Id)) throw SnsErrors.invalidBatchEntryId();
+    if (ids.has(entry.Id)) throw SnsErrors.batchEntryIdsNotDistinct();
+    ids.add(entry.Id);
+  }
+  const total = entries.reduce((sum, e) => sum + Buffer.byteLength(e.Message ?? ""), 0);
+  if (total > MAX_MESSAGE_BYTES) throw SnsErrors.batchRequestTooLong();
+  const topic = await requireTopic(db, ctx, input.TopicArn);
+  if (topic.fifo && entries.some((e) => e.MessageGroupId === undefined)) {
+    throw SnsErrors.invalidParameter("The MessageGroupId parameter is required for FIFO topics");
+  }
+  const subscriptions = await confirmedSubscriptions(db, topic);
+  const Successful: (FanOutResult & { Id: string })[] = [];
+  const Failed: BatchFailure[] = [];
+  // In order: a FIFO topic's batch is delivered in entry order.
+  for (const entry of entries) {
+    try {
+      const message = prepareMessage(ctx, topic.arn, topic, entry);
+      Successful.push({ Id: entry.Id, ...(await fanOut(db, message, targetsFor(subscriptions, message), topic.fifo ? topic.id : undefined)) });
+    } catch (error) {
+      if (!isAwsError(error)) throw error;
+      Failed.push(failureOf(entry.Id, error));
+    }
+  }
+  return { Successful, Failed };
+}

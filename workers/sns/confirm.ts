@@ -1,0 +1,58 @@
+/**
+ * SubscriptionConfirmation messages for pending subscriptions: POSTed to HTTP/S endpoints, put in the
+ * team outbox for email addresses, or sent to another account's queue. A failed POST throws, so the
+ * outbox's retries try again.
+ */
+import { prisma } from "../../server/db/client";
+import { parseArn } from "../../server/lib/arn";
+import { confirmationFor } from "../../server/services/sns/delivery/content";
+import { confirmationEmailBody } from "../../server/services/sns/delivery/email";
+import { SNS_SENDER_ID } from "../../server/services/sns/delivery/fan-out";
+import { httpHeaders } from "../../server/services/sns/envelope";
+import { toTopic } from "../../server/services/sns/model";
+import type { SignatureVersion } from "../../server/services/sns/signing";
+import { subscribeUrl } from "../../server/services/sns/signing-key";
+import { withTransaction } from "../../server/db/pool";
+import { prepare, storeWithin } from "../../server/services/sqs/send";
+import { findQueue } from "../../server/services/sqs/store";
+import { post } from "./http";
+
+export async function sendConfirmation(subscriptionId: string): Promise<void> {
+  const row = await prisma().snsSubscription.findUnique({ where: { id: subscriptionId }, include: { topic: true } });
+  if (!row || row.confirmed || !row.confirmationToken) return;
+  const topic = toTopic(row.topic);
+  const token = row.confirmationToken;
+  const version = (topic.attributes.SignatureVersion as SignatureVersion | undefined) ?? "1";
+  const envelope = await confirmationFor(prisma(), { topicArn: topic.arn, token }, version);
+  const body = JSON.stringify(envelope);
+  switch (row.protocol) {
+    case "http":
+    case "https":
+      await post(row.endpoint, httpHeaders({ type: "SubscriptionConfirmation", messageId: String(envelope.MessageId), topicArn: topic.arn, raw: false }), body);
+      return;
+    case "email":
+    case "email-json":
+      await prisma().snsOutboxItem.create({
+        data: {
+          accountId: topic.accountId,
+          region: topic.region,
+          protocol: row.protocol,
+          destination: row.endpoint,
+          subject: "AWS Notification - Subscription Confirmation",
+          body: row.protocol === "email" ? confirmationEmailBody(topic, subscribeUrl(topic.arn, token)) : body,
+          topicArn: topic.arn,
+          messageId: String(envelope.MessageId),
+        },
+      });
+      return;
+    case "sqs": {
+      const arn = parseArn(row.endpoint);
+      const queue = arn && (await findQueue(prisma(), arn.accountId, arn.region, arn.resource));
+      if (!queue) return; // nobody to ask: the subscription stays pending until it expires
+      const prepared = prepare(queue, { MessageBody: body, ...(queue.fifo && { MessageGroupId: "SubscriptionConfirmation", MessageDeduplicationId: String(envelope.MessageId) }) });
+      const after = await withTransaction((client) => storeWithin(client, queue, SNS_SENDER_ID, [prepared]));
+      after();
+      return;
+    }
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * Settling a delivery. Each attempt runs in a transaction that first locks the delivery row while it is
+ * still pending, so a job that runs twice (a worker died after its effect) finds it settled and stops:
+ * the row, not the job, is what makes a delivery happen once.
+ */
+import type pg from "pg";
+import { withTransaction } from "../../server/db/pool";
+import { parseArn } from "../../server/lib/arn";
+import { enqueueOutboxWithin } from "../../server/outbox/enqueue";
+import { envelopeFor, messageFor } from "../../server/services/sns/delivery/content";
+import { SNS_SENDER_ID } from "../../server/services/sns/delivery/fan-out";
+import { jobFor } from "../../server/services/sns/delivery/jobs";
+import type { LoadedDelivery } from "../../server/services/sns/delivery/load";
+import { sqsAttributes } from "../../server/services/sns/delivery/sqs-attributes";
+import { effectiveRetryPolicy, parseSubscriptionDeliveryPolicy, parseTopicDeliveryPolicy, retryDelaySeconds } from "../../server/services/sns/delivery-policy";
+import { isRawDelivery } from "../../server/services/sns/model";
+import { prisma } from "../../server/db/client";
+import { prepare, storeWithin } from "../../server/services/sqs/send";
+import { findQueue } from "../../server/services/sqs/store";
+
+/** Why an attempt failed; only retryable failures (endpoint errors, timeouts) are tried again. */
+export class DeliveryFailure extends Error {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+    readonly statusCode?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Runs `effect` with the delivery locked, if it is still pending; then what it left for after the commit. */
+export async function whilePending(deliveryId: bigint, effect: (client: pg.PoolClient) => Promise<(() => void) | undefined>): Promise<boolean> {
+  const outcome = await withTransaction(async (client) => {
+    const locked = await client.query("SELECT 1 FROM sns_deliveries WHERE id = $1 AND status = 'pending' FOR UPDATE", [deliveryId]);
+    if (locked.rowCount !== 1) return { ran: false };
+    return { ran: true, after: await effect(client) };
+  });
+  outcome.after?.();
+  return outcome.ran;
+}
+
+export async function markDelivered(client: pg.PoolClient, deliveryId: bigint, statusCode?: number): Promise<void> {
+  await client.query(
+    "UPDATE sns_deliveries SET status = 'delivered', attempts = attempts + 1, status_code = $2, error = NULL, finished_at = now() WHERE id = $1",
+    [deliveryId, statusCode ?? null],
+  );
+}
+
+/** HTTP/S retries follow the delivery policy (the subscription's, unless the topic forbids overrides). */
+function retryDelay(loaded: LoadedDelivery, retry: number): number | undefined {
+  const { delivery, subscription, topic } = loaded;
+  if (delivery.protocol !== "http" && delivery.protocol !== "https") return undefined;
+  const topicPolicy = topic?.attributes.DeliveryPolicy ? parseTopicDeliveryPolicy(topic.attributes.DeliveryPolicy) : undefined;
+  const ownPolicy = subscription?.attributes.DeliveryPolicy ? parseSubscriptionDeliveryPolicy(subscription.attributes.DeliveryPolicy) : undefined;
+  return retryDelaySeconds(effectiveRetryPolicy(topicPolicy, ownPolicy), retry);
+}
+
+/** The copy a subscription's dead-letter queue receives: what the endpoint would have received. */
+async function redrive(client: pg.PoolClient, loaded: LoadedDelivery): Promise<(() => void) | undefined> {
+  const target = loaded.subscription?.attributes.RedrivePolicy;
+  if (!target || !loaded.subscription) return undefined;
+  const arn = parseArn((JSON.parse(target) as { deadLetterTargetArn: string }).deadLetterTargetArn);
+  const queue = arn && (await findQueue(prisma(), arn.accountId, arn.region, arn.resource));
+  if (!queue) return undefined;
+  const raw = isRawDelivery(loaded.subscription);
+  const text = messageFor(loaded.message, loaded.delivery.protocol);
+  const body = raw ? text : JSON.stringify(await envelopeFor(prisma(), loaded.message, loaded.subscription.arn, text));
+  const prepared = prepare(queue, {
+    MessageBody: body,
+    MessageAttributes: raw ? sqsAttributes(loaded.message.attributes) : undefined,
+    ...(queue.fifo && { MessageGroupId: loaded.message.groupId, MessageDeduplicationId: loaded.message.deduplicationId ?? loaded.message.messageId }),
+  });
+  return storeWithin(client, queue, SNS_SENDER_ID, [prepared]);
+}
+
+/** Records a failed attempt: schedules the next try, or ends the delivery in the dead-letter queue or as failed. */
+export async function settleFailure(loaded: LoadedDelivery, failure: DeliveryFailure): Promise<void> {
+  const { delivery } = loaded;
+  await whilePending(delivery.id, async (client) => {
+    const attempts = delivery.attempts + 1;
+    const delay = failure.retryable ? retryDelay(loaded, attempts) : undefined;
+    if (delay !== undefined) {
+      await client.query("UPDATE sns_deliveries SET attempts = $2, status_code = $3, error = $4 WHERE id = $1", [delivery.id, attempts, failure.statusCode ?? null, failure.message]);
+      await enqueueOutboxWithin(client, [
+        { accountId: delivery.accountId, region: delivery.region, job: jobFor(delivery.protocol), payload: { deliveryId: String(delivery.id) }, delaySeconds: delay },
+      ]);
+      return undefined;
+    }
+    const after = await redrive(client, loaded);
+    await client.query("UPDATE sns_deliveries SET status = $2, attempts = $3, status_code = $4, error = $5, finished_at = now() WHERE id = $1", [
+      delivery.id,
+      after ? "redriven" : "failed",
+      attempts,
+      failure.statusCode ?? null,
+      failure.message,
+    ]);
+    return after;
+  });
+}
