@@ -4,7 +4,8 @@
  * rather than latency figures.
  */
 import { InvokeCommand } from "@aws-sdk/client-lambda";
-import { createFunction, errorText, type LambdaBench } from "./workloads";
+import { errorText } from "../lib/cli";
+import { createFunction, type LambdaBench } from "./workloads";
 
 export interface MotoOutcome {
   createFunction: { ms: number; outcome: string };

@@ -1,8 +1,8 @@
 /** Renders the Lambda benchmark's results: a console table and the bench/README.md section. */
-import { measuredOn } from "../lib/cli";
-import { cpuByComponent } from "../lib/cpu";
+import { BUSY_CONSOLE_NOTE, busyNote, measuredOn, startedBusy } from "../lib/cli";
+import { cpuTableRows } from "../lib/cpu";
 import type { MachineInfo } from "../lib/machine";
-import { fmt, type Summary } from "../lib/stats";
+import { fmt, passText, type Summary } from "../lib/stats";
 import type { MotoOutcome } from "./moto";
 import type { AsyncBurstResult, ColdStartResult, LatencyResult, ThroughputResult } from "./workloads";
 
@@ -20,9 +20,6 @@ export interface LambdaResults {
 }
 
 export const GOALS = { warmP50Ms: 5, warmP99Ms: 20, nodeColdMs: 150, pythonColdMs: 250 };
-
-/** A 1-minute load average above this before the benchmark starts means someone else is using the machine. */
-const BUSY_LOAD = 0.5;
 
 export const CPU_NAMES = {
   self: "benchmark client (SDK)",
@@ -66,8 +63,6 @@ export function targets(r: LambdaResults): TargetRow[] {
   return rows;
 }
 
-const passText = (p?: boolean) => (p === undefined ? "not measured" : p ? "PASS" : "FAIL");
-
 /** Workload rows: label, Stratus figure (text). */
 function rows(r: LambdaResults): [string, string][] {
   const out: [string, string][] = [];
@@ -108,22 +103,16 @@ function motoText(m: MotoOutcome | undefined): string[] {
 }
 
 function cpuLines(t: ThroughputResult): string[] {
-  const c = t.cpu;
-  return [
-    ...cpuByComponent(c, t.invokes, CPU_NAMES).map(
-      (b) => `| ${b.name} | ${fmt(b.cores, 2)} | ${fmt(b.perUnitUs, 0)} | ${Number.isFinite(b.kernelShare) ? `${fmt(100 * b.kernelShare, 0)}%` : "n/a"} |`,
-    ),
-    `| (hypervisor steal) | ${fmt(c.machineSteal / c.wallSeconds, 2)} | | |`,
-  ];
+  return cpuTableRows(t.cpu, t.invokes, CPU_NAMES);
 }
 
-const busy = (r: LambdaResults) => r.machine.load[0] >= BUSY_LOAD;
+const busy = (r: LambdaResults) => startedBusy(r.machine);
 const loads = (l: readonly number[]) => l.map((v) => fmt(v, 2)).join(" / ");
 
 export function consoleReport(r: LambdaResults): string {
   const out: string[] = [""];
   out.push(`Lambda benchmark — ${r.machine.date} — ${r.machine.cores} cores, ${r.machine.cpuModel}, load ${loads(r.machine.load)} at start, ${loads(r.loadAtEnd)} at end`);
-  if (busy(r)) out.push("NOTE: other work was running on the machine when the run started: figures are noisy and run high.");
+  if (busy(r)) out.push(BUSY_CONSOLE_NOTE);
   const w = Math.max(...rows(r).map(([label]) => label.length)) + 2;
   for (const [label, value] of rows(r)) out.push(`${label.padEnd(w)}${value.padStart(24)}`);
   out.push(...motoText(r.moto));
@@ -144,10 +133,7 @@ export function markdownSection(r: LambdaResults): string {
   md.push("## Lambda (`npm run bench:lambda`)");
   md.push("");
   if (busy(r)) {
-    md.push(
-      `**Measured with other load on the machine** (load average ${fmt(m.load[0], 2)} before the benchmark started its own processes): ` +
-        `other work competed for the ${m.cores} cores, so these figures are noisy and run high. To be re-run on a quiet machine.`,
-    );
+    md.push(busyNote(m));
     md.push("");
   }
   md.push(...measuredOn(m, r));

@@ -8,6 +8,7 @@ import { CloudWatchLogsClient, FilterLogEventsCommand } from "@aws-sdk/client-cl
 import { CreateFunctionCommand, InvokeCommand, LambdaClient, UpdateFunctionConfigurationCommand } from "@aws-sdk/client-lambda";
 import { strToU8, zipSync } from "fflate";
 import type pg from "pg";
+import { errorText } from "../lib/cli";
 import { type Components, type CpuWindow, cpuWindow } from "../lib/cpu";
 import type { Target } from "../lib/servers";
 import { sleep, type Summary, summarize } from "../lib/stats";
@@ -55,7 +56,6 @@ export function lambdaBench(target: Target, role: string, maxSockets = 16): Lamb
 
 const uniqueName = (label: string) => `bench-${label}-${randomBytes(4).toString("hex")}`;
 const payload = (value: unknown) => Buffer.from(JSON.stringify(value));
-export const errorText = (e: unknown) => (e instanceof Error ? `${e.name}: ${e.message}` : String(e));
 
 export async function createFunction(b: LambdaBench, kind: FunctionKind, name = uniqueName(kind)): Promise<string> {
   const f = FUNCTIONS[kind];

@@ -14,6 +14,9 @@ export function numberOption(args: Record<string, unknown>, name: string): numbe
   return v;
 }
 
+/** An error as one line for a log or a report: `Name: message`. */
+export const errorText = (e: unknown) => (e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+
 export const benchLog = (bench: string) => (message: string) => console.log(`[${bench} ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
 /** The command as run, for the README (`npm run bench:x -- --flags`). */
@@ -57,4 +60,19 @@ export function measuredOn(m: MachineInfo, run: { loadAtEnd: readonly number[]; 
     `Load average ${loads(m.load)} (1/5/15 min) when the run started, ${loads(run.loadAtEnd)} when it ended; the run took ${fmt(run.elapsedSeconds, 0)} s.`,
     `Command: \`${run.command}\` (${Object.entries(run.options).map(([k, v]) => `${k} ${v}`).join(", ")}).`,
   ];
+}
+
+/** A 1-minute load average above this before a benchmark starts means someone else is using the machine. */
+export const BUSY_LOAD = 0.5;
+
+export const startedBusy = (m: MachineInfo) => m.load[0] >= BUSY_LOAD;
+
+export const BUSY_CONSOLE_NOTE = "NOTE: other work was running on the machine when the run started: figures are noisy and run high.";
+
+/** The README paragraph for a run that started while other work was using the machine. */
+export function busyNote(m: MachineInfo): string {
+  return (
+    `**Measured with other load on the machine** (load average ${fmt(m.load[0], 2)} before the benchmark started its own processes): ` +
+    `other work competed for the ${m.cores} cores, so these figures are noisy and run high. To be re-run on a quiet machine.`
+  );
 }

@@ -4,6 +4,7 @@
  * server and database share the cores this says where the time goes.
  */
 import { readdirSync, readFileSync } from "node:fs";
+import { fmt } from "./stats";
 
 const TICKS_PER_SECOND = 100; // USER_HZ; 100 on every mainstream Linux build
 
@@ -164,4 +165,18 @@ export function cpuByComponent(
       perUnitUs: units > 0 ? (secs * 1e6) / units : Number.NaN,
       kernelShare: key in cpu.systemSeconds ? cpu.systemSeconds[key]! / secs : Number.NaN,
     }));
+}
+
+/**
+ * Markdown table rows for a window: `| [label |] process | cores busy | CPU µs per unit | kernel share |`,
+ * then the hypervisor's steal.
+ */
+export function cpuTableRows(cpu: CpuWindow, units: number, names: Record<string, string>, label?: string): string[] {
+  const head = label === undefined ? "|" : `| ${label} |`;
+  return [
+    ...cpuByComponent(cpu, units, names).map(
+      (b) => `${head} ${b.name} | ${fmt(b.cores, 2)} | ${fmt(b.perUnitUs, 0)} | ${Number.isFinite(b.kernelShare) ? `${fmt(100 * b.kernelShare, 0)}%` : "n/a"} |`,
+    ),
+    `${head} (hypervisor steal) | ${fmt(cpu.machineSteal / cpu.wallSeconds, 2)} | | |`,
+  ];
 }

@@ -38,4 +38,10 @@ export function fmt(value: number | undefined, digits?: number): string {
   return value.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d });
 }
 
+/** `a / b` as a factor for a comparison column (`1.23×`); n/a unless both are positive (a time difference may be negative). */
+export const ratio = (a?: number, b?: number) => (a !== undefined && b !== undefined && a > 0 && b > 0 && Number.isFinite(a / b) ? `${fmt(a / b, 2)}×` : "n/a");
+
+/** A target's outcome for a report. */
+export const passText = (p?: boolean) => (p === undefined ? "not measured" : p ? "PASS" : "FAIL");
+
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -1,8 +1,8 @@
 /** Renders the benchmark's results: a console table and the bench/README.md section. */
-import { cpuByComponent, type CpuWindow } from "../lib/cpu";
+import { cpuByComponent, type CpuWindow, cpuTableRows } from "../lib/cpu";
 import { measuredOn } from "../lib/cli";
 import type { MachineInfo } from "../lib/machine";
-import { fmt, type Summary } from "../lib/stats";
+import { fmt, passText, ratio, type Summary } from "../lib/stats";
 import type { CeilingResult } from "./ceiling";
 import type { CycleResult, LongPollResult, SendLatencyResult } from "./workloads";
 
@@ -53,9 +53,6 @@ export function targets(r: BenchResults): Target[] {
   ];
 }
 
-const ratio = (a?: number, b?: number) => (a !== undefined && b !== undefined && b !== 0 ? `${fmt(a / b, 2)}×` : "n/a");
-const passText = (p?: boolean) => (p === undefined ? "not measured" : p ? "PASS" : "FAIL");
-
 interface Row {
   label: string;
   stratus?: number;
@@ -101,12 +98,7 @@ export function cpuBreakdown(cpu: CpuWindow, messages: number) {
 }
 
 function cpuRows(label: string, cpu: CpuWindow, messages: number): string[] {
-  return [
-    ...cpuBreakdown(cpu, messages).map(
-      (r) => `| ${label} | ${r.name} | ${fmt(r.cores, 2)} | ${fmt(r.usPerMessage, 0)} | ${Number.isFinite(r.kernelShare) ? `${fmt(100 * r.kernelShare, 0)}%` : "n/a"} |`,
-    ),
-    `| ${label} | (hypervisor steal) | ${fmt(cpu.machineSteal / cpu.wallSeconds, 2)} | | |`,
-  ];
+  return cpuTableRows(cpu, messages, CPU_NAMES, label);
 }
 
 /** Server-side CPU per message, Stratus vs the raw SQL, from the measured windows. */

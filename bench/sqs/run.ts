@@ -12,7 +12,6 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { BENCH_DATABASE_URL, BENCH_ENV_HELP, BENCH_REDIS_URL, benchLog, commandLine, numberOption, runBench } from "../lib/cli";
 import { pidsByComm } from "../lib/cpu";
 import { mainThreadProfile, profileReport } from "../lib/cpuprofile";
@@ -22,7 +21,7 @@ import { writeSection } from "../lib/readme";
 import { fmt } from "../lib/stats";
 import { postgresCeiling } from "./ceiling";
 import { type BenchResults, consoleReport, markdownSection, type TargetResults } from "./report";
-import { pgConfig, prepareStratus, type RunningServer, startGateway, startMoto, type Target } from "../lib/servers";
+import { pgConfig, prepareStratus, type RunningServer, startGateway, startMoto, type Target, vacuumTables } from "../lib/servers";
 import { fullCycle, longPoll, sendLatency, type WorkloadEnv } from "./workloads";
 
 const { values: args } = parseArgs({
@@ -81,11 +80,7 @@ const README = path.join("bench", "README.md");
 
 const log = benchLog("bench:sqs");
 
-async function vacuum(): Promise<void> {
-  const client = new pg.Client(pgConfig(DATABASE_URL));
-  await client.connect();
-  await client.query("VACUUM (ANALYZE) sqs_messages").finally(() => client.end());
-}
+const vacuum = () => vacuumTables(DATABASE_URL, ["sqs_messages"]);
 
 async function main(): Promise<void> {
   const started = performance.now();

@@ -9,10 +9,11 @@ import {
   SendMessageCommand,
 } from "@aws-sdk/client-sqs";
 import { type CpuWindow, cpuWindow } from "../lib/cpu";
+import { errorText } from "../lib/cli";
 import { LeanSqs } from "../lib/lean-sqs";
 import { sleep, type Summary, summarize } from "../lib/stats";
 import type { Target } from "../lib/servers";
-import { benchClient, type BenchClient } from "./client";
+import { benchClient, type BenchClient } from "../lib/sqs-client";
 
 export interface WorkloadEnv {
   runId: string;
@@ -33,8 +34,6 @@ async function withQueue<T>(client: BenchClient, name: string, fn: (url: string)
     await client.sqs.send(new DeleteQueueCommand({ QueueUrl })).catch((e: Error) => console.warn(`  (could not delete ${name}: ${e.message})`));
   }
 }
-
-const errorText = (e: unknown) => (e instanceof Error ? `${e.name}: ${e.message}` : String(e));
 
 // ---------------------------------------------------------------------------------------------
 // 1. Full cycle: SendMessageBatch producers, Receive → DeleteMessageBatch consumers.

@@ -5,12 +5,15 @@ import { loadDelivery } from "../../server/services/sns/delivery/load";
 import { sendConfirmation } from "../sns/confirm";
 import { deliverInternally } from "../sns/deliver";
 import { deliverOverHttp } from "../sns/deliver-http";
+import { abandon } from "../sns/settle";
 
 async function run(payload: DeliveryPayload, deliver: typeof deliverInternally): Promise<void> {
   if ("confirmSubscriptionId" in payload) return sendConfirmation(payload.confirmSubscriptionId);
   const loaded = await loadDelivery(prisma(), payload.deliveryId);
   // A delivery whose message was pruned, or that has settled, has nothing left to do.
   if (!loaded || loaded.delivery.status !== "pending") return;
+  // An unsubscribed endpoint gets nothing more, retries included.
+  if (loaded.delivery.subscriptionArn !== null && !loaded.subscription) return abandon(loaded);
   await deliver(loaded);
 }
 

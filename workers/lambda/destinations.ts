@@ -1,15 +1,16 @@
 /**
  * Where asynchronous invocations report: the function's dead-letter queue (the event itself, with
  * RequestID/ErrorCode/ErrorMessage attributes) and the on-success / on-failure destinations (AWS's
- * invocation record). SQS queues and Lambda functions are served now; SNS topics and event buses
- * arrive with their services, and until then a delivery to one fails visibly.
+ * invocation record). SQS queues, SNS topics and Lambda functions are served now; event buses arrive
+ * with their service, and until then a delivery to one fails visibly.
  */
 import { UnrecoverableError } from "bullmq";
 import type { Db } from "../../server/db/client";
 import { publicGatewayUrl } from "../../server/env";
 import { parseArn } from "../../server/lib/arn";
 import { enqueueOutbox } from "../../server/outbox/enqueue";
-import type { Principal } from "../../server/services/context";
+import type { CallContext, Principal } from "../../server/services/context";
+import { publish } from "../../server/services/sns/publish";
 import { ASYNC_INVOKE_JOB } from "../../server/services/lambda/invocation/invoke";
 import { sendMessage } from "../../server/services/sqs/send";
 import { roleId, roleNameOf } from "../../server/services/sts/role-sessions";
@@ -73,13 +74,17 @@ export interface Delivery {
   requestId: string;
 }
 
-/** Sends `body` to an SQS queue or (as an asynchronous invocation) a Lambda function named by ARN. */
+function callOf(delivery: Delivery): CallContext {
+  return { accountId: delivery.principal.accountId, region: delivery.region, principal: delivery.principal, requestId: delivery.requestId, source: "gateway" };
+}
+
+/** Sends `body` to an SQS queue, an SNS topic or (as an asynchronous invocation) a Lambda function named by ARN. */
 export async function deliver(delivery: Delivery, targetArn: string, body: string, attributes: Record<string, { DataType: string; StringValue: string }> = {}): Promise<void> {
   const target = parseArn(targetArn);
   if (target?.service === "sqs") {
     await sendMessage(
       delivery.db,
-      { accountId: delivery.principal.accountId, region: delivery.region, principal: delivery.principal, requestId: delivery.requestId, source: "gateway" },
+      callOf(delivery),
       { QueueUrl: `${publicGatewayUrl()}/${target.accountId}/${target.resource}`, MessageBody: body, MessageAttributes: attributes },
     );
     return;
@@ -98,6 +103,10 @@ export async function deliver(delivery: Delivery, targetArn: string, body: strin
         attempt: 1,
       },
     });
+    return;
+  }
+  if (target?.service === "sns") {
+    await publish(delivery.db, callOf(delivery), { TopicArn: targetArn, Message: body, MessageAttributes: attributes });
     return;
   }
   throw new UnrecoverableError(`Cannot deliver to ${targetArn}: Stratus does not serve ${target?.service ?? "that"} destinations yet`);

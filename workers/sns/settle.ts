@@ -74,6 +74,16 @@ async function redrive(client: pg.PoolClient, loaded: LoadedDelivery): Promise<(
   return storeWithin(client, queue, SNS_SENDER_ID, [prepared]);
 }
 
+/** Ends a pending delivery without another attempt: its subscription is gone (unsubscribed, or its topic deleted). */
+export async function abandon(loaded: LoadedDelivery): Promise<void> {
+  await whilePending(loaded.delivery.id, async (client) => {
+    await client.query("UPDATE sns_deliveries SET status = 'failed', error = 'The subscription no longer exists', finished_at = now() WHERE id = $1", [
+      loaded.delivery.id,
+    ]);
+    return undefined;
+  });
+}
+
 /** Records a failed attempt: schedules the next try, or ends the delivery in the dead-letter queue or as failed. */
 export async function settleFailure(loaded: LoadedDelivery, failure: DeliveryFailure): Promise<void> {
   const { delivery } = loaded;

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { listDeliveries, listOutbox, listTopicSummaries } from "../../services/sns/console";
+import { FilterPolicyError, parseFilterPolicy } from "../../services/sns/filter-policy";
 import { type SnsOperationName, snsOperations } from "../../services/sns/operations";
 import { optOutPhoneNumber } from "../../services/sns/platform";
+import { createVideoFanOutSample, publishSampleUpload, videoFanOutStatus } from "../../services/sns/samples/video-fan-out";
 import type { ServiceOperation } from "../../services/operation";
 import { operationMutation, operationQuery } from "../operations";
 import { createTRPCRouter, teamProcedure } from "../trpc";
@@ -48,6 +50,26 @@ export const snsRouter = createTRPCRouter({
     .meta({ audit: "sns:OptOutPhoneNumber" })
     .input(z.object({ phoneNumber: z.string() }))
     .mutation(({ ctx, input }) => optOutPhoneNumber(ctx.db, ctx.call, input)),
+  createVideoFanOutSample: teamProcedure()
+    .meta({ audit: "sns:CreateTopic" })
+    .mutation(({ ctx }) => createVideoFanOutSample(ctx.db, ctx.call)),
+  publishSampleUpload: teamProcedure()
+    .meta({ audit: "sns:Publish" })
+    .input(z.object({ sourceHeight: z.number().int().min(144).max(4320) }))
+    .mutation(({ ctx, input }) => publishSampleUpload(ctx.db, ctx.call, input)),
+  videoFanOutStatus: teamProcedure().query(({ ctx }) => videoFanOutStatus(ctx.db, ctx.call)),
+  /** The console's live check of a filter policy as it is typed: AWS's reason, or valid. */
+  checkFilterPolicy: teamProcedure()
+    .input(z.object({ policy: z.string(), scope: z.enum(["MessageAttributes", "MessageBody"]) }))
+    .query(({ input }) => {
+      try {
+        parseFilterPolicy(input.policy, input.scope);
+        return { valid: true as const };
+      } catch (error) {
+        if (error instanceof FilterPolicyError) return { valid: false as const, reason: error.reason };
+        throw error;
+      }
+    }),
   listTopicSummaries: teamProcedure().query(({ ctx }) => listTopicSummaries(ctx.db, ctx.call)),
   listDeliveries: teamProcedure()
     .input(z.object({ TopicArn: z.string().optional(), limit: z.number().int().min(1).max(500).default(100) }))

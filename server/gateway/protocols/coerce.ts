@@ -27,6 +27,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 export function coerceStringScalars(schema: z.ZodTypeAny, value: unknown): unknown {
   const inner = innerSchema(schema);
   if (typeof value === "string") {
+    // Query clients send an empty list as `Name=` with no members.
+    if (inner instanceof z.ZodArray && value === "") return [];
     if (inner instanceof z.ZodNumber && value.trim() !== "" && !Number.isNaN(Number(value))) return Number(value);
     if (inner instanceof z.ZodBoolean && (value === "true" || value === "false")) return value === "true";
     return value;

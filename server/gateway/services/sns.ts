@@ -12,6 +12,7 @@ import { confirmSubscription, unsubscribeByLink } from "../../services/sns/subsc
 import type { ServiceOperation } from "../../services/operation";
 import { awsQueryProtocol } from "../protocols/awsQuery";
 import type { QueryTree, QueryValue } from "../protocols/queryTree";
+import type { XmlShape } from "../protocols/xml";
 import type { OperationRegistry, RestResponse, ServiceDefinition } from "../registry";
 
 const SERVICE: ServiceDefinition = {
@@ -39,6 +40,20 @@ function decodeMaps(value: QueryValue): unknown {
   }
   return Object.fromEntries(keys.map((key) => [key, decodeMaps(value[key]!)]));
 }
+
+/** SNS's XML wraps lists in <member> (the default) but maps in <entry><key/><value/></entry>, which must be asked for. */
+const entries: XmlShape = { map: {} };
+const withAttributes: XmlShape = { members: { Attributes: entries } };
+
+/** Where the XML result differs from the JSON output shape: the attribute maps. */
+const QUERY_RESULTS: Partial<Record<SnsOperationName, XmlShape>> = {
+  GetTopicAttributes: withAttributes,
+  GetSubscriptionAttributes: withAttributes,
+  GetPlatformApplicationAttributes: withAttributes,
+  GetEndpointAttributes: withAttributes,
+  ListPlatformApplications: { members: { PlatformApplications: { items: withAttributes } } },
+  ListEndpointsByPlatformApplication: { members: { Endpoints: { items: withAttributes } } },
+};
 
 /** Answers a link the way the SDK operation of the same name is answered (XML result or XML error). */
 async function answerLink(registry: OperationRegistry, action: SnsOperationName, run: () => Promise<unknown>): Promise<RestResponse> {
@@ -88,6 +103,6 @@ function registerOperation(registry: OperationRegistry, name: SnsOperationName, 
     input: operation.input,
     handler: (ctx, input) => operation.handler(prisma(), ctx, input),
     dataEvent: SNS_DATA_EVENTS.has(name),
-    protocols: { awsQuery: { decode: (params) => decodeMaps(params) } },
+    protocols: { awsQuery: { decode: decodeMaps, result: QUERY_RESULTS[name] } },
   });
 }

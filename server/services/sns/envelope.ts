@@ -1,5 +1,6 @@
 // The documents SNS delivers, with AWS's field names and order: subscribers compare them with what AWS sends,
 // and JSON.stringify keeps insertion order, so each builder writes its fields in AWS's order.
+import type { KeyObject } from "node:crypto";
 import { DEFAULT_HEADER_CONTENT_TYPE } from "./delivery-policy";
 import { type SignatureVersion, signMessage } from "./signing";
 
@@ -18,7 +19,8 @@ export type EnvelopeMessageAttributes = Record<string, { Type: string; Value: st
 interface SigningInput {
   signatureVersion: SignatureVersion;
   signingCertUrl: string;
-  privateKeyPem: string;
+  /** A parsed key (createPrivateKey) saves parsing the PEM on every signature. */
+  privateKey: KeyObject | string;
 }
 
 export interface NotificationInput extends SigningInput {
@@ -136,7 +138,7 @@ export function confirmationEnvelope(input: ConfirmationInput): ConfirmationEnve
   return {
     ...fields,
     SignatureVersion: input.signatureVersion,
-    Signature: signMessage(fields, input.privateKeyPem, input.signatureVersion),
+    Signature: signMessage(fields, input.privateKey, input.signatureVersion),
     SigningCertURL: input.signingCertUrl,
   };
 }
@@ -236,7 +238,7 @@ function signNotification(input: Omit<NotificationInput, "sequenceNumber">, time
       Timestamp: timestamp,
       TopicArn: input.topicArn,
     },
-    input.privateKeyPem,
+    input.privateKey,
     input.signatureVersion,
   );
 }

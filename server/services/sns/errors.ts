@@ -23,9 +23,9 @@ export const SnsErrors = {
   endpointDisabled: () => snsError("EndpointDisabledException", "EndpointDisabled", "Endpoint is disabled", 400),
   emptyBatchRequest: () => snsError("EmptyBatchRequestException", "EmptyBatchRequest", "The batch request doesn't contain any entries", 400),
   tooManyEntriesInBatchRequest: () =>
-    snsError("TooManyEntriesInBatchRequestException", "TooManyEntriesInBatchRequest", "The batch request contains more entries than permissible", 400),
+    snsError("TooManyEntriesInBatchRequestException", "TooManyEntriesInBatchRequest", "The batch request contains more entries than permissible.", 400),
   batchEntryIdsNotDistinct: () =>
-    snsError("BatchEntryIdsNotDistinctException", "BatchEntryIdsNotDistinct", "Two or more batch entries in the request have the same Id", 400),
+    snsError("BatchEntryIdsNotDistinctException", "BatchEntryIdsNotDistinct", "Two or more batch entries in the request have the same Id.", 400),
   invalidBatchEntryId: () =>
     snsError(
       "InvalidBatchEntryIdException",

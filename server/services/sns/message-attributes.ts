@@ -14,16 +14,26 @@ export interface MessageAttribute {
   BinaryValue?: string;
 }
 
-const NAME = /^[A-Za-z0-9_.-]{1,256}$/;
+const MAX_NAME_BYTES = 256;
 const TYPE = /^(String|Number|Binary)(\..+)?$/;
 
-const invalid = (reason: string) => SnsErrors.invalidParameter(`MessageAttributes: ${reason}`);
+/** AWS reports bad message attributes as ParameterValueInvalid, worded without the "Invalid parameter: " prefix. */
+const invalid = (message: string) => SnsErrors.invalidParameterValue(message);
 
 function checkName(name: string): void {
-  const lower = name.toLowerCase();
-  if (!NAME.test(name) || name.startsWith(".") || name.endsWith(".") || name.includes("..") || lower.startsWith("aws.") || lower.startsWith("amazon.")) {
-    throw SnsErrors.invalidParameter(`MessageAttributes: The message attribute name '${name}' is invalid.`);
+  if (Buffer.byteLength(name) > MAX_NAME_BYTES) throw invalid("Length of message attribute name must be less than 256 bytes.");
+  if (name.startsWith(".")) throw invalid("Invalid message attribute name starting with character '.' was found.");
+  if (name.endsWith(".")) throw invalid("Invalid message attribute name ending with character '.' was found.");
+  const bad = /[^A-Za-z0-9_.-]/u.exec(name)?.[0];
+  if (bad !== undefined) {
+    const code = bad.codePointAt(0)!.toString(16).toUpperCase();
+    throw invalid(
+      `Invalid non-alphanumeric character '#x${code}' was found in the message attribute name. Can only include alphanumeric characters, hyphens, underscores, or dots.`,
+    );
   }
+  if (name.includes("..")) throw invalid("Message attribute name can not have successive '.' character.");
+  const lower = name.toLowerCase();
+  if (lower.startsWith("aws.") || lower.startsWith("amazon.")) throw invalid(`The message attribute name '${name}' is invalid.`);
 }
 
 export function validateMessageAttributes(input: Record<string, MessageAttributeInput> | undefined): Record<string, MessageAttribute> {
@@ -36,21 +46,26 @@ export function validateMessageAttributes(input: Record<string, MessageAttribute
     if (!match || type.length > 256) {
       throw invalid(`The message attribute '${name}' has an invalid message attribute type, the set of supported type prefixes is Binary, Number, and String.`);
     }
-    if (match[1] === "Binary") {
-      if (!attr.BinaryValue || attr.BinaryValue.length === 0) {
-        throw invalid(`The message attribute '${name}' with type 'Binary' must use field 'Binary'.`);
-      }
-      out[name] = { DataType: type, BinaryValue: Buffer.from(attr.BinaryValue).toString("base64") };
+    const binary = match[1] === "Binary";
+    // A value in the other type's field is named as such; no value at all is an empty one.
+    if (attr.StringValue === undefined && attr.BinaryValue === undefined) {
+      throw invalid(`The message attribute '${name}' must contain non-empty message attribute value for message attribute type '${type}'.`);
+    }
+    if (binary ? attr.BinaryValue === undefined : attr.StringValue === undefined) {
+      throw invalid(`The message attribute '${name}' with type '${type}' must use field '${binary ? "Binary" : "String"}'.`);
+    }
+    if (binary) {
+      if (attr.BinaryValue!.length === 0) throw invalid(`The message attribute '${name}' must contain non-empty message attribute value for message attribute type '${type}'.`);
+      out[name] = { DataType: type, BinaryValue: Buffer.from(attr.BinaryValue!).toString("base64") };
       continue;
     }
-    if (attr.StringValue === undefined || attr.StringValue === "") {
-      throw invalid(`The message attribute '${name}' must contain non-empty message attribute value for message attribute type '${match[1]}'.`);
+    const value = attr.StringValue!;
+    if (value === "") throw invalid(`The message attribute '${name}' must contain non-empty message attribute value for message attribute type '${type}'.`);
+    if (match[1] === "Number" && !isSnsNumber(value)) throw invalid(`Could not cast message attribute '${name}' value to number.`);
+    if (type === "String.Array" && !isJsonArray(value)) {
+      throw invalid(`The message attribute '${name}' with type 'String.Array' has an invalid value: ${value}.`);
     }
-    if (match[1] === "Number" && !isSnsNumber(attr.StringValue)) throw invalid(`Could not cast message attribute '${name}' value to number.`);
-    if (type === "String.Array" && !isJsonArray(attr.StringValue)) {
-      throw invalid(`The message attribute '${name}' with type 'String.Array' has an invalid value: ${attr.StringValue}.`);
-    }
-    out[name] = { DataType: type, StringValue: attr.StringValue };
+    out[name] = { DataType: type, StringValue: value };
   }
   return out;
 }

@@ -26,7 +26,10 @@ export interface Subscription {
   protocol: Protocol;
   endpoint: string;
   confirmed: boolean;
+  /** Confirmed with AuthenticateOnUnsubscribe by a signed ConfirmSubscription: the unsigned UnsubscribeURL won't do. */
   authenticated: boolean;
+  /** Confirmed by the (signed) Subscribe call itself, as same-account queues, functions, SMS and push are: no token was issued. */
+  confirmedOnSubscribe: boolean;
   attributes: Record<string, string>;
 }
 
@@ -54,6 +57,7 @@ export function toSubscription(topic: Pick<Topic, "arn">, row: SubscriptionRow):
     endpoint: row.endpoint,
     confirmed: row.confirmed,
     authenticated: row.authenticated,
+    confirmedOnSubscribe: row.confirmed && row.confirmationToken === null,
     attributes: row.attributes as Record<string, string>,
   };
 }

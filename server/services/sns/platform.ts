@@ -127,7 +127,8 @@ async function requireEndpoint(db: Db, ctx: CallContext, endpointArnValue: strin
 
 /** Direct publishes go only to enabled endpoints. */
 export async function requirePublishableEndpoint(db: Db, ctx: CallContext, endpointArnValue: string): Promise<void> {
-  const endpoint = await requireEndpoint(db, ctx, endpointArnValue);
+  const endpoint = await findPlatformEndpoint(db, ctx, endpointArnValue);
+  if (!endpoint) throw SnsErrors.invalidParameter("TargetArn Reason: No endpoint found for the target arn specified");
   if ((endpoint.attributes as Record<string, string>).Enabled === "false") throw SnsErrors.endpointDisabled();
 }
 

@@ -4,7 +4,6 @@
  */
 import { createHash, randomUUID } from "node:crypto";
 import type { Db } from "../../db/client";
-import { isAwsError, type AwsError } from "../../errors";
 import { requireRole } from "../accounts/roles";
 import type { CallContext } from "../context";
 import { type PublishedMessage } from "./delivery/content";
@@ -13,10 +12,10 @@ import { SnsErrors } from "./errors";
 import { matchesFilter } from "./filter-match";
 import { MAX_BATCH_ENTRIES, MAX_MESSAGE_BYTES, MAX_SUBJECT_LENGTH } from "./limits";
 import { attributesSize, type MessageAttributeInput, validateMessageAttributes } from "./message-attributes";
-import { type Subscription, type Topic, toSubscription } from "./model";
+import type { Subscription, Topic } from "./model";
 import { requirePublishableEndpoint } from "./platform";
 import type { SignatureVersion } from "./signing";
-import { requireTopic } from "./store";
+import { topicForPublish } from "./publish-lookup";
 
 export interface PublishFields {
   Message?: string;
@@ -50,10 +49,13 @@ function checkStructure(fields: PublishFields): "json" | undefined {
   } catch {
     throw SnsErrors.invalidParameter("Message Structure - JSON message body failed to parse");
   }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed) || Object.values(parsed).some((v) => typeof v !== "string")) {
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
     throw SnsErrors.invalidParameter("Message Structure - JSON message body failed to parse");
   }
-  if (!("default" in parsed)) throw SnsErrors.invalidParameter("Message Structure - No default entry in JSON message body");
+  // AWS ignores entries whose value is not a string, a "default" one included.
+  if (typeof (parsed as Record<string, unknown>).default !== "string") {
+    throw SnsErrors.invalidParameter("Message Structure - No default entry in JSON message body");
+  }
   return "json";
 }
 
@@ -95,11 +97,6 @@ function prepareMessage(ctx: CallContext, target: string, topic: Topic | undefin
   };
 }
 
-async function confirmedSubscriptions(db: Db, topic: Topic): Promise<Subscription[]> {
-  const rows = await db.snsSubscription.findMany({ where: { topicId: topic.id, confirmed: true } });
-  return rows.map((row) => toSubscription(topic, row));
-}
-
 function targetsFor(subscriptions: Subscription[], message: PublishedMessage): DeliveryTarget[] {
   return subscriptions
     .filter((s) => matchesFilter(s, message))
@@ -124,25 +121,13 @@ export async function publish(db: Db, ctx: CallContext, input: PublishInput): Pr
     const message = prepareMessage(ctx, topicArnOrEndpoint, undefined, input);
     return fanOut(db, message, [{ protocol: "application", endpoint: topicArnOrEndpoint }]);
   }
-  const topic = await requireTopic(db, ctx, topicArnOrEndpoint);
+  const { topic, subscriptions } = await topicForPublish(ctx, topicArnOrEndpoint);
   const message = prepareMessage(ctx, topic.arn, topic, input);
-  const subscriptions = await confirmedSubscriptions(db, topic);
   return fanOut(db, message, targetsFor(subscriptions, message), topic.fifo ? topic.id : undefined);
 }
 
 export interface PublishBatchEntry extends PublishFields {
   Id: string;
-}
-
-interface BatchFailure {
-  Id: string;
-  Code: string;
-  Message: string;
-  SenderFault: boolean;
-}
-
-function failureOf(id: string, error: AwsError): BatchFailure {
-  return { Id: id, Code: error.queryCode ?? error.code, Message: error.message, SenderFault: error.fault === "Sender" };
 }
 
 export async function publishBatch(db: Db, ctx: CallContext, input: { TopicArn: string; PublishBatchRequestEntries: PublishBatchEntry[] }) {
@@ -158,22 +143,15 @@ export async function publishBatch(db: Db, ctx: CallContext, input: { TopicArn: 
   }
   const total = entries.reduce((sum, e) => sum + Buffer.byteLength(e.Message ?? ""), 0);
   if (total > MAX_MESSAGE_BYTES) throw SnsErrors.batchRequestTooLong();
-  const topic = await requireTopic(db, ctx, input.TopicArn);
-  if (topic.fifo && entries.some((e) => e.MessageGroupId === undefined)) {
-    throw SnsErrors.invalidParameter("The MessageGroupId parameter is required for FIFO topics");
-  }
-  const subscriptions = await confirmedSubscriptions(db, topic);
+  const { topic, subscriptions } = await topicForPublish(ctx, input.TopicArn);
+  // One invalid entry fails the whole request on AWS (bad attributes, structure, FIFO fields, …), so
+  // every entry is checked before any is published.
+  const messages = entries.map((entry) => ({ Id: entry.Id, message: prepareMessage(ctx, topic.arn, topic, entry) }));
   const Successful: (FanOutResult & { Id: string })[] = [];
-  const Failed: BatchFailure[] = [];
   // In order: a FIFO topic's batch is delivered in entry order.
-  for (const entry of entries) {
-    try {
-      const message = prepareMessage(ctx, topic.arn, topic, entry);
-      Successful.push({ Id: entry.Id, ...(await fanOut(db, message, targetsFor(subscriptions, message), topic.fifo ? topic.id : undefined)) });
-    } catch (error) {
-      if (!isAwsError(error)) throw error;
-      Failed.push(failureOf(entry.Id, error));
-    }
+  for (const { Id, message } of messages) {
+    Successful.push({ Id, ...(await fanOut(db, message, targetsFor(subscriptions, message), topic.fifo ? topic.id : undefined)) });
   }
-  return { Successful, Failed };
+  // Entries that pass the checks are stored in Postgres or fail with the request, so none fails alone.
+  return { Successful, Failed: [] };
 }

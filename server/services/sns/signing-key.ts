@@ -2,7 +2,7 @@
  * The installation's SNS signing key. It lives in Postgres so every process on every machine signs with
  * the same key and the gateway can serve its certificate; the first process to need it creates it.
  */
-import { createHash } from "node:crypto";
+import { createHash, createPrivateKey, type KeyObject } from "node:crypto";
 import { publicGatewayUrl } from "../../env";
 import type { Db } from "../../db/client";
 import { generateSigningKey } from "./signing";
@@ -12,7 +12,7 @@ const KEY_ID = "default";
 export const CERTIFICATE_PATH = "/_stratus/sns";
 
 export interface SigningKey {
-  privateKeyPem: string;
+  privateKey: KeyObject;
   certificatePem: string;
   /** The certificate's file name, AWS-style: SimpleNotificationService-<hash>.pem */
   certificateFile: string;
@@ -29,7 +29,7 @@ async function load(db: Db): Promise<SigningKey> {
     row = await db.snsSigningKey.findUniqueOrThrow({ where: { id: KEY_ID } });
   }
   const hash = createHash("sha256").update(row.certificatePem).digest("hex").slice(0, 32);
-  return { privateKeyPem: row.privateKeyPem, certificatePem: row.certificatePem, certificateFile: `SimpleNotificationService-${hash}.pem` };
+  return { privateKey: createPrivateKey(row.privateKeyPem), certificatePem: row.certificatePem, certificateFile: `SimpleNotificationService-${hash}.pem` };
 }
 
 export function signingKey(db: Db): Promise<SigningKey> {

@@ -1,5 +1,5 @@
 // SNS message signatures: the signing certificate, AWS's string to sign, and the signature itself.
-import { createSign, createVerify, randomBytes, X509Certificate } from "node:crypto";
+import { createSign, createVerify, type KeyObject, randomBytes, X509Certificate } from "node:crypto";
 import forge from "node-forge";
 
 export type SignatureVersion = "1" | "2";
@@ -93,9 +93,22 @@ export function stringToSign(message: SignableMessage): string {
   return fields.map(([name, value]) => (value === undefined || value === null ? "" : `${name}\n${value}\n`)).join("");
 }
 
+/** Signatures of the latest messages: one publish's copies for several subscriptions share one signature. */
+const recentSignatures = new Map<string, string>();
+const RECENT_SIGNATURES = 256;
+
 /** The base64 Signature for a message: SHA1withRSA for version 1, SHA256withRSA for version 2. */
-export function signMessage(message: SignableMessage, privateKeyPem: string, version: SignatureVersion): string {
-  return createSign(SIGNATURE_ALGORITHMS[version]).update(stringToSign(message), "utf8").sign(privateKeyPem, "base64");
+export function signMessage(message: SignableMessage, privateKey: KeyObject | string, version: SignatureVersion): string {
+  // The signed fields leave out everything subscription-specific, so the same message signs the same.
+  const text = stringToSign(message);
+  const key = `${version}\n${text}`;
+  let signature = recentSignatures.get(key);
+  if (signature === undefined) {
+    signature = createSign(SIGNATURE_ALGORITHMS[version]).update(text, "utf8").sign(privateKey, "base64");
+    if (recentSignatures.size >= RECENT_SIGNATURES) recentSignatures.delete(recentSignatures.keys().next().value!);
+    recentSignatures.set(key, signature);
+  }
+  return signature;
 }
 
 /**

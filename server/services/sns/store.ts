@@ -1,15 +1,29 @@
 /** Topic and subscription lookups, always scoped by the caller's account and region. */
 import type { Db } from "../../db/client";
 import type { CallContext } from "../context";
-import { parseSubscriptionArn, parseTopicArn } from "./arns";
+import { parseSubscriptionArn, parseTopicArn, type TopicRef } from "./arns";
 import { SnsErrors } from "./errors";
 import { type Subscription, type Topic, toSubscription, toTopic } from "./model";
 
-/** The caller's topic named by `arn`, or null; a malformed ARN is InvalidParameter, as AWS answers. */
-export async function findTopic(db: Db, ctx: Pick<CallContext, "accountId" | "region">, arn: string): Promise<Topic | null> {
+/**
+ * The topic a TopicArn parameter names, checked as AWS checks it: a malformed ARN, or one of another
+ * region (topics are regional, so AWS refuses it rather than looking), is InvalidParameter. Null for
+ * another account's topic, which the caller cannot see.
+ */
+export function callersTopicRef(ctx: Pick<CallContext, "accountId" | "region">, arn: string): TopicRef | null {
   const ref = parseTopicArn(arn);
-  if (!ref) throw SnsErrors.invalidParameter("TopicArn");
-  if (ref.accountId !== ctx.accountId || ref.region !== ctx.region) return null;
+  if (!ref) {
+    const elements = arn.split(":").length;
+    throw SnsErrors.invalidParameter(elements < 6 ? `TopicArn Reason: An ARN must have at least 6 elements, not ${elements}` : "TopicArn");
+  }
+  if (ref.region !== ctx.region) throw SnsErrors.invalidParameter("TopicArn");
+  return ref.accountId === ctx.accountId ? ref : null;
+}
+
+/** The caller's topic named by `arn`, or null (see callersTopicRef for the errors). */
+export async function findTopic(db: Db, ctx: Pick<CallContext, "accountId" | "region">, arn: string): Promise<Topic | null> {
+  const ref = callersTopicRef(ctx, arn);
+  if (!ref) return null;
   const row = await db.snsTopic.findUnique({ where: { accountId_region_name: { accountId: ref.accountId, region: ref.region, name: ref.name } } });
   return row && toTopic(row);
 }

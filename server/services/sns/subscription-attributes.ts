@@ -17,44 +17,59 @@ function scopeOf(attributes: Record<string, string>): FilterPolicyScope {
   return attributes.FilterPolicyScope === "MessageBody" ? "MessageBody" : "MessageAttributes";
 }
 
-function checkFilterPolicy(policy: string, scope: FilterPolicyScope): void {
+/**
+ * Which call is setting attributes: Subscribe reports a bad one as "Invalid parameter: Attributes Reason:
+ * <reason>", SetSubscriptionAttributes as "Invalid parameter: <reason>".
+ */
+export type AttributesCall = "Subscribe" | "SetSubscriptionAttributes";
+
+function invalid(call: AttributesCall, reason: string) {
+  return SnsErrors.invalidParameter(call === "Subscribe" ? `Attributes Reason: ${reason}` : reason);
+}
+
+function checkFilterPolicy(call: AttributesCall, policy: string, scope: FilterPolicyScope): void {
   try {
     parseFilterPolicy(policy, scope);
   } catch (error) {
-    if (error instanceof FilterPolicyError) throw SnsErrors.invalidParameter(error.reason);
+    if (error instanceof FilterPolicyError) throw invalid(call, error.reason);
     throw error;
   }
 }
 
-function checkRedrivePolicy(value: string): void {
+function checkRedrivePolicy(call: AttributesCall, value: string): void {
   let target: unknown;
   try {
     target = (JSON.parse(value) as { deadLetterTargetArn?: unknown }).deadLetterTargetArn;
   } catch {
-    throw SnsErrors.invalidParameter("RedrivePolicy: Redrive policy is not a valid JSON");
+    throw invalid(call, "RedrivePolicy: Redrive policy is not a valid JSON");
   }
-  if (typeof target !== "string") throw SnsErrors.invalidParameter("RedrivePolicy: Redrive policy must contain deadLetterTargetArn");
-  if (parseArn(target)?.service !== "sqs") throw SnsErrors.invalidParameter(`RedrivePolicy: deadLetterTargetArn is an invalid arn: ${target}`);
+  if (typeof target !== "string") throw invalid(call, "RedrivePolicy: Redrive policy must contain deadLetterTargetArn");
+  if (parseArn(target)?.service !== "sqs") throw invalid(call, `RedrivePolicy: deadLetterTargetArn is an invalid arn: ${target}`);
 }
 
 /**
  * Applies `changes` to a subscription's attributes, checking each as AWS does, and returns the new
  * set. An empty value removes an attribute (FilterPolicy "" drops the filter).
  */
-export function applySubscriptionAttributes(protocol: Protocol, current: Record<string, string>, changes: Record<string, string>): Record<string, string> {
+export function applySubscriptionAttributes(
+  call: AttributesCall,
+  protocol: Protocol,
+  current: Record<string, string>,
+  changes: Record<string, string>,
+): Record<string, string> {
   const next = { ...current };
   for (const [name, value] of Object.entries(changes)) {
     if (!SETTABLE.has(name)) throw SnsErrors.invalidParameter("AttributeName");
     switch (name) {
       case "RawMessageDelivery":
-        if (value !== "true" && value !== "false") throw SnsErrors.invalidParameter(`Attributes Reason: RawMessageDelivery: Invalid value [${value}]. Must be true or false.`);
+        if (value !== "true" && value !== "false") throw invalid(call, `RawMessageDelivery: Invalid value [${value}]. Must be true or false.`);
         if (value === "true" && !RAW_PROTOCOLS.has(protocol)) {
-          throw SnsErrors.invalidParameter(`Attributes Reason: Delivery protocol [${protocol}] does not support raw message delivery.`);
+          throw invalid(call, `Delivery protocol [${protocol}] does not support raw message delivery.`);
         }
         break;
       case "FilterPolicyScope":
         if (value !== "MessageAttributes" && value !== "MessageBody") {
-          throw SnsErrors.invalidParameter(`Attributes Reason: FilterPolicyScope: Invalid value [${value}]. Please use either MessageBody or MessageAttributes`);
+          throw invalid(call, `FilterPolicyScope: Invalid value [${value}]. Please use either MessageBody or MessageAttributes`);
         }
         break;
       case "DeliveryPolicy":
@@ -62,18 +77,18 @@ export function applySubscriptionAttributes(protocol: Protocol, current: Record<
         try {
           parseSubscriptionDeliveryPolicy(value);
         } catch (error) {
-          if (error instanceof DeliveryPolicyError) throw SnsErrors.invalidParameter(`DeliveryPolicy: ${error.message}`);
+          if (error instanceof DeliveryPolicyError) throw invalid(call, `DeliveryPolicy: ${error.message}`);
           throw error;
         }
         break;
       case "RedrivePolicy":
-        if (value !== "") checkRedrivePolicy(value);
+        if (value !== "") checkRedrivePolicy(call, value);
         break;
     }
     if (value === "") delete next[name];
     else next[name] = value;
   }
-  if (next.FilterPolicy !== undefined) checkFilterPolicy(next.FilterPolicy, scopeOf(next));
+  if (next.FilterPolicy !== undefined) checkFilterPolicy(call, next.FilterPolicy, scopeOf(next));
   return next;
 }
 
@@ -88,7 +103,7 @@ export function describeSubscriptionAttributes(topic: Topic, subscription: Subsc
     Owner: subscription.owner,
     Protocol: subscription.protocol,
     Endpoint: subscription.endpoint,
-    ConfirmationWasAuthenticated: String(subscription.authenticated),
+    ConfirmationWasAuthenticated: String(subscription.authenticated || subscription.confirmedOnSubscribe),
     PendingConfirmation: String(!subscription.confirmed),
     RawMessageDelivery: attributes.RawMessageDelivery ?? "false",
     ...(attributes.FilterPolicy !== undefined && { FilterPolicyScope: scopeOf(attributes) }),

@@ -14,7 +14,7 @@ import { CONFIRMATION_TOKEN_TTL_SECONDS, PAGE_SIZE, PROTOCOLS, type Protocol } f
 import { type Subscription, type Topic, toSubscription, toTopic } from "./model";
 import { decodeToken, page } from "./paging";
 import { findPlatformEndpoint } from "./platform";
-import { requireSubscription, requireTopic } from "./store";
+import { findSubscription, requireSubscription, requireTopic } from "./store";
 import { applySubscriptionAttributes, describeSubscriptionAttributes } from "./subscription-attributes";
 
 const PENDING_ARN = "pending confirmation";
@@ -30,7 +30,10 @@ async function checkEndpoint(db: Db, ctx: CallContext, topic: Topic, protocol: P
     case "sqs": {
       const arn = parseArn(endpoint);
       if (arn?.service !== "sqs" || !arn.resource || arn.resource.includes("/")) throw SnsErrors.invalidParameter("SQS endpoint ARN");
-      if (!topic.fifo && arn.resource.endsWith(".fifo")) throw SnsErrors.invalidParameter("Invalid parameter: Endpoint Reason: Please use FIFO SNS topic");
+      // AWS repeats the "Invalid parameter: " prefix in this one.
+      if (!topic.fifo && arn.resource.endsWith(".fifo")) {
+        throw SnsErrors.invalidParameter("Invalid parameter: Endpoint Reason: FIFO SQS Queues can not be subscribed to standard SNS topics");
+      }
       return endpoint;
     }
     case "lambda": {
@@ -55,7 +58,8 @@ async function checkEndpoint(db: Db, ctx: CallContext, topic: Topic, protocol: P
       return endpoint;
     case "sms": {
       const number = endpoint.replace(/[\s().-]/g, "");
-      if (!/^\+?[0-9]{5,15}$/.test(number)) throw SnsErrors.invalidParameter(`Invalid SMS endpoint: ${endpoint}`);
+      // AWS words this one without the "Invalid parameter: " prefix.
+      if (!/^\+?[0-9]{5,15}$/.test(number)) throw SnsErrors.invalidParameterRaw(`Invalid SMS endpoint: ${endpoint}`);
       return number;
     }
     case "application":
@@ -81,7 +85,7 @@ export async function subscribe(
   const topic = await requireTopic(db, ctx, input.TopicArn);
   if (input.Endpoint === undefined || input.Endpoint === "") throw SnsErrors.invalidParameter("Endpoint Reason: Endpoint is required");
   const endpoint = await checkEndpoint(db, ctx, topic, protocol, input.Endpoint);
-  const attributes = applySubscriptionAttributes(protocol, {}, input.Attributes ?? {});
+  const attributes = applySubscriptionAttributes("Subscribe", protocol, {}, input.Attributes ?? {});
 
   const existing = await db.snsSubscription.findFirst({ where: { topicId: topic.id, protocol, endpoint } });
   if (existing) {
@@ -124,11 +128,11 @@ export async function confirmSubscription(
   input: { TopicArn: string; Token: string; AuthenticateOnUnsubscribe?: string },
 ): Promise<{ SubscriptionArn: string }> {
   const ref = parseTopicArn(input.TopicArn);
-  if (!ref) throw SnsErrors.invalidParameter("TopicArn");
+  if (!ref) throw SnsErrors.invalidParameter("Topic");
   const topicRow = await db.snsTopic.findUnique({ where: { accountId_region_name: { accountId: ref.accountId, region: ref.region, name: ref.name } } });
-  if (!topicRow) throw SnsErrors.topicNotFound();
   const row = await db.snsSubscription.findUnique({ where: { confirmationToken: input.Token } });
-  if (!row || row.topicId !== topicRow.id || (row.tokenExpiresAt && row.tokenExpiresAt < new Date() && !row.confirmed)) {
+  // A topic that does not exist is just one the token does not belong to, as AWS answers it.
+  if (!topicRow || !row || row.topicId !== topicRow.id || (row.tokenExpiresAt && row.tokenExpiresAt < new Date() && !row.confirmed)) {
     throw SnsErrors.invalidParameter("Token");
   }
   if (!row.confirmed) {
@@ -146,8 +150,9 @@ async function remove(db: PrismaClient, topic: Topic, subscription: Subscription
 
 export async function unsubscribe(db: PrismaClient, ctx: CallContext, input: { SubscriptionArn: string }): Promise<void> {
   requireRole(ctx, "developer", "sns:Unsubscribe");
-  const { topic, subscription } = await requireSubscription(db, ctx, input.SubscriptionArn);
-  await remove(db, topic, subscription);
+  // Unsubscribing from a subscription that is already gone succeeds, as on AWS.
+  const found = await findSubscription(db, ctx, input.SubscriptionArn);
+  if (found) await remove(db, found.topic, found.subscription);
 }
 
 /**
@@ -217,6 +222,6 @@ export async function setSubscriptionAttributes(
 ): Promise<void> {
   requireRole(ctx, "developer", "sns:SetSubscriptionAttributes");
   const { subscription } = await requireSubscription(db, ctx, input.SubscriptionArn);
-  const attributes = applySubscriptionAttributes(subscription.protocol, subscription.attributes, { [input.AttributeName]: input.AttributeValue ?? "" });
+  const attributes = applySubscriptionAttributes("SetSubscriptionAttributes", subscription.protocol, subscription.attributes, { [input.AttributeName]: input.AttributeValue ?? "" });
   await db.snsSubscription.update({ where: { id: subscription.id }, data: { attributes } });
 }

@@ -14,6 +14,7 @@ export interface Tag {
 }
 
 export function validateTags(tags: Tag[]): Record<string, string> {
+  if (new Set(tags.map((t) => t.Key)).size < tags.length) throw SnsErrors.invalidParameter("Duplicated keys are not allowed.");
   for (const { Key, Value } of tags) {
     if (Key.length < 1 || Key.length > 128 || Key.startsWith("aws:")) throw SnsErrors.invalidParameter(`Tags Reason: Invalid tag key: ${Key}`);
     if (Value.length > 256) throw SnsErrors.invalidParameter(`Tags Reason: Invalid tag value for key ${Key}`);

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { FilterLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import * as lambda from "@aws-sdk/client-lambda";
+import { CreateTopicCommand, SNSClient, SubscribeCommand } from "@aws-sdk/client-sns";
 import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand } from "@aws-sdk/client-sqs";
 import { pgPool } from "../../../server/db/pool";
 import { assertLambdaError, uniqueName, zipOf } from "../lambda/helpers";
@@ -332,5 +333,34 @@ describe("asynchronous invoke", () => {
       name,
     ]);
     assert.equal(rows[0].n, 2);
+  });
+
+  test("an SNS topic serves as dead-letter target and on-failure destination", async () => {
+    const sns = new SNSClient({ endpoint: h.gateway.url, region: "us-east-1", credentials: h.team, maxAttempts: 1 });
+    try {
+      // Each topic delivers raw to a queue the test reads.
+      const topicTo = async (label: string) => {
+        const target = await queue(label);
+        const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: uniqueName(label) }));
+        await sns.send(new SubscribeCommand({ TopicArn, Protocol: "sqs", Endpoint: target.arn, Attributes: { RawMessageDelivery: "true" } }));
+        return { topicArn: TopicArn!, queue: target };
+      };
+      const dlq = await topicTo("dlq-topic");
+      const onFailure = await topicTo("on-failure-topic");
+      const name = uniqueName("async-fail-sns");
+      await createNode(name, "exports.handler = async () => { throw new Error('fails again'); };\n", { DeadLetterConfig: { TargetArn: dlq.topicArn } });
+      await h.client.send(
+        new lambda.PutFunctionEventInvokeConfigCommand({ FunctionName: name, MaximumRetryAttempts: 0, DestinationConfig: { OnFailure: { Destination: onFailure.topicArn } } }),
+      );
+      await invoke({ FunctionName: name, InvocationType: "Event", Payload: json({ order: 9 }) });
+      const dead = await receiveOne(dlq.queue.url);
+      assert.deepEqual(JSON.parse(dead.Body!), { order: 9 });
+      assert.equal(dead.MessageAttributes?.ErrorMessage?.StringValue, "fails again");
+      const record = JSON.parse((await receiveOne(onFailure.queue.url)).Body!);
+      assert.equal(record.requestContext.condition, "RetriesExhausted");
+      assert.equal(record.responsePayload.errorMessage, "fails again");
+    } finally {
+      sns.destroy();
+    }
   });
 });

@@ -2,6 +2,8 @@
  * SNS tests: the invoke harness (gateway, in-process workers for this team, SQS/Logs/Lambda clients)
  * plus an SNS client, topics and queues, and an HTTP receiver that records what SNS POSTs to it.
  */
+import assert from "node:assert/strict";
+import { createVerify, X509Certificate } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import * as sns from "@aws-sdk/client-sns";
@@ -10,6 +12,43 @@ import { type InvokeHarness, startInvokeHarness } from "../lambda-invoke/harness
 import { createQueue, queueAttributes, uniqueName, waitFor } from "../sqs/helpers";
 
 export { uniqueName, waitFor };
+
+export interface ExpectedError {
+  /** The SDK exception's name (the modeled class the query code maps to). */
+  name: string;
+  status: number;
+  message?: string | RegExp;
+}
+
+/** Asserts an SDK call fails with AWS's error: exception name, HTTP status and (when given) message. */
+export async function assertSnsError(call: Promise<unknown>, expected: ExpectedError): Promise<void> {
+  await assert.rejects(call, (e: unknown) => {
+    assert.ok(e instanceof sns.SNSServiceException, `expected an SNS service error, got ${String(e)}`);
+    assert.equal(e.name, expected.name, e.message);
+    assert.equal(e.$metadata.httpStatusCode, expected.status);
+    if (typeof expected.message === "string") assert.equal(e.message, expected.message);
+    else if (expected.message) assert.match(e.message, expected.message);
+    return true;
+  });
+}
+
+/**
+ * A subscriber's signature check, written from AWS's "Verifying the signatures of Amazon SNS messages"
+ * rather than with the code under test: rebuild the string to sign from the type's fields in byte order
+ * (Subject only when present), hash by SignatureVersion, verify with the certificate's public key.
+ */
+export function verifiesAsTheDocsSay(message: Record<string, unknown>, certificatePem: string): boolean {
+  const fields =
+    message.Type === "Notification"
+      ? ["Message", "MessageId", "Subject", "Timestamp", "TopicArn", "Type"]
+      : ["Message", "MessageId", "SubscribeURL", "Timestamp", "Token", "TopicArn", "Type"];
+  const canonical = fields
+    .filter((name) => message[name] !== undefined && message[name] !== null)
+    .map((name) => `${name}\n${String(message[name])}\n`)
+    .join("");
+  const algorithm = message.SignatureVersion === "2" ? "RSA-SHA256" : "RSA-SHA1";
+  return createVerify(algorithm).update(canonical, "utf8").verify(new X509Certificate(certificatePem).publicKey, String(message.Signature), "base64");
+}
 
 export interface TestQueue {
   url: string;
@@ -26,6 +65,8 @@ export interface SnsHarness extends InvokeHarness {
   receive(queue: TestQueue, n: number, timeoutMs?: number): Promise<Message[]>;
   /** A URL on the test gateway for a link SNS built on its public URL (only the path and query count). */
   onGateway(link: string): string;
+  /** Downloads the certificate a SigningCertURL names, as a subscriber would (from the test gateway). */
+  certificate(signingCertUrl: string): Promise<string>;
 }
 
 export async function startSnsHarness(): Promise<SnsHarness> {
@@ -72,6 +113,12 @@ export async function startSnsHarness(): Promise<SnsHarness> {
       const url = new URL(link);
       return `${h.gateway.url}${url.pathname}${url.search}`;
     },
+    async certificate(signingCertUrl) {
+      const url = new URL(signingCertUrl);
+      const response = await fetch(`${h.gateway.url}${url.pathname}`);
+      assert.equal(response.status, 200, `GET ${signingCertUrl}`);
+      return response.text();
+    },
     async close() {
       client.destroy();
       await h.close();
@@ -84,6 +131,8 @@ export interface ReceivedRequest {
   path: string;
   headers: IncomingHttpHeaders;
   body: string;
+  /** When the request arrived (ms since the epoch). */
+  receivedAt: number;
 }
 
 /** An HTTP endpoint for subscriptions: records every request, answers with `status(request)` (default 200). */
@@ -102,7 +151,7 @@ export async function startReceiver(): Promise<HttpReceiver> {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
-      const request = { method: req.method ?? "", path: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
+      const request = { method: req.method ?? "", path: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8"), receivedAt: Date.now() };
       requests.push(request);
       res.writeHead(status(request)).end();
     });
@@ -116,7 +165,7 @@ export async function startReceiver(): Promise<HttpReceiver> {
       status = next;
     },
     async waitForRequestCount(n, timeoutMs = 10_000) {
-      await waitFor(`${n} requests to the receiver (got ${requests.length})`, async () => requests.length >= n, timeoutMs);
+      await waitFor(`${n} requests to the receiver (got ${requests.length})`, async () => requests.length >= n || undefined, timeoutMs);
       return requests.slice(0, n);
     },
     close: () =>

@@ -50,7 +50,7 @@ function notification(signatureVersion: SignatureVersion, overrides: { subject?:
     signatureVersion,
     signingCertUrl: CERT_URL,
     unsubscribeUrl: UNSUBSCRIBE_URL,
-    privateKeyPem: key.privateKeyPem,
+    privateKey: key.privateKeyPem,
   });
 }
 
@@ -124,7 +124,7 @@ for (const version of ["1", "2"] as const) {
         timestamp: TIMESTAMP,
         signatureVersion: version,
         signingCertUrl: CERT_URL,
-        privateKeyPem: key.privateKeyPem,
+        privateKey: key.privateKeyPem,
       };
       const subscribe = confirmationEnvelope({ ...common, type: "SubscriptionConfirmation" });
       const unsubscribe = confirmationEnvelope({ ...common, type: "UnsubscribeConfirmation", subscriptionArn: SUBSCRIPTION_ARN });
@@ -166,7 +166,7 @@ describe("notificationEnvelope", () => {
         price: { DataType: "Number", StringValue: "9.99" },
         blob: { DataType: "Binary", BinaryValue: new Uint8Array([2, 3, 4]) },
       },
-      privateKeyPem: key.privateKeyPem,
+      privateKey: key.privateKeyPem,
     });
     const { Signature, ...rest } = envelope;
     assert.match(Signature, /^[A-Za-z0-9+/]+=*$/);
@@ -227,7 +227,7 @@ describe("notificationEnvelope", () => {
       unsubscribeUrl: UNSUBSCRIBE_URL,
       messageAttributes: { n: { DataType: "Number", StringValue: "1" } },
       sequenceNumber: "10000000000000003000",
-      privateKeyPem: key.privateKeyPem,
+      privateKey: key.privateKeyPem,
     });
     assert.deepEqual(envelope, {
       Type: "Notification",
@@ -264,7 +264,7 @@ describe("confirmationEnvelope", () => {
       timestamp: TIMESTAMP,
       signatureVersion: "1" as const,
       signingCertUrl: CERT_URL,
-      privateKeyPem: key.privateKeyPem,
+      privateKey: key.privateKeyPem,
     };
     const subscribe = confirmationEnvelope({ ...common, type: "SubscriptionConfirmation" });
     assert.deepEqual(Object.keys(subscribe), [
@@ -305,7 +305,7 @@ describe("lambdaEventRecord", () => {
   };
 
   it("is the event Lambda receives: null Subject, Url spellings, MessageAttributes always present", () => {
-    const event = lambdaEventRecord({ ...input, signatureVersion: "1", privateKeyPem: key.privateKeyPem });
+    const event = lambdaEventRecord({ ...input, signatureVersion: "1", privateKey: key.privateKeyPem });
     const [record] = event.Records;
     assert.deepEqual(Object.keys(record), ["EventSource", "EventVersion", "EventSubscriptionArn", "Sns"]);
     assert.deepEqual(Object.keys(record.Sns), [
@@ -348,7 +348,7 @@ describe("lambdaEventRecord", () => {
       subject: "s",
       messageAttributes: { a: { DataType: "String", StringValue: "b" } },
       signatureVersion: "2",
-      privateKeyPem: key.privateKeyPem,
+      privateKey: key.privateKeyPem,
     }).Records[0];
     assert.equal(Sns.SignatureVersion, "1");
     assert.equal(Sns.Subject, "s");

@@ -27,16 +27,20 @@ export interface PublishedMessage {
   signatureVersion: SignatureVersion;
 }
 
-/** The message for a protocol: its own entry of a MessageStructure=json message, else the default. */
+/**
+ * The message for a protocol: its own entry of a MessageStructure=json message, else the default.
+ * Entries that are not strings don't count (Publish checked that the default is one).
+ */
 export function messageFor(published: Pick<PublishedMessage, "message" | "structure">, key: string): string {
   if (published.structure !== "json") return published.message;
-  const perProtocol = JSON.parse(published.message) as Record<string, string>;
-  return perProtocol[key] ?? perProtocol.default!;
+  const perProtocol = JSON.parse(published.message) as Record<string, unknown>;
+  const own = perProtocol[key];
+  return typeof own === "string" ? own : String(perProtocol.default);
 }
 
 async function signing(db: Db, version: SignatureVersion) {
   const key = await signingKey(db);
-  return { signatureVersion: version, signingCertUrl: signingCertUrl(key), privateKeyPem: key.privateKeyPem };
+  return { signatureVersion: version, signingCertUrl: signingCertUrl(key), privateKey: key.privateKey };
 }
 
 /** What every rendering of a notification for one subscription shares. */

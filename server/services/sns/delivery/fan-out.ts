@@ -148,8 +148,8 @@ async function insertDeliveries(
   return ids;
 }
 
-/** Stores and delivers (or schedules delivery of) one published message to its matching targets. */
-export async function fanOut(db: Db, published: PublishedMessage, targets: DeliveryTarget[], fifoTopicId?: string): Promise<FanOutResult> {
+/** Splits the targets into queue copies written at once and deliveries left to jobs. */
+async function planDeliveries(db: Db, published: PublishedMessage, targets: DeliveryTarget[]) {
   const direct: DirectQueueDelivery[] = [];
   const deferred: DeliveryTarget[] = [];
   for (const target of targets) {
@@ -157,12 +157,20 @@ export async function fanOut(db: Db, published: PublishedMessage, targets: Deliv
     if (copy) direct.push(copy);
     else deferred.push(target);
   }
+  return { direct, deferred };
+}
+
+/** Stores and delivers (or schedules delivery of) one published message to its matching targets. */
+export async function fanOut(db: Db, published: PublishedMessage, targets: DeliveryTarget[], fifoTopicId?: string): Promise<FanOutResult> {
+  // A FIFO topic's envelopes carry the sequence number its claim assigns, so its copies are prepared after the claim.
+  const planned = fifoTopicId ? undefined : await planDeliveries(db, published, targets);
   const afterCommit: (() => void)[] = [];
   const duplicate = await withTransaction(async (client) => {
     if (fifoTopicId) {
       const original = await claimFifo(client, fifoTopicId, published);
       if (original) return original;
     }
+    const { direct, deferred } = planned ?? (await planDeliveries(db, published, targets));
     await insertMessage(client, published);
     for (const { queue, prepared } of direct) afterCommit.push(await storeWithin(client, queue, SNS_SENDER_ID, [prepared]));
     const deliveries = [...direct.map((d) => ({ target: d.target, delivered: true })), ...deferred.map((target) => ({ target, delivered: false }))];

@@ -1,5 +1,5 @@
 /**
- * SQS clients for the benchmark: AWS SDK v3 with an explicit endpoint, keep-alive sockets, no retries
+ * SQS clients for the benchmarks: AWS SDK v3 with an explicit endpoint, keep-alive sockets, no retries
  * (an error must show, not be hidden by a retry), and wire times per operation (bench/lib/timed-handler).
  */
 import { SQSClient } from "@aws-sdk/client-sqs";
