@@ -9,10 +9,13 @@
  * bench/README.md (full runs only), as bench:sqs and bench:lambda do for theirs.
  */
 import { randomBytes } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { BENCH_DATABASE_URL, BENCH_ENV_HELP, BENCH_REDIS_URL, benchLog, commandLine, errorText, numberOption, runBench } from "../lib/cli";
 import { type Components, pidsByComm } from "../lib/cpu";
+import { mainThreadProfile, profileReport } from "../lib/cpuprofile";
 import { loadAverage, machineInfo } from "../lib/machine";
 import { stopAllChildren } from "../lib/processes";
 import { writeSection } from "../lib/readme";
@@ -43,6 +46,7 @@ const { values: args } = parseArgs({
     only: { type: "string" }, // stratus | moto
     skip: { type: "string", default: "" }, // comma list: publish,queue,throughput,http
     "no-readme": { type: "boolean", default: false },
+    profile: { type: "boolean", default: false },
     help: { type: "boolean", default: false },
   },
 });
@@ -52,6 +56,7 @@ if (args.help) {
       "  [--rounds 100] [--rounds-warmup 10] [--park-ms 50] [--publishers 4] [--warmup 2] [--seconds 15]\n" +
       "  [--http-sequential 50] [--http-warmup 5] [--http 1000] [--http-publishers 4] [--http-timeout 60] [--body-bytes 100]\n" +
       "  [--only stratus|moto] [--skip publish,queue,throughput,http] [--no-readme]\n" +
+      "  [--profile: the gateway under --cpu-prof; prints where its CPU goes (combine with --only stratus)]\n" +
       BENCH_ENV_HELP,
   );
   process.exit(0);
@@ -116,6 +121,7 @@ async function main(): Promise<void> {
   };
 
   const servers: { server: RunningServer; env: WorkloadEnv; stop: () => Promise<void> }[] = [];
+  const profileDir = args.profile ? mkdtempSync(path.join(tmpdir(), "stratus-sns-gateway-prof-")) : undefined;
   let receiver: Receiver | undefined;
   try {
     const shared: Components = {
@@ -124,7 +130,7 @@ async function main(): Promise<void> {
     };
     if (wanted("stratus")) {
       await vacuumTables(DATABASE_URL, ["sqs_messages", "sns_messages", "sns_deliveries", "outbox_events"]);
-      const gateway = await startGateway(setup);
+      const gateway = await startGateway(setup, { cpuProfileDir: profileDir });
       const workers = await startWorkers(setup, gateway.target.endpoint);
       log(`Stratus gateway on ${gateway.target.endpoint} (pid ${gateway.child.pid}), workers pid ${workers.pid}`);
       servers.push({
@@ -228,6 +234,12 @@ async function main(): Promise<void> {
   results.loadAtEnd = loadAverage();
   results.elapsedSeconds = (performance.now() - started) / 1000;
   console.log(consoleReport(results));
+  if (profileDir) {
+    const file = mainThreadProfile(profileDir);
+    if (!file) throw new Error(`no CPU profile written to ${profileDir}`);
+    console.log(`\n${profileReport("Gateway CPU profile, whole run", file)}\nprofile: ${file}`);
+    return;
+  }
 
   if (!args["no-readme"] && !args.only && skip.size === 0) {
     writeSection(README, "bench:sns", markdownSection(results));

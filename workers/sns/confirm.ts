@@ -50,7 +50,7 @@ export async function sendConfirmation(subscriptionId: string): Promise<void> {
       const queue = arn && (await findQueue(prisma(), arn.accountId, arn.region, arn.resource));
       if (!queue) return; // nobody to ask: the subscription stays pending until it expires
       const prepared = prepare(queue, { MessageBody: body, ...(queue.fifo && { MessageGroupId: "SubscriptionConfirmation", MessageDeduplicationId: String(envelope.MessageId) }) });
-      const after = await withTransaction((client) => storeWithin(client, queue, SNS_SENDER_ID, [prepared]));
+      const after = await withTransaction((client) => storeWithin(client, SNS_SENDER_ID, [{ queue, message: prepared }]));
       after();
       return;
     }

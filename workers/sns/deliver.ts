@@ -41,7 +41,7 @@ async function toQueue(loaded: LoadedDelivery): Promise<Effect> {
     if (isAwsError(error)) throw new DeliveryFailure(`The queue refused the message: ${error.message}`, false);
     throw error;
   }
-  return (client) => storeWithin(client, queue, SNS_SENDER_ID, [prepared]);
+  return (client) => storeWithin(client, SNS_SENDER_ID, [{ queue, message: prepared }]);
 }
 
 async function toFunction(loaded: LoadedDelivery): Promise<Effect> {

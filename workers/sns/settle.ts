@@ -71,7 +71,7 @@ async function redrive(client: pg.PoolClient, loaded: LoadedDelivery): Promise<(
     MessageAttributes: raw ? sqsAttributes(loaded.message.attributes) : undefined,
     ...(queue.fifo && { MessageGroupId: loaded.message.groupId, MessageDeduplicationId: loaded.message.deduplicationId ?? loaded.message.messageId }),
   });
-  return storeWithin(client, queue, SNS_SENDER_ID, [prepared]);
+  return storeWithin(client, SNS_SENDER_ID, [{ queue, message: prepared }]);
 }
 
 /** Ends a pending delivery without another attempt: its subscription is gone (unsubscribed, or its topic deleted). */

@@ -109,19 +109,26 @@ export function prepare(queue: Queue, entry: SendEntry): PreparedMessage {
 const INSERT_MESSAGES = `
   INSERT INTO sqs_messages (queue_id, message_id, body, message_attributes, md5_of_body, md5_of_message_attributes,
                             trace_header, sender_id, sent_at, visible_at, enqueued_at, group_id, deduplication_id, sequence_number)
-  SELECT $1, m.message_id, m.body, m.attributes, m.md5_of_body, m.md5_of_attributes, m.trace_header, $2,
+  SELECT m.queue_id, m.message_id, m.body, m.attributes, m.md5_of_body, m.md5_of_attributes, m.trace_header, $1,
          now(), now() + make_interval(secs => m.delay), now(), m.group_id, m.deduplication_id, m.sequence_number
-    FROM unnest($3::uuid[], $4::text[], $5::jsonb[], $6::text[], $7::text[], $8::text[], $9::int[], $10::text[], $11::text[], $12::text[])
-      AS m(message_id, body, attributes, md5_of_body, md5_of_attributes, trace_header, delay, group_id, deduplication_id, sequence_number)`;
+    FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::jsonb[], $6::text[], $7::text[], $8::text[], $9::int[], $10::text[], $11::text[], $12::text[])
+      AS m(queue_id, message_id, body, attributes, md5_of_body, md5_of_attributes, trace_header, delay, group_id, deduplication_id, sequence_number)`;
 
-async function insertMessages(client: pg.Pool | pg.PoolClient, queue: Queue, senderId: string, messages: PreparedMessage[]): Promise<void> {
-  const column = <T>(pick: (m: PreparedMessage) => T) => messages.map(pick);
+/** A message bound for a queue. */
+export interface QueueCopy {
+  queue: Queue;
+  message: PreparedMessage;
+}
+
+/** One statement for any number of messages, to one queue or several. */
+async function insertMessages(client: pg.Pool | pg.PoolClient, senderId: string, copies: QueueCopy[]): Promise<void> {
+  const column = <T>(pick: (m: PreparedMessage) => T) => copies.map((c) => pick(c.message));
   await client.query({
     name: "sqs-insert-messages",
     text: INSERT_MESSAGES,
     values: [
-      queue.id,
       senderId,
+      copies.map((c) => c.queue.id),
       column((m) => m.messageId),
       column((m) => m.body),
       column((m) => (Object.keys(m.attributes).length > 0 ? JSON.stringify(storedAttributes(m.attributes)) : null)),
@@ -135,6 +142,8 @@ async function insertMessages(client: pg.Pool | pg.PoolClient, queue: Queue, sen
     ],
   });
 }
+
+const copiesTo = (queue: Queue, messages: PreparedMessage[]): QueueCopy[] => messages.map((message) => ({ queue, message }));
 
 /**
  * FIFO exactly-once: each deduplication ID is claimed for 5 minutes (per queue, or per group with
@@ -169,7 +178,7 @@ async function sendFifo(client: pg.PoolClient, queue: Queue, senderId: string, m
     m.result.MessageId = original.rows[0]!.message_id;
     m.result.SequenceNumber = original.rows[0]!.sequence_number;
   }
-  if (fresh.length > 0) await insertMessages(client, queue, senderId, fresh);
+  if (fresh.length > 0) await insertMessages(client, senderId, copiesTo(queue, fresh));
   return fresh;
 }
 
@@ -185,7 +194,7 @@ async function store(ctx: CallContext, queue: Queue, messages: PreparedMessage[]
   let stored = messages;
   try {
     if (queue.fifo) stored = await withTransaction((client) => sendFifo(client, queue, senderId, messages));
-    else await insertMessages(pgPool(), queue, senderId, messages);
+    else await insertMessages(pgPool(), senderId, copiesTo(queue, messages));
   } catch (e) {
     // The queue was deleted after it was looked up.
     if ((e as { code?: string }).code === "23503") throw SqsErrors.queueDoesNotExist();
@@ -196,12 +205,19 @@ async function store(ctx: CallContext, queue: Queue, messages: PreparedMessage[]
 
 /**
  * Stores prepared messages inside another service's transaction (SNS fan-out writes its queue deliveries
- * in the publish transaction). Returns what to run once that transaction has committed.
+ * in the publish transaction): FIFO copies one by one (deduplication), all the others in one statement.
+ * Returns what to run once that transaction has committed.
  */
-export async function storeWithin(client: pg.PoolClient, queue: Queue, senderId: string, messages: PreparedMessage[]): Promise<() => void> {
-  const stored = queue.fifo ? await sendFifo(client, queue, senderId, messages) : messages;
-  if (!queue.fifo) await insertMessages(client, queue, senderId, messages);
-  return () => afterCommit(queue, stored);
+export async function storeWithin(client: pg.PoolClient, senderId: string, copies: QueueCopy[]): Promise<() => void> {
+  const standard = copies.filter((c) => !c.queue.fifo);
+  if (standard.length > 0) await insertMessages(client, senderId, standard);
+  const stored: QueueCopy[] = [...standard];
+  for (const copy of copies.filter((c) => c.queue.fifo)) {
+    stored.push(...copiesTo(copy.queue, await sendFifo(client, copy.queue, senderId, [copy.message])));
+  }
+  return () => {
+    for (const { queue, message } of stored) afterCommit(queue, [message]);
+  };
 }
 
 function requireFifoFields(queue: Queue, entry: SendEntry, missingGroup: () => AwsError): void {

@@ -91,11 +91,29 @@ async function claimFifo(client: pg.PoolClient, topicId: string, published: Publ
   return { MessageId: original.rows[0]!.message_id, SequenceNumber: original.rows[0]!.sequence_number };
 }
 
-async function insertMessage(client: pg.PoolClient, m: PublishedMessage): Promise<void> {
-  await client.query({
-    name: "sns-insert-message",
-    text: `INSERT INTO sns_messages (message_id, account_id, region, target, subject, message, structure, attributes, group_id, deduplication_id, sequence_number, published_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+/**
+ * Stores the message and records its deliveries in one statement: those done in this transaction are
+ * `delivered`, the rest `pending` for their job. Returns the pending deliveries' IDs.
+ */
+async function recordPublish(
+  client: pg.PoolClient,
+  m: PublishedMessage,
+  rows: { target: DeliveryTarget; delivered: boolean }[],
+): Promise<Map<DeliveryTarget, string>> {
+  const result = await client.query<{ id: string; subscription_arn: string | null; endpoint: string }>({
+    name: "sns-record-publish",
+    text: `WITH message AS (
+             INSERT INTO sns_messages (message_id, account_id, region, target, subject, message, structure, attributes,
+                                       group_id, deduplication_id, sequence_number, published_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+           )
+           INSERT INTO sns_deliveries (account_id, region, message_id, topic_arn, subscription_arn, protocol, endpoint, status, attempts, finished_at, created_at)
+           SELECT $2, $3, $1, $13, d.subscription_arn, d.protocol, d.endpoint,
+                  CASE WHEN d.delivered THEN 'delivered' ELSE 'pending' END,
+                  CASE WHEN d.delivered THEN 1 ELSE 0 END,
+                  CASE WHEN d.delivered THEN now() END, now()
+             FROM unnest($14::text[], $15::text[], $16::text[], $17::bool[]) AS d(subscription_arn, protocol, endpoint, delivered)
+           RETURNING id::text, subscription_arn, endpoint`,
     values: [
       m.messageId,
       m.accountId,
@@ -109,29 +127,6 @@ async function insertMessage(client: pg.PoolClient, m: PublishedMessage): Promis
       m.deduplicationId ?? null,
       m.sequenceNumber ?? null,
       m.timestamp,
-    ],
-  });
-}
-
-/** Records deliveries; those done in this transaction are `delivered`, the rest `pending` for their job. */
-async function insertDeliveries(
-  client: pg.PoolClient,
-  m: PublishedMessage,
-  rows: { target: DeliveryTarget; delivered: boolean }[],
-): Promise<Map<DeliveryTarget, string>> {
-  const result = await client.query<{ id: string; subscription_arn: string | null; endpoint: string }>({
-    name: "sns-insert-deliveries",
-    text: `INSERT INTO sns_deliveries (account_id, region, message_id, topic_arn, subscription_arn, protocol, endpoint, status, attempts, finished_at, created_at)
-           SELECT $1, $2, $3, $4, d.subscription_arn, d.protocol, d.endpoint,
-                  CASE WHEN d.delivered THEN 'delivered' ELSE 'pending' END,
-                  CASE WHEN d.delivered THEN 1 ELSE 0 END,
-                  CASE WHEN d.delivered THEN now() END, now()
-             FROM unnest($5::text[], $6::text[], $7::text[], $8::bool[]) AS d(subscription_arn, protocol, endpoint, delivered)
-           RETURNING id::text, subscription_arn, endpoint`,
-    values: [
-      m.accountId,
-      m.region,
-      m.messageId,
       m.topicArn ?? null,
       rows.map((r) => r.target.subscription?.arn ?? null),
       rows.map((r) => r.target.protocol),
@@ -142,9 +137,7 @@ async function insertDeliveries(
   // Each target is unique within a message by subscription ARN (or, for direct publishes, endpoint).
   const byKey = new Map(rows.map((r) => [r.target.subscription?.arn ?? r.target.endpoint, r.target]));
   const ids = new Map<DeliveryTarget, string>();
-  for (const row of result.rows) {
-    ids.set(byKey.get(row.subscription_arn ?? row.endpoint)!, row.id);
-  }
+  for (const row of result.rows) ids.set(byKey.get(row.subscription_arn ?? row.endpoint)!, row.id);
   return ids;
 }
 
@@ -171,11 +164,9 @@ export async function fanOut(db: Db, published: PublishedMessage, targets: Deliv
       if (original) return original;
     }
     const { direct, deferred } = planned ?? (await planDeliveries(db, published, targets));
-    await insertMessage(client, published);
-    for (const { queue, prepared } of direct) afterCommit.push(await storeWithin(client, queue, SNS_SENDER_ID, [prepared]));
+    if (direct.length > 0) afterCommit.push(await storeWithin(client, SNS_SENDER_ID, direct.map((d) => ({ queue: d.queue, message: d.prepared }))));
     const deliveries = [...direct.map((d) => ({ target: d.target, delivered: true })), ...deferred.map((target) => ({ target, delivered: false }))];
-    if (deliveries.length === 0) return undefined;
-    const ids = await insertDeliveries(client, published, deliveries);
+    const ids = await recordPublish(client, published, deliveries);
     await enqueueOutboxWithin(
       client,
       deferred.map((target) => ({ accountId: published.accountId, region: published.region, job: jobFor(target.protocol), payload: { deliveryId: ids.get(target)! } })),
