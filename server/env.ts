@@ -48,6 +48,13 @@ const EnvSchema = z.object({
     .regex(/^\d+(,\d+)*$/, "must be comma-separated seconds, e.g. 60,120")
     .default("60,120")
     .transform((v) => v.split(",").map(Number)),
+  /** SNS email deliveries also go out through this SMTP server (smtp:// or smtps://, credentials in the URL); unset, they only land in the team outbox. */
+  STRATUS_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+    .optional(),
+  /** The From address of SNS email. */
+  STRATUS_SMTP_FROM: z.string().default("Stratus SNS <no-reply@sns.stratus.local>"),
   /** Seconds between outbox reconciler passes. */
   OUTBOX_RECONCILE_SECONDS: z.coerce.number().positive().default(5),
   /**

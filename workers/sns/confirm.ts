@@ -7,6 +7,7 @@ import { prisma } from "../../server/db/client";
 import { parseArn } from "../../server/lib/arn";
 import { confirmationFor } from "../../server/services/sns/delivery/content";
 import { confirmationEmailBody } from "../../server/services/sns/delivery/email";
+import { sendEmail } from "../../server/services/sns/delivery/smtp";
 import { SNS_SENDER_ID } from "../../server/services/sns/delivery/fan-out";
 import { httpHeaders } from "../../server/services/sns/envelope";
 import { toTopic } from "../../server/services/sns/model";
@@ -31,20 +32,25 @@ export async function sendConfirmation(subscriptionId: string): Promise<void> {
       await post(row.endpoint, httpHeaders({ type: "SubscriptionConfirmation", messageId: String(envelope.MessageId), topicArn: topic.arn, raw: false }), body);
       return;
     case "email":
-    case "email-json":
+    case "email-json": {
+      const subject = "AWS Notification - Subscription Confirmation";
+      const text = row.protocol === "email" ? confirmationEmailBody(topic, subscribeUrl(topic.arn, token)) : body;
+      // Sent before it is recorded: a failed send throws, and the job's retry sends (and records) it again.
+      await sendEmail({ to: row.endpoint, subject, text });
       await prisma().snsOutboxItem.create({
         data: {
           accountId: topic.accountId,
           region: topic.region,
           protocol: row.protocol,
           destination: row.endpoint,
-          subject: "AWS Notification - Subscription Confirmation",
-          body: row.protocol === "email" ? confirmationEmailBody(topic, subscribeUrl(topic.arn, token)) : body,
+          subject,
+          body: text,
           topicArn: topic.arn,
           messageId: String(envelope.MessageId),
         },
       });
       return;
+    }
     case "sqs": {
       const arn = parseArn(row.endpoint);
       const queue = arn && (await findQueue(prisma(), arn.accountId, arn.region, arn.resource));

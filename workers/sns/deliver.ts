@@ -15,6 +15,7 @@ import { SNS_SENDER_ID } from "../../server/services/sns/delivery/fan-out";
 import type { LoadedDelivery } from "../../server/services/sns/delivery/load";
 import { sqsAttributes } from "../../server/services/sns/delivery/sqs-attributes";
 import { emailBody, emailSubject } from "../../server/services/sns/delivery/email";
+import { sendEmail } from "../../server/services/sns/delivery/smtp";
 import { isRawDelivery } from "../../server/services/sns/model";
 import { prepare, storeWithin } from "../../server/services/sqs/send";
 import { findQueue } from "../../server/services/sqs/store";
@@ -100,14 +101,21 @@ async function toPlatformEndpoint(loaded: LoadedDelivery): Promise<Effect> {
   return toOutbox(loaded, null, messageFor(loaded.message, platform));
 }
 
+/** Email lands in the outbox and, with an SMTP server configured, is sent first (a failed send is retried). */
 async function toEmail(loaded: LoadedDelivery): Promise<Effect> {
   const { delivery, message, topic } = loaded;
   const subscriptionArn = delivery.subscriptionArn ?? "";
-  if (delivery.protocol === "email-json") {
-    const envelope = await envelopeFor(prisma(), message, subscriptionArn, messageFor(message, "email-json"));
-    return toOutbox(loaded, emailSubject(message, topic), JSON.stringify(envelope));
+  const subject = emailSubject(message, topic);
+  const body =
+    delivery.protocol === "email-json"
+      ? JSON.stringify(await envelopeFor(prisma(), message, subscriptionArn, messageFor(message, "email-json")))
+      : emailBody(messageFor(message, "email"), subscriptionArn);
+  try {
+    await sendEmail({ to: delivery.endpoint, subject, text: body });
+  } catch (error) {
+    throw new DeliveryFailure(`The SMTP server did not take the email: ${error instanceof Error ? error.message : String(error)}`, true);
   }
-  return toOutbox(loaded, emailSubject(message, topic), emailBody(messageFor(message, "email"), subscriptionArn));
+  return toOutbox(loaded, subject, body);
 }
 
 function effectFor(loaded: LoadedDelivery): Promise<Effect> {

@@ -12,7 +12,7 @@ import { SNS_SENDER_ID } from "../../server/services/sns/delivery/fan-out";
 import { jobFor } from "../../server/services/sns/delivery/jobs";
 import type { LoadedDelivery } from "../../server/services/sns/delivery/load";
 import { sqsAttributes } from "../../server/services/sns/delivery/sqs-attributes";
-import { effectiveRetryPolicy, parseSubscriptionDeliveryPolicy, parseTopicDeliveryPolicy, retryDelaySeconds } from "../../server/services/sns/delivery-policy";
+import { DEFAULT_RETRY_POLICY, effectiveRetryPolicy, parseSubscriptionDeliveryPolicy, parseTopicDeliveryPolicy, retryDelaySeconds } from "../../server/services/sns/delivery-policy";
 import { isRawDelivery } from "../../server/services/sns/model";
 import { prisma } from "../../server/db/client";
 import { prepare, storeWithin } from "../../server/services/sqs/send";
@@ -50,6 +50,8 @@ export async function markDelivered(client: pg.PoolClient, deliveryId: bigint, s
 /** HTTP/S retries follow the delivery policy (the subscription's, unless the topic forbids overrides). */
 function retryDelay(loaded: LoadedDelivery, retry: number): number | undefined {
   const { delivery, subscription, topic } = loaded;
+  // Email through SMTP is retried on the default schedule (delivery policies are for HTTP/S only).
+  if (delivery.protocol === "email" || delivery.protocol === "email-json") return retryDelaySeconds(DEFAULT_RETRY_POLICY, retry);
   if (delivery.protocol !== "http" && delivery.protocol !== "https") return undefined;
   const topicPolicy = topic?.attributes.DeliveryPolicy ? parseTopicDeliveryPolicy(topic.attributes.DeliveryPolicy) : undefined;
   const ownPolicy = subscription?.attributes.DeliveryPolicy ? parseSubscriptionDeliveryPolicy(subscription.attributes.DeliveryPolicy) : undefined;
