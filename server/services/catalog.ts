@@ -13,7 +13,7 @@ export interface ServiceEntry {
 
 export const SERVICES: readonly ServiceEntry[] = [
   { id: "sqs", name: "SQS", description: "Queues", href: "/sqs", available: true },
-  { id: "sns", name: "SNS", description: "Topics", href: "/sns", available: false },
+  { id: "sns", name: "SNS", description: "Topics", href: "/sns", available: true },
   { id: "lambda", name: "Lambda", description: "Functions", href: "/lambda", available: true },
   { id: "apigateway", name: "API Gateway", description: "REST APIs with stages", href: "/apigateway", available: false },
   { id: "kinesis", name: "Kinesis", description: "Data streams", href: "/kinesis", available: false },

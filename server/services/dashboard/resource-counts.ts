@@ -7,6 +7,7 @@ type Counter = (db: Db, ctx: CallContext) => Promise<number>;
 /** Per-service resource counters in the caller's account and region; services register theirs as they land. */
 const COUNTERS: Partial<Record<string, Counter>> = {
   sqs: (db, ctx) => db.sqsQueue.count({ where: { accountId: ctx.accountId, region: ctx.region } }),
+  sns: (db, ctx) => db.snsTopic.count({ where: { accountId: ctx.accountId, region: ctx.region } }),
   lambda: (db, ctx) => db.lambdaFunction.count({ where: { accountId: ctx.accountId, region: ctx.region } }),
   logs: (db, ctx) => db.logsLogGroup.count({ where: { accountId: ctx.accountId, region: ctx.region } }),
 };

@@ -1,0 +1,71 @@
+/** JSON attribute values (policies) as the console edits and shows them. */
+
+/** Indented for reading; text that isn't JSON is shown as it is. */
+export function prettyJson(text: string | undefined): string {
+  if (!text) return "";
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
+}
+
+/** Why `text` isn't a JSON object (named `what` in the message), or undefined when it is one. Empty text is allowed. */
+export function jsonObjectError(text: string, what: string): string | undefined {
+  if (!text.trim()) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    return `The ${what} must be valid JSON: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? undefined : `The ${what} must be a JSON object.`;
+}
+
+/** Compact JSON for an attribute value (what GetTopicAttributes will echo), or the text as typed if it isn't JSON. */
+export function compactJson(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text));
+  } catch {
+    return text;
+  }
+}
+
+/** AWS's default HTTP/S delivery policy for a topic, as a starting point to edit. */
+export const DEFAULT_TOPIC_DELIVERY_POLICY = JSON.stringify(
+  {
+    http: {
+      defaultHealthyRetryPolicy: {
+        minDelayTarget: 20,
+        maxDelayTarget: 20,
+        numRetries: 3,
+        numMaxDelayRetries: 0,
+        numNoDelayRetries: 0,
+        numMinDelayRetries: 0,
+        backoffFunction: "linear",
+      },
+      disableSubscriptionOverrides: false,
+      defaultRequestPolicy: { headerContentType: "text/plain; charset=UTF-8" },
+    },
+  },
+  null,
+  2,
+);
+
+/** The same defaults as a subscription's own delivery policy. */
+export const DEFAULT_SUBSCRIPTION_DELIVERY_POLICY = JSON.stringify(
+  {
+    healthyRetryPolicy: {
+      minDelayTarget: 20,
+      maxDelayTarget: 20,
+      numRetries: 3,
+      numMaxDelayRetries: 0,
+      numNoDelayRetries: 0,
+      numMinDelayRetries: 0,
+      backoffFunction: "linear",
+    },
+    requestPolicy: { headerContentType: "text/plain; charset=UTF-8" },
+  },
+  null,
+  2,
+);
