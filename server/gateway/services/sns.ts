@@ -72,7 +72,7 @@ function registerLinks(registry: OperationRegistry): void {
     method: "GET",
     path: "/?Action=ConfirmSubscription",
     handle: ({ query }) =>
-      answerLink(registry, "ConfirmSubscription", () => confirmSubscription(prisma(), { TopicArn: query.get("TopicArn") ?? "", Token: query.get("Token") ?? "" })),
+      answerLink(registry, "ConfirmSubscription", () => confirmSubscription(prisma(), { TopicArn: query.get("TopicArn") ?? "", Token: query.get("Token") ?? "" }, false)),
   });
   registry.registerPublicRoute({
     method: "GET",

@@ -26,10 +26,10 @@ export interface Subscription {
   protocol: Protocol;
   endpoint: string;
   confirmed: boolean;
-  /** Confirmed with AuthenticateOnUnsubscribe by a signed ConfirmSubscription: the unsigned UnsubscribeURL won't do. */
+  /** ConfirmationWasAuthenticated: confirmed by the signed Subscribe itself (no token was needed) or a signed ConfirmSubscription. */
   authenticated: boolean;
-  /** Confirmed by the (signed) Subscribe call itself, as same-account queues, functions, SMS and push are: no token was issued. */
-  confirmedOnSubscribe: boolean;
+  /** Only a signed Unsubscribe may remove it (ConfirmSubscription's AuthenticateOnUnsubscribe), not the UnsubscribeURL. */
+  authenticateOnUnsubscribe: boolean;
   attributes: Record<string, string>;
 }
 
@@ -57,7 +57,7 @@ export function toSubscription(topic: Pick<Topic, "arn">, row: SubscriptionRow):
     endpoint: row.endpoint,
     confirmed: row.confirmed,
     authenticated: row.authenticated,
-    confirmedOnSubscribe: row.confirmed && row.confirmationToken === null,
+    authenticateOnUnsubscribe: row.authenticateOnUnsubscribe,
     attributes: row.attributes as Record<string, string>,
   };
 }

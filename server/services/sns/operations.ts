@@ -27,7 +27,7 @@ export const snsOperations = {
   AddPermission: op(SnsSchemas.AddPermission, (db, ctx, i) => topics.addPermission(db, ctx, i).then(none)),
   RemovePermission: op(SnsSchemas.RemovePermission, (db, ctx, i) => topics.removePermission(db, ctx, i).then(none)),
   Subscribe: op(SnsSchemas.Subscribe, subscriptions.subscribe),
-  ConfirmSubscription: op(SnsSchemas.ConfirmSubscription, (db, _ctx, i) => subscriptions.confirmSubscription(db, i)),
+  ConfirmSubscription: op(SnsSchemas.ConfirmSubscription, (db, _ctx, i) => subscriptions.confirmSubscription(db, i, true)),
   Unsubscribe: op(SnsSchemas.Unsubscribe, (db, ctx, i) => subscriptions.unsubscribe(db, ctx, i).then(none)),
   ListSubscriptions: op(SnsSchemas.ListSubscriptions, subscriptions.listSubscriptions),
   ListSubscriptionsByTopic: op(SnsSchemas.ListSubscriptionsByTopic, subscriptions.listSubscriptionsByTopic),

@@ -18,13 +18,14 @@ interface LookupRow {
   tags: Record<string, string>;
   subscriptions_deleted: number;
   created_at: Date;
-  subscriptions: { id: string; owner: string; protocol: string; endpoint: string; authenticated: boolean; attributes: Record<string, string> }[];
+  subscriptions: { id: string; owner: string; protocol: string; endpoint: string; authenticated: boolean; authenticateOnUnsubscribe: boolean; attributes: Record<string, string> }[];
 }
 
 const LOOKUP = `
   SELECT t.id, t.account_id, t.region, t.name, t.fifo, t.attributes, t.tags, t.subscriptions_deleted, t.created_at,
          coalesce(json_agg(json_build_object('id', s.id, 'owner', s.owner, 'protocol', s.protocol, 'endpoint', s.endpoint,
-                                             'authenticated', s.authenticated, 'attributes', s.attributes))
+                                             'authenticated', s.authenticated, 'authenticateOnUnsubscribe', s.authenticate_on_unsubscribe,
+                                             'attributes', s.attributes))
                   FILTER (WHERE s.id IS NOT NULL), '[]') AS subscriptions
     FROM sns_topics t LEFT JOIN sns_subscriptions s ON s.topic_id = t.id AND s.confirmed
    WHERE t.account_id = $1 AND t.region = $2 AND t.name = $3

@@ -103,7 +103,7 @@ export function describeSubscriptionAttributes(topic: Topic, subscription: Subsc
     Owner: subscription.owner,
     Protocol: subscription.protocol,
     Endpoint: subscription.endpoint,
-    ConfirmationWasAuthenticated: String(subscription.authenticated || subscription.confirmedOnSubscribe),
+    ConfirmationWasAuthenticated: String(subscription.authenticated),
     PendingConfirmation: String(!subscription.confirmed),
     RawMessageDelivery: attributes.RawMessageDelivery ?? "false",
     ...(attributes.FilterPolicy !== undefined && { FilterPolicyScope: scopeOf(attributes) }),

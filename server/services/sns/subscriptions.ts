@@ -106,6 +106,7 @@ export async function subscribe(
         protocol,
         endpoint,
         confirmed: !pending,
+        authenticated: !pending,
         attributes,
         ...(pending && {
           confirmationToken: randomBytes(128).toString("hex"),
@@ -121,11 +122,14 @@ export async function subscribe(
 
 /**
  * Confirms with the token a confirmation message carried. Anyone holding the token may confirm (the
- * SubscribeURL is an unsigned link), so the topic's account comes from its ARN, not the caller.
+ * SubscribeURL is an unsigned link), so the topic's account comes from its ARN, not the caller. `signed`:
+ * the ConfirmSubscription call carried a signature (the link does not), which is what makes the
+ * confirmation authenticated and lets AuthenticateOnUnsubscribe take effect.
  */
 export async function confirmSubscription(
   db: Db,
   input: { TopicArn: string; Token: string; AuthenticateOnUnsubscribe?: string },
+  signed: boolean,
 ): Promise<{ SubscriptionArn: string }> {
   const ref = parseTopicArn(input.TopicArn);
   if (!ref) throw SnsErrors.invalidParameter("Topic");
@@ -136,7 +140,10 @@ export async function confirmSubscription(
     throw SnsErrors.invalidParameter("Token");
   }
   if (!row.confirmed) {
-    await db.snsSubscription.update({ where: { id: row.id }, data: { confirmed: true, authenticated: input.AuthenticateOnUnsubscribe === "true" } });
+    await db.snsSubscription.update({
+      where: { id: row.id },
+      data: { confirmed: true, authenticated: signed, authenticateOnUnsubscribe: signed && input.AuthenticateOnUnsubscribe === "true" },
+    });
   }
   return { SubscriptionArn: subscriptionArn(toTopic(topicRow).arn, row.id) };
 }
@@ -163,7 +170,7 @@ export async function unsubscribeByLink(db: PrismaClient, subscriptionArnValue: 
   const ref = parseSubscriptionArn(subscriptionArnValue);
   if (!ref) throw SnsErrors.invalidParameter("SubscriptionArn");
   const { topic, subscription } = await requireSubscription(db, ref, subscriptionArnValue);
-  if (subscription.authenticated) throw SnsErrors.authorization("Unsubscribe requires authentication for this subscription");
+  if (subscription.authenticateOnUnsubscribe) throw SnsErrors.authorization("Unsubscribe requires authentication for this subscription");
   await remove(db, topic, subscription);
   return { topicArn: topic.arn };
 }
