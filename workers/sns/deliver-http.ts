@@ -2,7 +2,7 @@
 import { prisma } from "../../server/db/client";
 import { envelopeFor, messageFor } from "../../server/services/sns/delivery/content";
 import type { LoadedDelivery } from "../../server/services/sns/delivery/load";
-import { effectiveHeaderContentType, parseSubscriptionDeliveryPolicy, parseTopicDeliveryPolicy } from "../../server/services/sns/delivery-policy";
+import { effectiveHeaderContentType, storedPolicies } from "../../server/services/sns/delivery-policy";
 import { httpHeaders } from "../../server/services/sns/envelope";
 import { isRawDelivery } from "../../server/services/sns/model";
 import { post } from "./http";
@@ -14,10 +14,8 @@ export async function deliverOverHttp(loaded: LoadedDelivery): Promise<void> {
   const raw = subscription ? isRawDelivery(subscription) : false;
   const text = messageFor(message, delivery.protocol);
   const body = raw ? text : JSON.stringify(await envelopeFor(prisma(), message, delivery.subscriptionArn ?? "", text));
-  const contentType = effectiveHeaderContentType(
-    topic?.attributes.DeliveryPolicy ? parseTopicDeliveryPolicy(topic.attributes.DeliveryPolicy) : undefined,
-    subscription?.attributes.DeliveryPolicy ? parseSubscriptionDeliveryPolicy(subscription.attributes.DeliveryPolicy) : undefined,
-  );
+  const policies = storedPolicies(topic?.attributes, subscription?.attributes);
+  const contentType = effectiveHeaderContentType(policies.topic, policies.subscription);
   const headers = httpHeaders({
     type: "Notification",
     messageId: message.messageId,

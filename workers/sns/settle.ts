@@ -12,7 +12,7 @@ import { SNS_SENDER_ID } from "../../server/services/sns/delivery/fan-out";
 import { jobFor } from "../../server/services/sns/delivery/jobs";
 import type { LoadedDelivery } from "../../server/services/sns/delivery/load";
 import { sqsAttributes } from "../../server/services/sns/delivery/sqs-attributes";
-import { DEFAULT_RETRY_POLICY, effectiveRetryPolicy, parseSubscriptionDeliveryPolicy, parseTopicDeliveryPolicy, retryDelaySeconds } from "../../server/services/sns/delivery-policy";
+import { DEFAULT_RETRY_POLICY, effectiveRetryPolicy, retryDelaySeconds, storedPolicies } from "../../server/services/sns/delivery-policy";
 import { isRawDelivery } from "../../server/services/sns/model";
 import { prisma } from "../../server/db/client";
 import { prepare, storeWithin } from "../../server/services/sqs/send";
@@ -53,9 +53,8 @@ function retryDelay(loaded: LoadedDelivery, retry: number): number | undefined {
   // Email through SMTP is retried on the default schedule (delivery policies are for HTTP/S only).
   if (delivery.protocol === "email" || delivery.protocol === "email-json") return retryDelaySeconds(DEFAULT_RETRY_POLICY, retry);
   if (delivery.protocol !== "http" && delivery.protocol !== "https") return undefined;
-  const topicPolicy = topic?.attributes.DeliveryPolicy ? parseTopicDeliveryPolicy(topic.attributes.DeliveryPolicy) : undefined;
-  const ownPolicy = subscription?.attributes.DeliveryPolicy ? parseSubscriptionDeliveryPolicy(subscription.attributes.DeliveryPolicy) : undefined;
-  return retryDelaySeconds(effectiveRetryPolicy(topicPolicy, ownPolicy), retry);
+  const policies = storedPolicies(topic?.attributes, subscription?.attributes);
+  return retryDelaySeconds(effectiveRetryPolicy(policies.topic, policies.subscription), retry);
 }
 
 /** The copy a subscription's dead-letter queue receives: what the endpoint would have received. */

@@ -52,13 +52,14 @@ export class DeliveryPolicyError extends Error {
  * apart (all in the backoff phase, min = max = 20, linear). The "3 immediate retries, then backoff phases"
  * schedule in the same docs is the one for AWS-managed endpoints (SQS, Lambda), not HTTP/S.
  */
+// In the order AWS writes it in EffectiveDeliveryPolicy.
 export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({
   minDelayTarget: 20,
   maxDelayTarget: 20,
   numRetries: 3,
+  numMaxDelayRetries: 0,
   numNoDelayRetries: 0,
   numMinDelayRetries: 0,
-  numMaxDelayRetries: 0,
   backoffFunction: "linear",
 });
 
@@ -308,4 +309,28 @@ function atLeast(value: number, minimum: number, path: string): void {
 
 function atMost(value: number, maximum: number, path: string): void {
   if (value > maximum) throw new DeliveryPolicyError(`${path} must be less than or equal to ${maximum}`);
+}
+
+export interface StoredPolicies {
+  topic?: TopicDeliveryPolicy;
+  subscription?: SubscriptionDeliveryPolicy;
+}
+
+/** The policies in a topic's and a subscription's DeliveryPolicy attributes (validated when they were set). */
+export function storedPolicies(topicAttributes: Record<string, string> | undefined, subscriptionAttributes: Record<string, string> | undefined): StoredPolicies {
+  return {
+    topic: topicAttributes?.DeliveryPolicy ? parseTopicDeliveryPolicy(topicAttributes.DeliveryPolicy) : undefined,
+    subscription: subscriptionAttributes?.DeliveryPolicy ? parseSubscriptionDeliveryPolicy(subscriptionAttributes.DeliveryPolicy) : undefined,
+  };
+}
+
+/** A subscription's EffectiveDeliveryPolicy attribute, in AWS's shape. */
+export function effectiveDeliveryPolicy({ topic, subscription }: StoredPolicies): string {
+  return JSON.stringify({
+    healthyRetryPolicy: effectiveRetryPolicy(topic, subscription),
+    sicklyRetryPolicy: null,
+    throttlePolicy: effectiveThrottlePolicy(topic, subscription) ?? null,
+    requestPolicy: { headerContentType: effectiveHeaderContentType(topic, subscription) },
+    guaranteed: false,
+  });
 }

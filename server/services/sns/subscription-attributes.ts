@@ -3,12 +3,11 @@
  * A filter policy is validated against the scope it will be evaluated in, so changing either re-checks both.
  */
 import { parseArn } from "../../lib/arn";
-import { DeliveryPolicyError, parseSubscriptionDeliveryPolicy } from "./delivery-policy";
+import { DeliveryPolicyError, effectiveDeliveryPolicy, parseSubscriptionDeliveryPolicy, storedPolicies } from "./delivery-policy";
 import { SnsErrors } from "./errors";
 import { FilterPolicyError, type FilterPolicyScope, parseFilterPolicy } from "./filter-policy";
 import type { Protocol } from "./limits";
 import type { Subscription, Topic } from "./model";
-import { DEFAULT_EFFECTIVE_DELIVERY_POLICY } from "./topic-attributes";
 
 const RAW_PROTOCOLS = new Set<Protocol>(["sqs", "http", "https"]);
 const SETTABLE = new Set(["DeliveryPolicy", "FilterPolicy", "FilterPolicyScope", "RawMessageDelivery", "RedrivePolicy", "SubscriptionRoleArn", "ReplayPolicy"]);
@@ -107,17 +106,7 @@ export function describeSubscriptionAttributes(topic: Topic, subscription: Subsc
     PendingConfirmation: String(!subscription.confirmed),
     RawMessageDelivery: attributes.RawMessageDelivery ?? "false",
     ...(attributes.FilterPolicy !== undefined && { FilterPolicyScope: scopeOf(attributes) }),
-    ...(http && { EffectiveDeliveryPolicy: effectiveDeliveryPolicy(topic, attributes) }),
+    ...(http && { EffectiveDeliveryPolicy: effectiveDeliveryPolicy(storedPolicies(topic.attributes, attributes)) }),
   };
 }
 
-function effectiveDeliveryPolicy(topic: Topic, attributes: Record<string, string>): string {
-  const topicPolicy = JSON.parse(topic.attributes.DeliveryPolicy ?? DEFAULT_EFFECTIVE_DELIVERY_POLICY) as { http?: { defaultHealthyRetryPolicy?: unknown; defaultThrottlePolicy?: unknown; defaultRequestPolicy?: unknown } };
-  const own = attributes.DeliveryPolicy ? (JSON.parse(attributes.DeliveryPolicy) as Record<string, unknown>) : {};
-  return JSON.stringify({
-    healthyRetryPolicy: topicPolicy.http?.defaultHealthyRetryPolicy,
-    ...(topicPolicy.http?.defaultThrottlePolicy !== undefined && { throttlePolicy: topicPolicy.http.defaultThrottlePolicy }),
-    requestPolicy: topicPolicy.http?.defaultRequestPolicy ?? { headerContentType: "text/plain; charset=UTF-8" },
-    ...own,
-  });
-}

@@ -3,7 +3,7 @@
  * GetTopicAttributes reports, computed values included.
  */
 import { SnsErrors } from "./errors";
-import { DeliveryPolicyError, parseTopicDeliveryPolicy } from "./delivery-policy";
+import { DEFAULT_HEADER_CONTENT_TYPE, DEFAULT_RETRY_POLICY, DeliveryPolicyError, parseTopicDeliveryPolicy } from "./delivery-policy";
 import type { Topic } from "./model";
 
 const FEEDBACK_PROTOCOLS = ["Application", "HTTP", "Lambda", "SQS", "Firehose"] as const;
@@ -92,19 +92,12 @@ export function initialTopicAttributes(arn: string, accountId: string, fifo: boo
   };
 }
 
-export const DEFAULT_EFFECTIVE_DELIVERY_POLICY = JSON.stringify({
+/** A topic's EffectiveDeliveryPolicy when it has no DeliveryPolicy of its own. */
+const DEFAULT_EFFECTIVE_DELIVERY_POLICY = JSON.stringify({
   http: {
-    defaultHealthyRetryPolicy: {
-      minDelayTarget: 20,
-      maxDelayTarget: 20,
-      numRetries: 3,
-      numMaxDelayRetries: 0,
-      numNoDelayRetries: 0,
-      numMinDelayRetries: 0,
-      backoffFunction: "linear",
-    },
+    defaultHealthyRetryPolicy: DEFAULT_RETRY_POLICY,
     disableSubscriptionOverrides: false,
-    defaultRequestPolicy: { headerContentType: "text/plain; charset=UTF-8" },
+    defaultRequestPolicy: { headerContentType: DEFAULT_HEADER_CONTENT_TYPE },
   },
 });
 
