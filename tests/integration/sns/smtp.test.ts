@@ -68,8 +68,12 @@ describe("email through SMTP", () => {
     assert.match(plain(notification.data), /All green\./);
     assert.match(plain(notification.data), /Action=Unsubscribe/);
 
-    const outbox = await trpcAs(h.team, { accountId: h.team.accountId }).sns.listOutbox({ protocol: "email" });
-    const mine = outbox.filter((item) => item.destination === address);
-    assert.deepEqual(mine.map((item) => item.subject).sort(), ["AWS Notification - Subscription Confirmation", "Build finished"]);
+    // Each email is recorded once the SMTP server took it.
+    const console = trpcAs(h.team, { accountId: h.team.accountId });
+    const subjects = await waitFor("both emails in the outbox", async () => {
+      const mine = (await console.sns.listOutbox({ protocol: "email" })).filter((item) => item.destination === address);
+      return mine.length === 2 ? mine.map((item) => item.subject).sort() : undefined;
+    });
+    assert.deepEqual(subjects, ["AWS Notification - Subscription Confirmation", "Build finished"]);
   });
 });
