@@ -1,8 +1,8 @@
 /** Renders the Lambda benchmark's results: a console table and the bench/README.md section. */
-import { BUSY_CONSOLE_NOTE, busyNote, measuredOn, startedBusy } from "../lib/cli";
 import { cpuTableRows } from "../lib/cpu";
 import type { MachineInfo } from "../lib/machine";
-import { fmt, passText, type Summary } from "../lib/stats";
+import { consoleHeader, consoleTargets, markdownHeader, markdownTargets, type TargetRow } from "../lib/report";
+import { fmt, type Summary } from "../lib/stats";
 import type { MotoOutcome } from "./moto";
 import type { AsyncBurstResult, ColdStartResult, LatencyResult, ThroughputResult } from "./workloads";
 
@@ -30,12 +30,6 @@ export const CPU_NAMES = {
   redis: "Redis",
   other: "everything else on the machine",
 };
-
-interface TargetRow {
-  name: string;
-  measured: string;
-  pass?: boolean;
-}
 
 const ms = (v?: number) => (v === undefined ? "n/a" : `${fmt(v)} ms`);
 const check = (v: number | undefined, goal: number) => (v === undefined || !Number.isFinite(v) ? undefined : v <= goal);
@@ -106,13 +100,8 @@ function cpuLines(t: ThroughputResult): string[] {
   return cpuTableRows(t.cpu, t.invokes, CPU_NAMES);
 }
 
-const busy = (r: LambdaResults) => startedBusy(r.machine);
-const loads = (l: readonly number[]) => l.map((v) => fmt(v, 2)).join(" / ");
-
 export function consoleReport(r: LambdaResults): string {
-  const out: string[] = [""];
-  out.push(`Lambda benchmark — ${r.machine.date} — ${r.machine.cores} cores, ${r.machine.cpuModel}, load ${loads(r.machine.load)} at start, ${loads(r.loadAtEnd)} at end`);
-  if (busy(r)) out.push(BUSY_CONSOLE_NOTE);
+  const out = consoleHeader("Lambda benchmark", r);
   const w = Math.max(...rows(r).map(([label]) => label.length)) + 2;
   for (const [label, value] of rows(r)) out.push(`${label.padEnd(w)}${value.padStart(24)}`);
   out.push(...motoText(r.moto));
@@ -121,23 +110,13 @@ export function consoleReport(r: LambdaResults): string {
     out.push(`CPU during the throughput window (cores busy | CPU µs per invoke | kernel share):`);
     for (const line of cpuLines(r.throughput)) out.push(`  ${line}`);
   }
-  out.push("");
-  for (const t of targets(r)) out.push(`  [${passText(t.pass)}] ${t.name}: ${t.measured}`);
+  out.push("", ...consoleTargets(targets(r)));
   return out.join("\n");
 }
 
 export function markdownSection(r: LambdaResults): string {
-  const m = r.machine;
   const o = r.options;
-  const md: string[] = [];
-  md.push("## Lambda (`npm run bench:lambda`)");
-  md.push("");
-  if (busy(r)) {
-    md.push(busyNote(m));
-    md.push("");
-  }
-  md.push(...measuredOn(m, r));
-  md.push("");
+  const md = markdownHeader("## Lambda (`npm run bench:lambda`)", r);
   md.push(
     "Stratus runs as in production: the gateway (`server/gateway/main.ts`) and a workers process (`workers/main.ts`) as child processes on a dedicated database (`stratus_bench`) and Redis DB 3, " +
       "so every synchronous invoke takes the real path SDK → gateway → Redis list → worker → execution context (Runtime API) → Redis reply → gateway (the Postgres record is written after the reply). " +
@@ -164,12 +143,7 @@ export function markdownSection(r: LambdaResults): string {
       ".",
   );
   md.push("");
-  md.push("Targets:");
-  md.push("");
-  md.push("| Target | Measured | Result |");
-  md.push("|---|---:|---|");
-  for (const t of targets(r)) md.push(`| ${t.name} | ${t.measured} | ${passText(t.pass)} |`);
-  md.push("");
+  md.push(...markdownTargets("Targets:", targets(r)));
   if (r.throughput) {
     md.push(`<details><summary>CPU by process during the throughput window (${fmt(r.throughput.perSecond)} invokes/s)</summary>`);
     md.push("");

@@ -7,18 +7,15 @@
  * prints a table with PASS/FAIL per target and rewrites the Lambda section of bench/README.md
  * (full runs only), as bench:sqs does for its section.
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { BENCH_DATABASE_URL, BENCH_ENV_HELP, BENCH_REDIS_URL, benchLog, commandLine, numberOption, runBench } from "../lib/cli";
-import { descendantPids, pidsByComm } from "../lib/cpu";
-import { mainThreadProfile, profileReport } from "../lib/cpuprofile";
-import { loadAverage, machineInfo } from "../lib/machine";
+import { BENCH_DATABASE_URL, BENCH_ENV_HELP, benchLog, commandLine, numberOption, runBench } from "../lib/cli";
+import { descendantPids, STORE_COMPONENTS } from "../lib/cpu";
+import { mainThreadProfile, newProfileDir, profileReport } from "../lib/cpuprofile";
 import { stopAllChildren } from "../lib/processes";
-import { writeSection } from "../lib/readme";
-import { pgConfig, prepareStratus, startGateway, startMoto, startWorkers } from "../lib/servers";
+import { updateReadme } from "../lib/readme";
+import { startRun } from "../lib/run";
+import { pgConfig, startGateway, startMoto, startWorkers } from "../lib/servers";
 import { fmt } from "../lib/stats";
 import { MOTO_ROLE, tryMoto } from "./moto";
 import { consoleReport, type LambdaResults, markdownSection } from "./report";
@@ -65,18 +62,10 @@ const opts = {
 const skip = new Set(args.skip!.split(",").filter(Boolean));
 if (args.profile) for (const s of ["cold", "async", "moto"]) skip.add(s);
 
-const DATABASE_URL = BENCH_DATABASE_URL;
-const REDIS_URL = BENCH_REDIS_URL;
-const README = path.join("bench", "README.md");
-
-const tempDir = (name: string) => mkdtempSync(path.join(tmpdir(), `stratus-${name}-prof-`));
 const log = benchLog("bench:lambda");
 
 async function main(): Promise<void> {
-  const started = performance.now();
-  log(`load average ${loadAverage().map((l) => fmt(l, 2)).join(" ")}; preparing ${DATABASE_URL}`);
-  const setup = await prepareStratus(DATABASE_URL, REDIS_URL, { label: "Lambda benchmark" });
-  const machine = await machineInfo(pgConfig(DATABASE_URL));
+  const { setup, machine, end } = await startRun("Lambda benchmark", log);
   const results: LambdaResults = {
     machine,
     loadAtEnd: machine.load,
@@ -94,9 +83,9 @@ async function main(): Promise<void> {
     elapsedSeconds: 0,
     cold: {},
   };
-  const db = new pg.Client(pgConfig(DATABASE_URL));
+  const db = new pg.Client(pgConfig(BENCH_DATABASE_URL));
   await db.connect();
-  const profileDirs = args.profile ? { gateway: tempDir("gateway"), workers: tempDir("workers") } : undefined;
+  const profileDirs = args.profile ? { gateway: newProfileDir("gateway"), workers: newProfileDir("workers") } : undefined;
   const window = { startUs: 0, endUs: 0 };
   try {
     const gateway = await startGateway(setup, { cpuProfileDir: profileDirs?.gateway });
@@ -116,8 +105,7 @@ async function main(): Promise<void> {
           gateway: () => [gateway.child.pid],
           workers: () => [workers.pid],
           functions: () => descendantPids(workers.pid),
-          postgres: () => pidsByComm((c) => c === "postgres"),
-          redis: () => pidsByComm((c) => c === "redis-server"),
+          ...STORE_COMPONENTS,
         };
         const r = (results.throughput = await throughput(b, warmFn, components, {
           callers: opts.callers,
@@ -159,24 +147,17 @@ async function main(): Promise<void> {
     await db.end();
     await stopAllChildren();
   }
-  results.loadAtEnd = loadAverage();
-  results.elapsedSeconds = (performance.now() - started) / 1000;
+  Object.assign(results, end());
   console.log(consoleReport(results));
   if (profileDirs) {
     const invokes = results.throughput?.invokes ?? 0;
     for (const [name, dir] of Object.entries(profileDirs)) {
       const file = mainThreadProfile(dir);
-      if (!file) throw new Error(`no CPU profile written to ${dir}`);
       console.log(`\n${profileReport(`${name} CPU profile, throughput window (${invokes} invokes)`, file, invokes ? window : undefined)}\n\nprofile: ${file}`);
     }
     return;
   }
-  if (!args["no-readme"] && skip.size === 0 && !args.profile) {
-    writeSection(README, "bench:lambda", markdownSection(results));
-    log(`wrote the Lambda section of ${README}`);
-  } else if (!args["no-readme"]) {
-    log("partial run (--skip): bench/README.md left as it is");
-  }
+  updateReadme("bench:lambda", "Lambda", () => markdownSection(results), { noReadme: args["no-readme"], partial: skip.size > 0 ? "--skip" : undefined }, log);
 }
 
 runBench("bench:lambda", main, (opts.warmup + opts.seconds + opts.asyncTimeout) * 1_000 + (opts.invokes + opts.warmupInvokes) * 200 + (opts.cold + opts.coldWarmup) * 2 * 5_000 + 180_000);

@@ -74,6 +74,12 @@ export function machineCpuSeconds(): { busy: number; total: number; steal: numbe
 
 export type Components = Record<string, () => number[]>;
 
+/** Postgres (all its backends) and Redis: the stores Stratus runs on, counted in every benchmark's CPU windows. */
+export const STORE_COMPONENTS: Components = {
+  postgres: () => pidsByComm((c) => c === "postgres"),
+  redis: () => pidsByComm((c) => c === "redis-server"),
+};
+
 export interface CpuWindow {
   wallSeconds: number;
   /** CPU-seconds per component over the window. */

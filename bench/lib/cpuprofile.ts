@@ -3,7 +3,8 @@
  * Prisma, zod, Node internals, GC, idle) and inclusive time of the functions on the stack, so a
  * profile can be read without DevTools.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 
 interface ProfileNode {
@@ -91,12 +92,19 @@ export function summarizeProfile(file: string, root = process.cwd(), window?: { 
   return { totalMs, idleMs, byArea: sorted(areas), bySelf: sorted(self), byTotal: sorted(total) };
 }
 
-/** The main thread's profile in `dir` (`CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile`, thread 0); loader threads (tsx) write their own. */
-export function mainThreadProfile(dir: string): string | undefined {
+/** A fresh directory for the `--cpu-prof` output of the process `name` (gateway, workers, …). */
+export const newProfileDir = (name: string) => mkdtempSync(path.join(tmpdir(), `stratus-${name}-prof-`));
+
+/**
+ * The main thread's profile in `dir` (`CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile`, thread 0);
+ * loader threads (tsx) write their own. Throws when there is none: a profiled run must have one.
+ */
+export function mainThreadProfile(dir: string): string {
   const files = readdirSync(dir).filter((f) => f.endsWith(".cpuprofile")).sort();
   const main = files.filter((f) => /\.\d+\.0\.\d+\.cpuprofile$/.test(f));
   const pick = (main.length ? main : files).at(-1);
-  return pick ? path.join(dir, pick) : undefined;
+  if (!pick) throw new Error(`no CPU profile written to ${dir}`);
+  return path.join(dir, pick);
 }
 
 /** A profile's window as text: busy time, then self time by area, inclusive and self time by function (shares of busy time). */

@@ -1,8 +1,8 @@
 /** Renders the SNS benchmark's results: a console table and the bench/README.md section. */
-import { BUSY_CONSOLE_NOTE, busyNote, measuredOn, startedBusy } from "../lib/cli";
 import { cpuTableRows } from "../lib/cpu";
 import type { MachineInfo } from "../lib/machine";
-import { fmt, passText, ratio, type Summary } from "../lib/stats";
+import { consoleHeader, consoleTargets, markdownHeader, markdownTargets, type TargetRow } from "../lib/report";
+import { fmt, ratio, type Summary } from "../lib/stats";
 import { type HttpDeliveryResult, type PublishLatencyResult, type PublishThroughputResult, type PublishToQueueResult, QUEUES_PER_TOPIC } from "./workloads";
 
 export interface TargetResults {
@@ -35,12 +35,6 @@ export const CPU_NAMES = {
   redis: "Redis",
   other: "everything else on the machine",
 };
-
-interface TargetRow {
-  name: string;
-  measured: string;
-  pass?: boolean;
-}
 
 export function targets(r: SnsResults): TargetRow[] {
   const e2e = r.stratus.toQueue;
@@ -101,8 +95,6 @@ function rows(r: SnsResults): Row[] {
   ];
 }
 
-const loads = (l: readonly number[]) => l.map((v) => fmt(v, 2)).join(" / ");
-
 function httpNote(r: SnsResults): string[] {
   const out: string[] = [];
   for (const [label, t] of [["Stratus", r.stratus], ["moto", r.moto]] as const) {
@@ -125,9 +117,7 @@ function cpuSections(r: SnsResults): [string, string[]][] {
 }
 
 export function consoleReport(r: SnsResults): string {
-  const out: string[] = [""];
-  out.push(`SNS benchmark — ${r.machine.date} — ${r.machine.cores} cores, ${r.machine.cpuModel}, load ${loads(r.machine.load)} at start, ${loads(r.loadAtEnd)} at end`);
-  if (startedBusy(r.machine)) out.push(BUSY_CONSOLE_NOTE);
+  const out = consoleHeader("SNS benchmark", r);
   const w = Math.max(...rows(r).map((row) => row.label.length + row.unit.length + 3)) + 2;
   out.push(`${"".padEnd(w)}${"Stratus".padStart(12)}${"moto".padStart(12)}${"Stratus/moto".padStart(14)}`);
   for (const row of rows(r)) out.push(`${`${row.label} (${row.unit})`.padEnd(w)}${fmt(row.stratus).padStart(12)}${fmt(row.moto).padStart(12)}${ratio(row.stratus, row.moto).padStart(14)}`);
@@ -136,23 +126,13 @@ export function consoleReport(r: SnsResults): string {
     out.push("", `CPU during the ${label} window (cores busy | CPU µs per unit | kernel share):`);
     for (const line of lines) out.push(`  ${line.split(" | ").slice(1).join(" | ")}`);
   }
-  out.push("");
-  for (const t of targets(r)) out.push(`  [${passText(t.pass)}] ${t.name}: ${t.measured}`);
+  out.push("", ...consoleTargets(targets(r)));
   return out.join("\n");
 }
 
 export function markdownSection(r: SnsResults): string {
-  const m = r.machine;
   const o = r.options;
-  const md: string[] = [];
-  md.push("## SNS (`npm run bench:sns`)");
-  md.push("");
-  if (startedBusy(m)) {
-    md.push(busyNote(m));
-    md.push("");
-  }
-  md.push(...measuredOn(m, r));
-  md.push("");
+  const md = markdownHeader("## SNS (`npm run bench:sns`)", r);
   md.push(
     "Client, servers, Postgres and Redis share the machine's cores. Both servers are driven by the same AWS SDK v3 clients (`@aws-sdk/client-sns`, `@aws-sdk/client-sqs`) with an explicit endpoint, keep-alive sockets and no retries. " +
       "Stratus is the real gateway (`server/gateway/main.ts`) and a workers process (`workers/main.ts`) as child processes on a dedicated database (`stratus_bench`) and Redis DB 3, both with `STRATUS_PUBLIC_GATEWAY_URL` set to the bench gateway (the SubscribeURL is built on it). " +
@@ -181,12 +161,7 @@ export function markdownSection(r: SnsResults): string {
     md.push(notes.join(" ").replace(/\|/g, "\\|"));
     md.push("");
   }
-  md.push("Targets (Stratus):");
-  md.push("");
-  md.push("| Target | Measured | Result |");
-  md.push("|---|---:|---|");
-  for (const t of targets(r)) md.push(`| ${t.name} | ${t.measured} | ${passText(t.pass)} |`);
-  md.push("");
+  md.push(...markdownTargets("Targets (Stratus):", targets(r)));
   const detail: string[] = [];
   for (const [label, t] of [["Stratus", r.stratus], ["moto", r.moto]] as const) {
     const e = t.toQueue;

@@ -8,18 +8,14 @@
  * receiver), prints a table with Stratus/moto ratios and PASS/FAIL, and rewrites the SNS section of
  * bench/README.md (full runs only), as bench:sqs and bench:lambda do for theirs.
  */
-import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
-import { BENCH_DATABASE_URL, BENCH_ENV_HELP, BENCH_REDIS_URL, benchLog, commandLine, errorText, numberOption, runBench } from "../lib/cli";
-import { type Components, pidsByComm } from "../lib/cpu";
-import { mainThreadProfile, profileReport } from "../lib/cpuprofile";
-import { loadAverage, machineInfo } from "../lib/machine";
+import { BENCH_DATABASE_URL, BENCH_ENV_HELP, benchLog, commandLine, errorText, numberOption, runBench } from "../lib/cli";
+import { STORE_COMPONENTS } from "../lib/cpu";
+import { mainThreadProfile, newProfileDir, profileReport } from "../lib/cpuprofile";
 import { stopAllChildren } from "../lib/processes";
-import { writeSection } from "../lib/readme";
-import { pgConfig, prepareStratus, type RunningServer, startGateway, startMoto, startWorkers, type Target, vacuumTables } from "../lib/servers";
+import { updateReadme } from "../lib/readme";
+import { startRun } from "../lib/run";
+import { type RunningServer, startGateway, startMoto, startWorkers, type Target, vacuumTables } from "../lib/servers";
 import { fmt } from "../lib/stats";
 import { startReceiver, type Receiver } from "./receiver";
 import { consoleReport, markdownSection, type SnsResults } from "./report";
@@ -83,18 +79,10 @@ const opts = {
 const skip = new Set(args.skip!.split(",").filter(Boolean));
 const wanted = (name: Target["name"]) => !args.only || args.only === name;
 
-const DATABASE_URL = BENCH_DATABASE_URL;
-const REDIS_URL = BENCH_REDIS_URL;
-const README = path.join("bench", "README.md");
-
 const log = benchLog("bench:sns");
 
 async function main(): Promise<void> {
-  const started = performance.now();
-  const runId = `${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
-  log(`load average ${loadAverage().map((l) => fmt(l, 2)).join(" ")}; preparing ${DATABASE_URL}`);
-  const setup = await prepareStratus(DATABASE_URL, REDIS_URL, { label: "SNS benchmark" });
-  const machine = await machineInfo(pgConfig(DATABASE_URL));
+  const { runId, setup, machine, end } = await startRun("SNS benchmark", log);
   const results: SnsResults = {
     machine,
     loadAtEnd: machine.load,
@@ -121,21 +109,17 @@ async function main(): Promise<void> {
   };
 
   const servers: { server: RunningServer; env: WorkloadEnv; stop: () => Promise<void> }[] = [];
-  const profileDir = args.profile ? mkdtempSync(path.join(tmpdir(), "stratus-sns-gateway-prof-")) : undefined;
+  const profileDir = args.profile ? newProfileDir("sns-gateway") : undefined;
   let receiver: Receiver | undefined;
   try {
-    const shared: Components = {
-      postgres: () => pidsByComm((c) => c === "postgres"),
-      redis: () => pidsByComm((c) => c === "redis-server"),
-    };
     if (wanted("stratus")) {
-      await vacuumTables(DATABASE_URL, ["sqs_messages", "sns_messages", "sns_deliveries", "outbox_events"]);
+      await vacuumTables(BENCH_DATABASE_URL, ["sqs_messages", "sns_messages", "sns_deliveries", "outbox_events"]);
       const gateway = await startGateway(setup, { cpuProfileDir: profileDir });
       const workers = await startWorkers(setup, gateway.target.endpoint);
       log(`Stratus gateway on ${gateway.target.endpoint} (pid ${gateway.child.pid}), workers pid ${workers.pid}`);
       servers.push({
         server: gateway,
-        env: { runId, components: { gateway: () => [gateway.child.pid], workers: () => [workers.pid], ...shared } },
+        env: { runId, components: { gateway: () => [gateway.child.pid], workers: () => [workers.pid], ...STORE_COMPONENTS } },
         stop: () => Promise.all([workers.stop(15_000), gateway.child.stop(15_000)]).then(() => undefined),
       });
     }
@@ -231,22 +215,15 @@ async function main(): Promise<void> {
     await Promise.all(servers.map((s) => s.stop()));
     await stopAllChildren();
   }
-  results.loadAtEnd = loadAverage();
-  results.elapsedSeconds = (performance.now() - started) / 1000;
+  Object.assign(results, end());
   console.log(consoleReport(results));
   if (profileDir) {
     const file = mainThreadProfile(profileDir);
-    if (!file) throw new Error(`no CPU profile written to ${profileDir}`);
     console.log(`\n${profileReport("Gateway CPU profile, whole run", file)}\nprofile: ${file}`);
     return;
   }
-
-  if (!args["no-readme"] && !args.only && skip.size === 0) {
-    writeSection(README, "bench:sns", markdownSection(results));
-    log(`wrote the SNS section of ${README}`);
-  } else if (!args["no-readme"]) {
-    log("partial run (--only/--skip): bench/README.md left as it is");
-  }
+  const partial = args.only || skip.size > 0 ? "--only/--skip" : undefined;
+  updateReadme("bench:sns", "SNS", () => markdownSection(results), { noReadme: args["no-readme"], partial }, log);
 }
 
 runBench(

@@ -12,9 +12,10 @@ import {
   SNSClient,
   SubscribeCommand,
 } from "@aws-sdk/client-sns";
-import { CreateQueueCommand, DeleteMessageCommand, DeleteQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand } from "@aws-sdk/client-sqs";
-import { errorText } from "../lib/cli";
+import { CreateQueueCommand, DeleteMessageCommand, DeleteQueueCommand, GetQueueAttributesCommand } from "@aws-sdk/client-sqs";
+import { errorText, warnNotDeleted } from "../lib/cli";
 import { type Components, type CpuWindow, cpuWindow } from "../lib/cpu";
+import { emptyQueue, parkReceive } from "../lib/long-poll";
 import type { Target } from "../lib/servers";
 import { benchClient, type BenchClient } from "../lib/sqs-client";
 import { sleep, type Summary, summarize } from "../lib/stats";
@@ -83,9 +84,8 @@ export async function createFanOut(b: SnsBench, name: string): Promise<FanOut> {
 }
 
 export async function deleteFanOut(b: SnsBench, f: FanOut): Promise<void> {
-  const warn = (what: string) => (e: unknown) => console.warn(`  (could not delete ${what}: ${errorText(e)})`);
-  await b.sns.send(new DeleteTopicCommand({ TopicArn: f.topicArn })).catch(warn(f.topicArn));
-  for (const QueueUrl of f.queueUrls) await b.sqs.sqs.send(new DeleteQueueCommand({ QueueUrl })).catch(warn(QueueUrl));
+  await b.sns.send(new DeleteTopicCommand({ TopicArn: f.topicArn })).catch(warnNotDeleted(f.topicArn));
+  for (const QueueUrl of f.queueUrls) await b.sqs.sqs.send(new DeleteQueueCommand({ QueueUrl })).catch(warnNotDeleted(QueueUrl));
 }
 
 async function queueDepths(b: SnsBench, f: FanOut): Promise<number[]> {
@@ -171,31 +171,17 @@ export async function publishToQueue(
     let misses = 0;
     for (let i = 0; i < opts.warmup + opts.count; i++) {
       const message = text(opts.bodyBytes, `e2e-${env.runId}-${i}`);
-      const abort = new AbortController();
-      let returnedAt = 0;
-      const receive = receiver.sqs
-        .send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 1, WaitTimeSeconds: 20 }), { abortSignal: abort.signal })
-        .then((r) => {
-          returnedAt = performance.now();
-          return r;
-        });
-      await sleep(opts.parkMs); // let the receive reach the server and park
-      if (returnedAt) throw new Error(`${b.target.name}: the long poll returned before anything was published`);
+      const parked = await parkReceive(receiver, queueUrl, opts.parkMs, b.target.name);
       const t0 = performance.now();
       await b.sns.send(new PublishCommand({ TopicArn: fanOut.topicArn, Message: message }));
       const t1 = performance.now();
-      const guard = setTimeout(() => abort.abort(), 3_000);
-      const result = await receive.catch(() => null);
-      clearTimeout(guard);
-      const got = result?.Messages?.[0];
+      const { message: got, returnedAt } = await parked.settle();
       const envelope = got?.Body ? (JSON.parse(got.Body) as { Message?: string }) : undefined;
       if (got?.ReceiptHandle) await receiver.sqs.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: got.ReceiptHandle }));
       if (envelope?.Message !== message) {
         misses++;
         // The copy may still be on its way: let it land and clear the queue before the next round.
-        await sleep(200);
-        const stray = await receiver.sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, VisibilityTimeout: 0 }));
-        for (const m of stray.Messages ?? []) await receiver.sqs.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: m.ReceiptHandle }));
+        await emptyQueue(receiver, queueUrl, 200);
         continue;
       }
       if (i < opts.warmup) continue;
@@ -357,7 +343,8 @@ export async function httpDelivery(
 ): Promise<HttpDeliveryResult> {
   const admin = snsBench(target, 1);
   const clients = Array.from({ length: opts.publishers }, () => snsBench(target, 1));
-  const { TopicArn } = await admin.sns.send(new CreateTopicCommand({ Name: `bench-http-${env.runId}` }));
+  const topicName = `bench-http-${env.runId}`;
+  const { TopicArn } = await admin.sns.send(new CreateTopicCommand({ Name: topicName }));
   try {
     const confirmationsBefore = receiver.confirmations.length;
     const t0 = performance.now();
@@ -438,7 +425,7 @@ export async function httpDelivery(
     };
   } finally {
     for (const c of clients) c.destroy();
-    await admin.sns.send(new DeleteTopicCommand({ TopicArn })).catch((e: unknown) => console.warn(`  (could not delete ${TopicArn}: ${errorText(e)})`));
+    await admin.sns.send(new DeleteTopicCommand({ TopicArn })).catch(warnNotDeleted(topicName));
     admin.destroy();
   }
 }

@@ -1,8 +1,8 @@
 /** Renders the benchmark's results: a console table and the bench/README.md section. */
 import { cpuByComponent, type CpuWindow, cpuTableRows } from "../lib/cpu";
-import { measuredOn } from "../lib/cli";
 import type { MachineInfo } from "../lib/machine";
-import { fmt, passText, ratio, type Summary } from "../lib/stats";
+import { consoleHeader, consoleTargets, markdownHeader, markdownTargets, type TargetRow } from "../lib/report";
+import { fmt, ratio, type Summary } from "../lib/stats";
 import type { CeilingResult } from "./ceiling";
 import type { CycleResult, LongPollResult, SendLatencyResult } from "./workloads";
 
@@ -25,16 +25,11 @@ export interface BenchResults {
   elapsedSeconds: number;
 }
 
-export interface Target {
-  name: string;
-  measured?: number;
-  goal: string;
-  pass?: boolean;
-}
-
 export const GOALS = { cycleFractionOfCeiling: 0.5, sendP50Ms: 2, pollWakeMs: 10 };
 
-export function targets(r: BenchResults): Target[] {
+const ms = (v?: number) => (v === undefined ? "n/a" : `${fmt(v)} ms`);
+
+export function targets(r: BenchResults): TargetRow[] {
   const cycle = r.stratus.cycle?.messagesPerSecond;
   const ceiling = r.ceiling?.messagesPerSecond;
   const fraction = cycle !== undefined && ceiling ? cycle / ceiling : undefined;
@@ -42,12 +37,15 @@ export function targets(r: BenchResults): Target[] {
   const poll = r.stratus.poll?.afterSendCompletes;
   const pollOk = poll && r.stratus.poll!.misses === 0 ? poll.p99 : undefined;
   return [
-    { name: "Full cycle ≥ 50% of the raw Postgres ceiling", measured: fraction, goal: "≥ 50%", pass: fraction === undefined ? undefined : fraction >= GOALS.cycleFractionOfCeiling },
-    { name: "SendMessage p50 ≤ 2 ms (SDK round trip)", measured: sendP50, goal: "≤ 2 ms", pass: sendP50 === undefined ? undefined : sendP50 <= GOALS.sendP50Ms },
+    {
+      name: "Full cycle ≥ 50% of the raw Postgres ceiling",
+      measured: fraction === undefined ? "n/a" : `${fmt(100 * fraction, 1)}%`,
+      pass: fraction === undefined ? undefined : fraction >= GOALS.cycleFractionOfCeiling,
+    },
+    { name: "SendMessage p50 ≤ 2 ms (SDK round trip)", measured: ms(sendP50), pass: sendP50 === undefined ? undefined : sendP50 <= GOALS.sendP50Ms },
     {
       name: "Long-poll receive returns within 10 ms of a send (p99, send completed → receive returned)",
-      measured: pollOk,
-      goal: "≤ 10 ms",
+      measured: ms(pollOk),
       pass: poll === undefined ? undefined : pollOk !== undefined && pollOk <= GOALS.pollWakeMs,
     },
   ];
@@ -130,10 +128,8 @@ export function stolenWindows(r: BenchResults): string[] {
 }
 
 export function consoleReport(r: BenchResults): string {
-  const out: string[] = [];
+  const out = consoleHeader("SQS benchmark", r);
   const w = 58;
-  out.push("");
-  out.push(`SQS benchmark — ${r.machine.date} — ${r.machine.cores} cores, ${r.machine.cpuModel}, load ${r.machine.load.map((l) => fmt(l, 2)).join(" ")}`);
   out.push(`${"".padEnd(w)}${"Stratus".padStart(12)}${"moto".padStart(12)}${"Stratus/moto".padStart(14)}`);
   for (const row of rows(r)) {
     out.push(`${`${row.label} (${row.unit})`.padEnd(w)}${fmt(row.stratus).padStart(12)}${fmt(row.moto).padStart(12)}${ratio(row.stratus, row.moto).padStart(14)}`);
@@ -166,18 +162,12 @@ export function consoleReport(r: BenchResults): string {
   }
   const stolen = stolenWindows(r);
   if (stolen.length) out.push(`  NOTE: hypervisor steal during ${stolen.join(", ")}: those figures run low; rerun on a quieter host.`);
-  out.push("");
-  for (const t of targets(r)) out.push(`  [${passText(t.pass)}] ${t.name}: ${t.measured === undefined ? "n/a" : t.name.startsWith("Full") ? `${fmt(100 * t.measured, 1)}%` : `${fmt(t.measured)} ms`}`);
+  out.push("", ...consoleTargets(targets(r)));
   return out.join("\n");
 }
 
 export function markdownSection(r: BenchResults): string {
-  const m = r.machine;
-  const md: string[] = [];
-  md.push("## SQS (`npm run bench:sqs`)");
-  md.push("");
-  md.push(...measuredOn(m, r));
-  md.push("");
+  const md = markdownHeader("## SQS (`npm run bench:sqs`)", r);
   md.push(
     "Client, servers and Postgres share the machine's cores. Both servers are driven by the same AWS SDK v3 (`@aws-sdk/client-sqs`) client with an explicit endpoint, keep-alive sockets and no retries. " +
       "Stratus is the real gateway (`server/gateway/main.ts`) in its own process on a dedicated database (`stratus_bench`) and Redis DB 3; moto is `moto_server` (in-memory). " +
@@ -222,15 +212,7 @@ export function markdownSection(r: BenchResults): string {
     md.push(`Note: the hypervisor took CPU from this VM during ${stolen.join(", ")} (\`steal\` in /proc/stat); those figures run low.`);
     md.push("");
   }
-  md.push("Targets:");
-  md.push("");
-  md.push("| Target | Measured | Result |");
-  md.push("|---|---:|---|");
-  for (const t of targets(r)) {
-    const value = t.measured === undefined ? "n/a" : t.name.startsWith("Full") ? `${fmt(100 * t.measured, 1)}%` : `${fmt(t.measured)} ms`;
-    md.push(`| ${t.name} | ${value} | ${passText(t.pass)} |`);
-  }
-  md.push("");
+  md.push(...markdownTargets("Targets:", targets(r)));
   // Details: per-operation latency under load and where the CPU went.
   const detail: string[] = [];
   for (const [name, t] of [["Stratus", r.stratus], ["moto", r.moto]] as const) {

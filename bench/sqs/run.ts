@@ -7,21 +7,17 @@
  * table and rewrites the SQS section of bench/README.md. `--profile` instead runs only the Stratus
  * workloads with the gateway under `--cpu-prof` and prints where its CPU time goes.
  */
-import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
-import { BENCH_DATABASE_URL, BENCH_ENV_HELP, BENCH_REDIS_URL, benchLog, commandLine, numberOption, runBench } from "../lib/cli";
-import { pidsByComm } from "../lib/cpu";
-import { mainThreadProfile, profileReport } from "../lib/cpuprofile";
-import { loadAverage, machineInfo } from "../lib/machine";
+import { BENCH_DATABASE_URL, BENCH_ENV_HELP, benchLog, commandLine, numberOption, runBench } from "../lib/cli";
+import { STORE_COMPONENTS } from "../lib/cpu";
+import { mainThreadProfile, newProfileDir, profileReport } from "../lib/cpuprofile";
 import { stopAllChildren } from "../lib/processes";
-import { writeSection } from "../lib/readme";
+import { updateReadme } from "../lib/readme";
+import { startRun } from "../lib/run";
+import { type RunningServer, startGateway, startMoto, type Target, vacuumTables } from "../lib/servers";
 import { fmt } from "../lib/stats";
 import { postgresCeiling } from "./ceiling";
 import { type BenchResults, consoleReport, markdownSection, type TargetResults } from "./report";
-import { pgConfig, prepareStratus, type RunningServer, startGateway, startMoto, type Target, vacuumTables } from "../lib/servers";
 import { fullCycle, longPoll, sendLatency, type WorkloadEnv } from "./workloads";
 
 const { values: args } = parseArgs({
@@ -74,22 +70,14 @@ const skip = new Set(args.skip!.split(",").filter(Boolean));
 if (args.profile) skip.add("pg");
 const wanted = (name: Target["name"]) => !args.only || args.only === name;
 
-const DATABASE_URL = BENCH_DATABASE_URL;
-const REDIS_URL = BENCH_REDIS_URL;
-const README = path.join("bench", "README.md");
-
 const log = benchLog("bench:sqs");
 
-const vacuum = () => vacuumTables(DATABASE_URL, ["sqs_messages"]);
+const vacuum = () => vacuumTables(BENCH_DATABASE_URL, ["sqs_messages"]);
 
 async function main(): Promise<void> {
-  const started = performance.now();
-  const runId = `${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
-  log(`load average ${loadAverage().map((l) => fmt(l, 2)).join(" ")}; preparing ${DATABASE_URL}`);
-  const setup = await prepareStratus(DATABASE_URL, REDIS_URL, { label: "SQS benchmark" });
-  const machine = await machineInfo(pgConfig(DATABASE_URL));
+  const { runId, setup, machine, end } = await startRun("SQS benchmark", log);
 
-  const profileDir = args.profile ? mkdtempSync(path.join(tmpdir(), "stratus-gateway-prof-")) : undefined;
+  const profileDir = args.profile ? newProfileDir("gateway") : undefined;
   const servers: RunningServer[] = [];
   const results: BenchResults = {
     machine,
@@ -123,18 +111,12 @@ async function main(): Promise<void> {
       servers.push(await startMoto());
       log(`moto_server on ${servers.at(-1)!.target.endpoint} (pid ${servers.at(-1)!.child.pid})`);
     }
-    const env: WorkloadEnv = {
-      runId,
-      components: {
-        postgres: () => pidsByComm((c) => c === "postgres"),
-        redis: () => pidsByComm((c) => c === "redis-server"),
-      },
-    };
+    const env: WorkloadEnv = { runId, components: STORE_COMPONENTS };
     const slot = (t: Target): TargetResults => results[t.name];
 
     const ceiling = async () => {
       log(`raw Postgres ceiling: pgbench -c 4 -j 2 -T ${opts.pgSeconds} (servers idle)`);
-      results.ceiling = await postgresCeiling(DATABASE_URL, setup.accountId, runId, {
+      results.ceiling = await postgresCeiling(BENCH_DATABASE_URL, setup.accountId, runId, {
         clients: 4,
         threads: 2,
         seconds: opts.pgSeconds,
@@ -215,23 +197,17 @@ async function main(): Promise<void> {
     await Promise.all(servers.map((s) => s.child.stop(15_000)));
     await stopAllChildren();
   }
-  results.loadAtEnd = loadAverage();
-  results.elapsedSeconds = (performance.now() - started) / 1000;
+  Object.assign(results, end());
   console.log(consoleReport(results));
 
   if (profileDir) {
     const file = mainThreadProfile(profileDir);
-    if (!file) throw new Error(`no CPU profile written to ${profileDir}`);
     for (const [i, w] of windows.entries()) console.log(`\n${profileReport(`Gateway CPU profile, full-cycle window ${i + 1}`, file, w)}`);
     console.log(`\nprofile: ${file}`);
     return;
   }
-  if (!args["no-readme"] && !args.only && skip.size === 0) {
-    writeSection(README, "bench:sqs", markdownSection(results));
-    log(`wrote the SQS section of ${README}`);
-  } else if (!args["no-readme"]) {
-    log("partial run (--only/--skip): bench/README.md left as it is");
-  }
+  const partial = args.only || skip.size > 0 ? "--only/--skip" : undefined;
+  updateReadme("bench:sqs", "SQS", () => markdownSection(results), { noReadme: args["no-readme"], partial }, log);
 }
 
 runBench("bench:sqs", main, (opts.warmup + opts.seconds) * 2_000 + opts.sendSeconds * 2_000 + opts.pgSeconds * 1_000 + 120_000);

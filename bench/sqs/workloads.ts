@@ -9,8 +9,9 @@ import {
   SendMessageCommand,
 } from "@aws-sdk/client-sqs";
 import { type CpuWindow, cpuWindow } from "../lib/cpu";
-import { errorText } from "../lib/cli";
+import { errorText, warnNotDeleted } from "../lib/cli";
 import { LeanSqs } from "../lib/lean-sqs";
+import { emptyQueue, parkReceive } from "../lib/long-poll";
 import { sleep, type Summary, summarize } from "../lib/stats";
 import type { Target } from "../lib/servers";
 import { benchClient, type BenchClient } from "../lib/sqs-client";
@@ -31,7 +32,7 @@ async function withQueue<T>(client: BenchClient, name: string, fn: (url: string)
   try {
     return await fn(QueueUrl!);
   } finally {
-    await client.sqs.send(new DeleteQueueCommand({ QueueUrl })).catch((e: Error) => console.warn(`  (could not delete ${name}: ${e.message})`));
+    await client.sqs.send(new DeleteQueueCommand({ QueueUrl })).catch(warnNotDeleted(name));
   }
 }
 
@@ -284,9 +285,7 @@ export async function sendLatency(target: Target, env: WorkloadEnv, opts: SendLa
     const cpuResult = cpu.end();
     return { sdk: summarize(samples), wire: summarize(wire.get("SendMessage") ?? []), cpu: cpuResult, measured: samples.length, perQueue: opts.perQueue };
   } finally {
-    for (const QueueUrl of queues) {
-      await client.sqs.send(new DeleteQueueCommand({ QueueUrl })).catch((e: Error) => console.warn(`  (could not delete ${QueueUrl}: ${e.message})`));
-    }
+    for (const QueueUrl of queues) await client.sqs.send(new DeleteQueueCommand({ QueueUrl })).catch(warnNotDeleted(QueueUrl));
     client.destroy();
   }
 }
@@ -312,35 +311,22 @@ export async function longPoll(target: Target, env: WorkloadEnv, opts: { warmup:
       const afterStart: number[] = [];
       let misses = 0;
       for (let i = 0; i < opts.warmup + opts.count; i++) {
-        const abort = new AbortController();
-        let returnedAt = 0;
-        const receive = receiver.sqs
-          .send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 1, WaitTimeSeconds: 20 }), { abortSignal: abort.signal })
-          .then((r) => {
-            returnedAt = performance.now();
-            return r;
-          });
-        await sleep(opts.parkMs); // let the receive reach the server and park
-        if (returnedAt) throw new Error(`${target.name}: the long poll returned before anything was sent`);
+        const parked = await parkReceive(receiver, queueUrl, opts.parkMs, target.name);
         const sendStart = performance.now();
         await sender.sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: `poll-${i}` }));
         const sendDone = performance.now();
-        const guard = setTimeout(() => abort.abort(), 3_000);
-        const result = await receive.catch(() => null);
-        clearTimeout(guard);
-        if (!result?.Messages?.length) {
+        const { message, returnedAt } = await parked.settle();
+        if (!message) {
           misses++;
           // The message is still there (or in flight): start the next round from an empty queue.
-          await sleep(50);
-          const stray = await receiver.sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, VisibilityTimeout: 0 }));
-          for (const m of stray.Messages ?? []) await receiver.sqs.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: m.ReceiptHandle }));
+          await emptyQueue(receiver, queueUrl, 50);
           continue;
         }
         if (i >= opts.warmup) {
           afterDone.push(returnedAt - sendDone);
           afterStart.push(returnedAt - sendStart);
         }
-        await receiver.sqs.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: result.Messages[0]!.ReceiptHandle }));
+        await receiver.sqs.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: message.ReceiptHandle }));
       }
       return { afterSendCompletes: summarize(afterDone), afterSendStarts: summarize(afterStart), misses };
     });

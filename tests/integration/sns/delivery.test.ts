@@ -7,17 +7,9 @@ import * as sns from "@aws-sdk/client-sns";
 import { DeleteQueueCommand, ReceiveMessageCommand } from "@aws-sdk/client-sqs";
 import { prisma } from "../../../server/db/client";
 import { createFunction, zipOf } from "../lambda/helpers";
-import {
-  type HttpReceiver,
-  type ReceivedRequest,
-  type SnsHarness,
-  startReceiver,
-  startSnsHarness,
-  type TestQueue,
-  uniqueName,
-  verifiesAsTheDocsSay,
-  waitFor,
-} from "./harness";
+import { assertSignedDocument } from "./assertions";
+import { LAMBDA_RECORD_FIELDS, NOTIFICATION_FIELDS, unsubscribeUrl, without } from "./fixtures";
+import { type HttpReceiver, type ReceivedRequest, type SnsHarness, startReceiver, startSnsHarness, type TestQueue, uniqueName, waitFor } from "./harness";
 
 let h: SnsHarness;
 before(async () => {
@@ -161,29 +153,16 @@ describe("Lambda subscriptions", () => {
     assert.equal(record!.EventSource, "aws:sns");
     assert.equal(record!.EventVersion, "1.0");
     assert.equal(record!.EventSubscriptionArn, SubscriptionArn);
-    const message = record!.Sns;
-    assert.deepEqual(Object.keys(message), [
-      "Type",
-      "MessageId",
-      "TopicArn",
-      "Subject",
-      "Message",
-      "Timestamp",
-      "SignatureVersion",
-      "Signature",
-      "SigningCertUrl",
-      "UnsubscribeUrl",
-      "MessageAttributes",
-    ]);
-    assert.equal(message.Type, "Notification");
-    assert.equal(message.MessageId, MessageId);
-    assert.equal(message.TopicArn, TopicArn);
-    assert.equal(message.Subject, "[Subject] Test subject");
-    assert.equal(message.Message, "Hello world.");
-    assert.equal(message.SignatureVersion, "1");
-    assert.equal(message.UnsubscribeUrl, `http://localhost:4566/?Action=Unsubscribe&SubscriptionArn=${encodeURIComponent(SubscriptionArn!)}`);
-    assert.deepEqual(message.MessageAttributes, { attr1: { Type: "Number", Value: "1" }, blob: { Type: "Binary", Value: "AgME" } });
-    assert.ok(verifiesAsTheDocsSay(message, await h.certificate(String(message.SigningCertUrl))), "the record's signature verifies");
+    await assertSignedDocument(h, record!.Sns, LAMBDA_RECORD_FIELDS, {
+      Type: "Notification",
+      MessageId,
+      TopicArn,
+      Subject: "[Subject] Test subject",
+      Message: "Hello world.",
+      SignatureVersion: "1",
+      UnsubscribeUrl: unsubscribeUrl(SubscriptionArn!),
+      MessageAttributes: { attr1: { Type: "Number", Value: "1" }, blob: { Type: "Binary", Value: "AgME" } },
+    });
 
     const [delivery] = await settledDeliveries(MessageId!);
     assert.equal(delivery!.protocol, "lambda");
@@ -194,8 +173,7 @@ describe("Lambda subscriptions", () => {
     await publish({ TopicArn, Message: "no subject" });
     const [second] = await h.receive(recorder, 1, 30_000);
     const bare = (JSON.parse(second!.Body!) as typeof event).Records[0]!.Sns;
-    assert.equal(bare.Subject, null);
-    assert.deepEqual(bare.MessageAttributes, {});
+    await assertSignedDocument(h, bare, LAMBDA_RECORD_FIELDS, { Subject: null, Message: "no subject", MessageAttributes: {} });
   });
 
   it("fail the delivery when the function does not exist", async () => {
@@ -225,13 +203,14 @@ describe("HTTP/S retries and redrive", () => {
       assert.ok(attempts.every((a: ReceivedRequest) => JSON.parse(a.body).MessageId === MessageId));
 
       // The dead-letter queue gets what the endpoint would have: the envelope, with the subscription's unsubscribe link.
-      const envelope = JSON.parse(dead!.Body!) as Record<string, string>;
-      assert.equal(envelope.Type, "Notification");
-      assert.equal(envelope.MessageId, MessageId);
-      assert.equal(envelope.Subject, "Retry me");
-      assert.equal(envelope.Message, "doomed");
-      assert.equal(envelope.UnsubscribeURL, `http://localhost:4566/?Action=Unsubscribe&SubscriptionArn=${encodeURIComponent(SubscriptionArn)}`);
-      assert.ok(verifiesAsTheDocsSay(envelope, await h.certificate(envelope.SigningCertURL!)));
+      await assertSignedDocument(h, JSON.parse(dead!.Body!), without(NOTIFICATION_FIELDS, "MessageAttributes"), {
+        Type: "Notification",
+        MessageId,
+        TopicArn,
+        Subject: "Retry me",
+        Message: "doomed",
+        UnsubscribeURL: unsubscribeUrl(SubscriptionArn),
+      });
 
       const [delivery] = await settledDeliveries(MessageId!);
       assert.equal(delivery!.status, "redriven");

@@ -3,7 +3,6 @@
  * plus an SNS client, topics and queues, and an HTTP receiver that records what SNS POSTs to it.
  */
 import assert from "node:assert/strict";
-import { createVerify, X509Certificate } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import * as sns from "@aws-sdk/client-sns";
@@ -30,24 +29,6 @@ export async function assertSnsError(call: Promise<unknown>, expected: ExpectedE
     else if (expected.message) assert.match(e.message, expected.message);
     return true;
   });
-}
-
-/**
- * A subscriber's signature check, written from AWS's "Verifying the signatures of Amazon SNS messages"
- * rather than with the code under test: rebuild the string to sign from the type's fields in byte order
- * (Subject only when present), hash by SignatureVersion, verify with the certificate's public key.
- */
-export function verifiesAsTheDocsSay(message: Record<string, unknown>, certificatePem: string): boolean {
-  const fields =
-    message.Type === "Notification"
-      ? ["Message", "MessageId", "Subject", "Timestamp", "TopicArn", "Type"]
-      : ["Message", "MessageId", "SubscribeURL", "Timestamp", "Token", "TopicArn", "Type"];
-  const canonical = fields
-    .filter((name) => message[name] !== undefined && message[name] !== null)
-    .map((name) => `${name}\n${String(message[name])}\n`)
-    .join("");
-  const algorithm = message.SignatureVersion === "2" ? "RSA-SHA256" : "RSA-SHA1";
-  return createVerify(algorithm).update(canonical, "utf8").verify(new X509Certificate(certificatePem).publicKey, String(message.Signature), "base64");
 }
 
 export interface TestQueue {

@@ -1,17 +1,26 @@
 // SNS signing and envelopes: the certificate, AWS's string to sign, signatures a subscriber verifies the way
 // AWS's docs describe, and the exact shape of each document and header set SNS sends.
 import assert from "node:assert/strict";
-import { createPrivateKey, createVerify, X509Certificate } from "node:crypto";
+import { createPrivateKey, X509Certificate } from "node:crypto";
 import { before, describe, it } from "node:test";
-import { confirmationEnvelope, httpHeaders, lambdaEventRecord, notificationEnvelope } from "../../../server/services/sns/envelope";
+import {
+  type ConfirmationInput,
+  confirmationEnvelope,
+  httpHeaders,
+  lambdaEventRecord,
+  notificationEnvelope,
+  type NotificationInput,
+} from "../../../server/services/sns/envelope";
 import { generateSigningKey, type SignatureVersion, stringToSign, verifyMessage } from "../../../server/services/sns/signing";
+import { verifiesAsTheDocsSay } from "./assertions";
+import { CONFIRMATION_FIELDS, FIFO_NOTIFICATION_FIELDS, LAMBDA_RECORD_FIELDS, NOTIFICATION_FIELDS, unsubscribeUrl, without } from "./fixtures";
 
 const TOPIC_ARN = "arn:aws:sns:us-east-1:123456789012:orders";
 const SUBSCRIPTION_ARN = `${TOPIC_ARN}:2bcfbf39-05c3-41de-beaa-fcfcc21c8f55`;
 const MESSAGE_ID = "4d4dc071-ddbf-465d-bba8-08f81c89da64";
 const TIMESTAMP = new Date("2019-01-31T04:37:04.321Z");
 const CERT_URL = "http://localhost:4566/_stratus/sns/SimpleNotificationService-test.pem";
-const UNSUBSCRIBE_URL = `http://localhost:4566/?Action=Unsubscribe&SubscriptionArn=${encodeURIComponent(SUBSCRIPTION_ARN)}`;
+const UNSUBSCRIBE_URL = unsubscribeUrl(SUBSCRIPTION_ARN);
 
 let key: { privateKeyPem: string; certificatePem: string };
 
@@ -19,39 +28,41 @@ before(() => {
   key = generateSigningKey("sns.stratus.test");
 });
 
-/**
- * A subscriber's check, written from AWS's "Verifying the signatures of Amazon SNS messages" and independent
- * of the module under test: parse the body, rebuild the string to sign from the type's fields in byte order
- * (Subject only if present), hash by SignatureVersion and verify with the certificate's public key.
- */
-function verifyAsTheDocsSay(body: string, certificatePem: string): boolean {
-  const message: Record<string, string> = JSON.parse(body);
-  const fields =
-    message.Type === "Notification"
-      ? ["Message", "MessageId", "Subject", "Timestamp", "TopicArn", "Type"]
-      : ["Message", "MessageId", "SubscribeURL", "Timestamp", "Token", "TopicArn", "Type"];
-  const canonical = fields
-    .filter((name) => name in message)
-    .map((name) => `${name}\n${message[name]}\n`)
-    .join("");
-  const algorithm = message.SignatureVersion === "1" ? "RSA-SHA1" : "RSA-SHA256";
-  return createVerify(algorithm)
-    .update(canonical, "utf8")
-    .verify(new X509Certificate(certificatePem).publicKey, message.Signature ?? "", "base64");
-}
+/** What a subscriber parses from the POST body: the document after a round trip through JSON. */
+const received = (document: object): Record<string, unknown> => JSON.parse(JSON.stringify(document));
 
-function notification(signatureVersion: SignatureVersion, overrides: { subject?: string; message?: string } = {}) {
-  return notificationEnvelope({
+type SignedNotificationInput = Omit<NotificationInput, "sequenceNumber">;
+
+/** A notification's input: the same message, topic, time and links in every test unless overridden. */
+function notificationInput(signatureVersion: SignatureVersion, overrides: Partial<SignedNotificationInput> = {}): SignedNotificationInput {
+  return {
     messageId: MESSAGE_ID,
     topicArn: TOPIC_ARN,
-    subject: overrides.subject,
-    message: overrides.message ?? "My Test Message\nwith a second line and ünïcödé",
+    message: "My Test Message\nwith a second line and ünïcödé",
     timestamp: TIMESTAMP,
     signatureVersion,
     signingCertUrl: CERT_URL,
     unsubscribeUrl: UNSUBSCRIBE_URL,
     privateKey: key.privateKeyPem,
-  });
+    ...overrides,
+  };
+}
+
+const notification = (signatureVersion: SignatureVersion, overrides?: Partial<SignedNotificationInput>) =>
+  notificationEnvelope(notificationInput(signatureVersion, overrides));
+
+function confirmation(signatureVersion: SignatureVersion, type: ConfirmationInput["type"]) {
+  const common = {
+    messageId: MESSAGE_ID,
+    token: "2336412f37fb687f5d51e6e241d09c805a5a57b30d712f794cc5f6a988666d92768dd60a747ba6f3beb71854e285d6ad",
+    topicArn: TOPIC_ARN,
+    subscribeUrl: "http://localhost:4566/?Action=ConfirmSubscription&TopicArn=x&Token=y",
+    timestamp: TIMESTAMP,
+    signatureVersion,
+    signingCertUrl: CERT_URL,
+    privateKey: key.privateKeyPem,
+  };
+  return confirmationEnvelope(type === "SubscriptionConfirmation" ? { ...common, type } : { ...common, type, subscriptionArn: SUBSCRIPTION_ARN });
 }
 
 describe("generateSigningKey", () => {
@@ -110,26 +121,14 @@ for (const version of ["1", "2"] as const) {
     it("signs notifications, with and without a subject, so a subscriber following AWS's docs verifies them", () => {
       for (const envelope of [notification(version), notification(version, { subject: "My subject" })]) {
         assert.equal(envelope.SignatureVersion, version);
-        assert.ok(verifyAsTheDocsSay(JSON.stringify(envelope), key.certificatePem));
+        assert.ok(verifiesAsTheDocsSay(received(envelope), key.certificatePem));
         assert.ok(verifyMessage(envelope, key.certificatePem));
       }
     });
 
     it("signs subscription and unsubscribe confirmations", () => {
-      const common = {
-        messageId: MESSAGE_ID,
-        token: "2336412f37fb687f5d51e6e241d09c805a5a57b30d712f794cc5f6a988666d92768dd60a747ba6f3beb71854e285d6ad",
-        topicArn: TOPIC_ARN,
-        subscribeUrl: "http://localhost:4566/?Action=ConfirmSubscription&TopicArn=x&Token=y",
-        timestamp: TIMESTAMP,
-        signatureVersion: version,
-        signingCertUrl: CERT_URL,
-        privateKey: key.privateKeyPem,
-      };
-      const subscribe = confirmationEnvelope({ ...common, type: "SubscriptionConfirmation" });
-      const unsubscribe = confirmationEnvelope({ ...common, type: "UnsubscribeConfirmation", subscriptionArn: SUBSCRIPTION_ARN });
-      for (const envelope of [subscribe, unsubscribe]) {
-        assert.ok(verifyAsTheDocsSay(JSON.stringify(envelope), key.certificatePem));
+      for (const envelope of [confirmation(version, "SubscriptionConfirmation"), confirmation(version, "UnsubscribeConfirmation")]) {
+        assert.ok(verifiesAsTheDocsSay(received(envelope), key.certificatePem));
         assert.ok(verifyMessage(envelope, key.certificatePem));
       }
     });
@@ -137,7 +136,7 @@ for (const version of ["1", "2"] as const) {
     it("fails verification once the Message is tampered with", () => {
       const envelope = notification(version, { subject: "s" });
       const tampered = { ...envelope, Message: `${envelope.Message}!` };
-      assert.equal(verifyAsTheDocsSay(JSON.stringify(tampered), key.certificatePem), false);
+      assert.equal(verifiesAsTheDocsSay(received(tampered), key.certificatePem), false);
       assert.equal(verifyMessage(tampered, key.certificatePem), false);
     });
 
@@ -152,37 +151,18 @@ for (const version of ["1", "2"] as const) {
 
 describe("notificationEnvelope", () => {
   it("writes AWS's fields in AWS's order, attributes last with binary values in base64", () => {
-    const envelope = notificationEnvelope({
-      messageId: MESSAGE_ID,
-      topicArn: TOPIC_ARN,
+    const envelope = notification("1", {
       subject: "My subject",
       message: "Hello",
-      timestamp: TIMESTAMP,
-      signatureVersion: "1",
-      signingCertUrl: CERT_URL,
-      unsubscribeUrl: UNSUBSCRIBE_URL,
       messageAttributes: {
         store: { DataType: "String", StringValue: "example_corp" },
         price: { DataType: "Number", StringValue: "9.99" },
         blob: { DataType: "Binary", BinaryValue: new Uint8Array([2, 3, 4]) },
       },
-      privateKey: key.privateKeyPem,
     });
     const { Signature, ...rest } = envelope;
     assert.match(Signature, /^[A-Za-z0-9+/]+=*$/);
-    assert.deepEqual(Object.keys(envelope), [
-      "Type",
-      "MessageId",
-      "TopicArn",
-      "Subject",
-      "Message",
-      "Timestamp",
-      "SignatureVersion",
-      "Signature",
-      "SigningCertURL",
-      "UnsubscribeURL",
-      "MessageAttributes",
-    ]);
+    assert.deepEqual(Object.keys(envelope), NOTIFICATION_FIELDS);
     assert.deepEqual(rest, {
       Type: "Notification",
       MessageId: MESSAGE_ID,
@@ -202,32 +182,13 @@ describe("notificationEnvelope", () => {
   });
 
   it("leaves out Subject and MessageAttributes when there are none", () => {
-    assert.deepEqual(Object.keys(notification("2")), [
-      "Type",
-      "MessageId",
-      "TopicArn",
-      "Message",
-      "Timestamp",
-      "SignatureVersion",
-      "Signature",
-      "SigningCertURL",
-      "UnsubscribeURL",
-    ]);
+    assert.deepEqual(Object.keys(notification("2")), without(NOTIFICATION_FIELDS, "Subject", "MessageAttributes"));
   });
 
   it("numbers FIFO notifications and sends them unsigned, as AWS does", () => {
     const envelope = notificationEnvelope({
-      messageId: MESSAGE_ID,
-      topicArn: `${TOPIC_ARN}.fifo`,
-      subject: "s",
-      message: "Hello",
-      timestamp: TIMESTAMP,
-      signatureVersion: "2",
-      signingCertUrl: CERT_URL,
-      unsubscribeUrl: UNSUBSCRIBE_URL,
-      messageAttributes: { n: { DataType: "Number", StringValue: "1" } },
+      ...notificationInput("2", { topicArn: `${TOPIC_ARN}.fifo`, subject: "s", message: "Hello", messageAttributes: { n: { DataType: "Number", StringValue: "1" } } }),
       sequenceNumber: "10000000000000003000",
-      privateKey: key.privateKeyPem,
     });
     assert.deepEqual(envelope, {
       Type: "Notification",
@@ -240,51 +201,21 @@ describe("notificationEnvelope", () => {
       UnsubscribeURL: UNSUBSCRIBE_URL,
       MessageAttributes: { n: { Type: "Number", Value: "1" } },
     });
-    assert.deepEqual(Object.keys(envelope), [
-      "Type",
-      "MessageId",
-      "SequenceNumber",
-      "TopicArn",
-      "Subject",
-      "Message",
-      "Timestamp",
-      "UnsubscribeURL",
-      "MessageAttributes",
-    ]);
+    assert.deepEqual(Object.keys(envelope), FIFO_NOTIFICATION_FIELDS);
   });
 });
 
 describe("confirmationEnvelope", () => {
   it("writes AWS's order and wording for subscription and unsubscribe confirmations", () => {
-    const common = {
-      messageId: MESSAGE_ID,
-      token: "tok",
-      topicArn: TOPIC_ARN,
-      subscribeUrl: "http://localhost:4566/?Action=ConfirmSubscription",
-      timestamp: TIMESTAMP,
-      signatureVersion: "1" as const,
-      signingCertUrl: CERT_URL,
-      privateKey: key.privateKeyPem,
-    };
-    const subscribe = confirmationEnvelope({ ...common, type: "SubscriptionConfirmation" });
-    assert.deepEqual(Object.keys(subscribe), [
-      "Type",
-      "MessageId",
-      "Token",
-      "TopicArn",
-      "Message",
-      "SubscribeURL",
-      "Timestamp",
-      "SignatureVersion",
-      "Signature",
-      "SigningCertURL",
-    ]);
+    const subscribe = confirmation("1", "SubscriptionConfirmation");
+    assert.deepEqual(Object.keys(subscribe), CONFIRMATION_FIELDS);
     assert.equal(subscribe.Type, "SubscriptionConfirmation");
     assert.equal(
       subscribe.Message,
       `You have chosen to subscribe to the topic ${TOPIC_ARN}.\nTo confirm the subscription, visit the SubscribeURL included in this message.`,
     );
-    const unsubscribe = confirmationEnvelope({ ...common, type: "UnsubscribeConfirmation", subscriptionArn: SUBSCRIPTION_ARN });
+    const unsubscribe = confirmation("1", "UnsubscribeConfirmation");
+    assert.deepEqual(Object.keys(unsubscribe), CONFIRMATION_FIELDS);
     assert.equal(unsubscribe.Type, "UnsubscribeConfirmation");
     assert.equal(
       unsubscribe.Message,
@@ -294,34 +225,14 @@ describe("confirmationEnvelope", () => {
 });
 
 describe("lambdaEventRecord", () => {
-  const input = {
-    subscriptionArn: SUBSCRIPTION_ARN,
-    messageId: MESSAGE_ID,
-    topicArn: TOPIC_ARN,
-    message: "Hello from SNS!",
-    timestamp: TIMESTAMP,
-    signingCertUrl: CERT_URL,
-    unsubscribeUrl: UNSUBSCRIBE_URL,
-  };
+  const record = (signatureVersion: SignatureVersion, overrides?: Partial<SignedNotificationInput>) =>
+    lambdaEventRecord({ ...notificationInput(signatureVersion, { message: "Hello from SNS!", ...overrides }), subscriptionArn: SUBSCRIPTION_ARN }).Records[0];
 
   it("is the event Lambda receives: null Subject, Url spellings, MessageAttributes always present", () => {
-    const event = lambdaEventRecord({ ...input, signatureVersion: "1", privateKey: key.privateKeyPem });
-    const [record] = event.Records;
-    assert.deepEqual(Object.keys(record), ["EventSource", "EventVersion", "EventSubscriptionArn", "Sns"]);
-    assert.deepEqual(Object.keys(record.Sns), [
-      "Type",
-      "MessageId",
-      "TopicArn",
-      "Subject",
-      "Message",
-      "Timestamp",
-      "SignatureVersion",
-      "Signature",
-      "SigningCertUrl",
-      "UnsubscribeUrl",
-      "MessageAttributes",
-    ]);
-    assert.deepEqual({ ...record, Sns: { ...record.Sns, Signature: "<signature>" } }, {
+    const event = record("1");
+    assert.deepEqual(Object.keys(event), ["EventSource", "EventVersion", "EventSubscriptionArn", "Sns"]);
+    assert.deepEqual(Object.keys(event.Sns), LAMBDA_RECORD_FIELDS);
+    assert.deepEqual({ ...event, Sns: { ...event.Sns, Signature: "<signature>" } }, {
       EventSource: "aws:sns",
       EventVersion: "1.0",
       EventSubscriptionArn: SUBSCRIPTION_ARN,
@@ -339,17 +250,11 @@ describe("lambdaEventRecord", () => {
         MessageAttributes: {},
       },
     });
-    assert.ok(verifyMessage(record.Sns, key.certificatePem));
+    assert.ok(verifyMessage(event.Sns, key.certificatePem));
   });
 
   it("says SignatureVersion 1 even for a version 2 topic, whose signature is still SHA256 (AWS's quirk)", () => {
-    const { Sns } = lambdaEventRecord({
-      ...input,
-      subject: "s",
-      messageAttributes: { a: { DataType: "String", StringValue: "b" } },
-      signatureVersion: "2",
-      privateKey: key.privateKeyPem,
-    }).Records[0];
+    const { Sns } = record("2", { subject: "s", messageAttributes: { a: { DataType: "String", StringValue: "b" } } });
     assert.equal(Sns.SignatureVersion, "1");
     assert.equal(Sns.Subject, "s");
     assert.deepEqual(Sns.MessageAttributes, { a: { Type: "String", Value: "b" } });
@@ -360,37 +265,33 @@ describe("lambdaEventRecord", () => {
 
 describe("httpHeaders", () => {
   const common = { messageId: MESSAGE_ID, topicArn: TOPIC_ARN, subscriptionArn: SUBSCRIPTION_ARN };
+  /** What every request SNS sends says of itself: the message's type and ids, and SNS's agent. */
+  const sent = (type: string) => ({
+    "x-amz-sns-message-type": type,
+    "x-amz-sns-message-id": MESSAGE_ID,
+    "x-amz-sns-topic-arn": TOPIC_ARN,
+    "User-Agent": "Amazon Simple Notification Service Agent",
+    "Accept-Encoding": "gzip,deflate",
+  });
 
   it("sends a notification's type, ids, subscription and the policy's content type", () => {
     assert.deepEqual(httpHeaders({ ...common, type: "Notification", raw: false }), {
-      "x-amz-sns-message-type": "Notification",
-      "x-amz-sns-message-id": MESSAGE_ID,
-      "x-amz-sns-topic-arn": TOPIC_ARN,
+      ...sent("Notification"),
       "x-amz-sns-subscription-arn": SUBSCRIPTION_ARN,
       "Content-Type": "text/plain; charset=UTF-8",
-      "User-Agent": "Amazon Simple Notification Service Agent",
-      "Accept-Encoding": "gzip,deflate",
     });
     assert.deepEqual(httpHeaders({ ...common, type: "Notification", raw: true, contentType: "application/json" }), {
-      "x-amz-sns-message-type": "Notification",
-      "x-amz-sns-message-id": MESSAGE_ID,
-      "x-amz-sns-topic-arn": TOPIC_ARN,
+      ...sent("Notification"),
       "x-amz-sns-subscription-arn": SUBSCRIPTION_ARN,
       "x-amz-sns-rawdelivery": "true",
       "Content-Type": "application/json",
-      "User-Agent": "Amazon Simple Notification Service Agent",
-      "Accept-Encoding": "gzip,deflate",
     });
   });
 
   it("sends confirmations as text/plain; only the unsubscribe confirmation names the subscription", () => {
     assert.deepEqual(httpHeaders({ ...common, type: "SubscriptionConfirmation", raw: true, contentType: "application/json" }), {
-      "x-amz-sns-message-type": "SubscriptionConfirmation",
-      "x-amz-sns-message-id": MESSAGE_ID,
-      "x-amz-sns-topic-arn": TOPIC_ARN,
+      ...sent("SubscriptionConfirmation"),
       "Content-Type": "text/plain; charset=UTF-8",
-      "User-Agent": "Amazon Simple Notification Service Agent",
-      "Accept-Encoding": "gzip,deflate",
     });
     assert.equal(httpHeaders({ ...common, type: "UnsubscribeConfirmation", raw: false })["x-amz-sns-subscription-arn"], SUBSCRIPTION_ARN);
   });

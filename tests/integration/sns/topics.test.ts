@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import * as sns from "@aws-sdk/client-sns";
+import { DEFAULT_HEALTHY_RETRY_POLICY } from "./fixtures";
 import { assertSnsError, type SnsHarness, startReceiver, startSnsHarness, uniqueName } from "./harness";
 
 let h: SnsHarness;
@@ -131,15 +132,7 @@ describe("GetTopicAttributes and SetTopicAttributes", () => {
     assert.equal(attributes.SubscriptionsDeleted, "0");
     assert.deepEqual(JSON.parse(attributes.EffectiveDeliveryPolicy!), {
       http: {
-        defaultHealthyRetryPolicy: {
-          minDelayTarget: 20,
-          maxDelayTarget: 20,
-          numRetries: 3,
-          numMaxDelayRetries: 0,
-          numNoDelayRetries: 0,
-          numMinDelayRetries: 0,
-          backoffFunction: "linear",
-        },
+        defaultHealthyRetryPolicy: DEFAULT_HEALTHY_RETRY_POLICY,
         disableSubscriptionOverrides: false,
         defaultRequestPolicy: { headerContentType: "text/plain; charset=UTF-8" },
       },

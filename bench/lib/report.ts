@@ -1,0 +1,74 @@
+/**
+ * What every benchmark's report shares: the opening (which run, on what machine, under which load) and
+ * the targets with their outcome, for the console and for the benchmark's bench/README.md section.
+ */
+import type { MachineInfo } from "./machine";
+import { fmt, passText } from "./stats";
+
+/** What a report says of the run as a whole. */
+export interface RunInfo {
+  machine: MachineInfo;
+  loadAtEnd: readonly number[];
+  elapsedSeconds: number;
+  command: string;
+  options: Record<string, number | string>;
+}
+
+/** A target and what the run measured against it (`pass` undefined: not measured). */
+export interface TargetRow {
+  name: string;
+  measured: string;
+  pass?: boolean;
+}
+
+/** A 1-minute load average above this before a benchmark starts means someone else is using the machine. */
+const BUSY_LOAD = 0.5;
+
+const startedBusy = (m: MachineInfo) => m.load[0] >= BUSY_LOAD;
+
+const loads = (l: readonly number[]) => l.map((v) => fmt(v, 2)).join(" / ");
+
+/** The console report's opening: the benchmark, the machine, the load at start and end, and a warning when it was busy. */
+export function consoleHeader(title: string, run: RunInfo): string[] {
+  const m = run.machine;
+  return [
+    "",
+    `${title} — ${m.date} — ${m.cores} cores, ${m.cpuModel}, load ${loads(m.load)} at start, ${loads(run.loadAtEnd)} at end`,
+    ...(startedBusy(m) ? ["NOTE: other work was running on the machine when the run started: figures are noisy and run high."] : []),
+  ];
+}
+
+/** The console report's closing lines: `[PASS] target: measured`, one a target. */
+export const consoleTargets = (targets: readonly TargetRow[]) => targets.map((t) => `  [${passText(t.pass)}] ${t.name}: ${t.measured}`);
+
+/** The README lines saying what a run was measured on, when, under which load and with which command. */
+function measuredOn(run: RunInfo): string[] {
+  const m = run.machine;
+  return [
+    `Measured ${m.date} on ${m.cores} cores (\`nproc\`), ${fmt(m.memoryGiB, 1)} GiB RAM, ${m.cpuModel}; Node ${m.node}, PostgreSQL ${m.postgres} ` +
+      `(${Object.entries(m.postgresSettings).map(([k, v]) => `${k} ${v}`).join(", ")}).`,
+    `Load average ${loads(m.load)} (1/5/15 min) when the run started, ${loads(run.loadAtEnd)} when it ended; the run took ${fmt(run.elapsedSeconds, 0)} s.`,
+    `Command: \`${run.command}\` (${Object.entries(run.options).map(([k, v]) => `${k} ${v}`).join(", ")}).`,
+  ];
+}
+
+/**
+ * The README section's opening: its heading, a warning when other work was using the machine (the
+ * figures then run high and are to be re-measured), and what the run was measured on.
+ */
+export function markdownHeader(heading: string, run: RunInfo): string[] {
+  const m = run.machine;
+  const busy = startedBusy(m)
+    ? [
+        `**Measured with other load on the machine** (load average ${fmt(m.load[0], 2)} before the benchmark started its own processes): ` +
+          `other work competed for the ${m.cores} cores, so these figures are noisy and run high. To be re-run on a quiet machine.`,
+        "",
+      ]
+    : [];
+  return [heading, "", ...busy, ...measuredOn(run), ""];
+}
+
+/** The README table of targets under `title`, with a blank line after it. */
+export function markdownTargets(title: string, targets: readonly TargetRow[]): string[] {
+  return [title, "", "| Target | Measured | Result |", "|---|---:|---|", ...targets.map((t) => `| ${t.name} | ${t.measured} | ${passText(t.pass)} |`), ""];
+}
