@@ -3,7 +3,7 @@ import { errorMessage } from "../_lib/errors";
 import { Alert } from "./Alert";
 import { LoadingState } from "./Spinner";
 
-interface QueryLike<Data> {
+export interface QueryLike<Data> {
   data: Data | undefined;
   error: unknown;
   isPending: boolean;

@@ -35,3 +35,10 @@ export function formatSize(bytes: number): string {
   }
   return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
 }
+
+const utf8 = new TextEncoder();
+
+/** A text's size in UTF-8, as services count message bodies and attributes. */
+export function byteLength(text: string): number {
+  return utf8.encode(text).length;
+}

@@ -2,12 +2,12 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { Alert } from "../../../_components/Alert";
-import { Button } from "../../../_components/Button";
 import { FormField } from "../../../_components/FormField";
 import { useTRPC } from "../../../_trpc/client";
-import { DEFAULT_SUBSCRIPTION_DELIVERY_POLICY } from "./json";
+import { DeliveryPolicyField } from "./DeliveryPolicyField";
 import { resourceNameFromArn } from "./links";
 import { RAW_PROTOCOLS } from "./protocols";
+import type { SubscriptionSettings } from "./subscription-settings";
 
 /** Raw message delivery: only queues and HTTP/S endpoints can take the message without SNS's JSON envelope. */
 export function RawDeliveryField({ protocol, checked, onChange }: { protocol: string; checked: boolean; onChange: (checked: boolean) => void }) {
@@ -27,17 +27,19 @@ export function RawDeliveryField({ protocol, checked, onChange }: { protocol: st
   );
 }
 
+type DeadLetterSettings = Pick<SubscriptionSettings, "deadLetterQueue" | "deadLetterTargetArn">;
+
 interface DeadLetterQueueFieldsProps {
   /** FIFO topics need FIFO dead-letter queues, standard topics standard ones. */
   fifo: boolean;
-  enabled: boolean;
-  targetArn: string;
+  settings: DeadLetterSettings;
   error?: string;
-  onChange: (change: { deadLetterQueue?: boolean; deadLetterTargetArn?: string }) => void;
+  onChange: (change: Partial<DeadLetterSettings>) => void;
 }
 
 /** The redrive policy: a queue of this account for messages SNS could not deliver after its retries. */
-export function DeadLetterQueueFields({ fifo, enabled, targetArn, error, onChange }: DeadLetterQueueFieldsProps) {
+export function DeadLetterQueueFields({ fifo, settings, error, onChange }: DeadLetterQueueFieldsProps) {
+  const { deadLetterQueue: enabled, deadLetterTargetArn: targetArn } = settings;
   const trpc = useTRPC();
   const queues = useQuery(trpc.sqs.listQueueSummaries.queryOptions(undefined, { enabled }));
   const choices = (queues.data ?? []).filter((q) => (q.type === "FIFO") === fifo);
@@ -76,25 +78,17 @@ export function DeadLetterQueueFields({ fifo, enabled, targetArn, error, onChang
 }
 
 /** A subscription's own HTTP/S delivery policy (retries and throttling), overriding the topic's unless the topic forbids it. */
-export function DeliveryPolicyField({ value, error, onChange }: { value: string; error?: string; onChange: (value: string) => void }) {
+export function SubscriptionDeliveryPolicyField({ value, error, onChange }: { value: string; error?: string; onChange: (value: string) => void }) {
   return (
     <div className="stack">
-      <FormField label="Delivery policy (JSON)" description="Optional. Leave it empty to use the topic's delivery policy." error={error}>
-        {(control) => (
-          <textarea
-            {...control}
-            className="input textarea code-input"
-            rows={value ? Math.min(16, value.split("\n").length + 1) : 4}
-            spellCheck={false}
-            value={value}
-            placeholder='{ "healthyRetryPolicy": { … } }'
-            onChange={(e) => onChange(e.target.value)}
-          />
-        )}
-      </FormField>
-      <div className="button-row">
-        <Button onClick={() => onChange(DEFAULT_SUBSCRIPTION_DELIVERY_POLICY)}>Insert default policy</Button>
-      </div>
+      <DeliveryPolicyField
+        of="subscription"
+        label="Delivery policy (JSON)"
+        description="Optional. Leave it empty to use the topic's delivery policy."
+        value={value}
+        error={error}
+        onChange={onChange}
+      />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 /** JSON attribute values (policies) as the console edits and shows them. */
+import { DEFAULT_HEADER_CONTENT_TYPE, DEFAULT_RETRY_POLICY } from "~/server/services/sns/delivery-policy";
 
 /** Indented for reading; text that isn't JSON is shown as it is. */
 export function prettyJson(text: string | undefined): string {
@@ -31,41 +32,14 @@ export function compactJson(text: string): string {
   }
 }
 
-/** AWS's default HTTP/S delivery policy for a topic, as a starting point to edit. */
+const DEFAULT_REQUEST_POLICY = { headerContentType: DEFAULT_HEADER_CONTENT_TYPE };
+
+/** AWS's default HTTP/S delivery policy for a topic (the server's defaults), as a starting point to edit. */
 export const DEFAULT_TOPIC_DELIVERY_POLICY = JSON.stringify(
-  {
-    http: {
-      defaultHealthyRetryPolicy: {
-        minDelayTarget: 20,
-        maxDelayTarget: 20,
-        numRetries: 3,
-        numMaxDelayRetries: 0,
-        numNoDelayRetries: 0,
-        numMinDelayRetries: 0,
-        backoffFunction: "linear",
-      },
-      disableSubscriptionOverrides: false,
-      defaultRequestPolicy: { headerContentType: "text/plain; charset=UTF-8" },
-    },
-  },
+  { http: { defaultHealthyRetryPolicy: DEFAULT_RETRY_POLICY, disableSubscriptionOverrides: false, defaultRequestPolicy: DEFAULT_REQUEST_POLICY } },
   null,
   2,
 );
 
 /** The same defaults as a subscription's own delivery policy. */
-export const DEFAULT_SUBSCRIPTION_DELIVERY_POLICY = JSON.stringify(
-  {
-    healthyRetryPolicy: {
-      minDelayTarget: 20,
-      maxDelayTarget: 20,
-      numRetries: 3,
-      numMaxDelayRetries: 0,
-      numNoDelayRetries: 0,
-      numMinDelayRetries: 0,
-      backoffFunction: "linear",
-    },
-    requestPolicy: { headerContentType: "text/plain; charset=UTF-8" },
-  },
-  null,
-  2,
-);
+export const DEFAULT_SUBSCRIPTION_DELIVERY_POLICY = JSON.stringify({ healthyRetryPolicy: DEFAULT_RETRY_POLICY, requestPolicy: DEFAULT_REQUEST_POLICY }, null, 2);

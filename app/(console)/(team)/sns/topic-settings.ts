@@ -22,3 +22,10 @@ export const TRACING_CONFIGS = [
   { value: "PassThrough", label: "Pass through" },
   { value: "Active", label: "Active" },
 ] as const;
+
+export const FIFO_THROUGHPUT_SCOPES = [
+  { value: "Topic", label: "Topic" },
+  { value: "MessageGroup", label: "Message group" },
+] as const;
+
+export type FifoThroughputScope = (typeof FIFO_THROUGHPUT_SCOPES)[number]["value"];

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useRef, useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Alert } from "../../../_components/Alert";
 import { Button, ButtonLink } from "../../../_components/Button";
 import { Container } from "../../../_components/Container";
@@ -11,6 +11,7 @@ import { RadioGroup, Tiles } from "../../../_components/Tiles";
 import { useConsole } from "../../../_console/ConsoleContext";
 import { useCurrentTeam } from "../../../_console/TeamGate";
 import { errorMessage } from "../../../_lib/errors";
+import { useFormSubmit } from "../../../_lib/use-form-submit";
 import { useTRPC } from "../../../_trpc/client";
 import { QuantityInput } from "./QuantityInput";
 import {
@@ -69,10 +70,10 @@ export function QueueForm({ mode, initial, selfArn, submitLabel, pending, error,
   const { region } = useConsole();
   const queues = useQuery(trpc.sqs.listQueueSummaries.queryOptions());
   const [form, setForm] = useState(initial);
-  const [submitted, setSubmitted] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
+  const problems = validateForm(form, mode);
+  const { submitted, setSubmitted, handleSubmit } = useFormSubmit(Object.keys(problems).length > 0);
 
-  const errors: FormErrors = submitted ? validateForm(form, mode) : {};
+  const errors: FormErrors = submitted ? problems : {};
   const set = <K extends keyof QueueFormState>(key: K, value: QueueFormState[K]) => setForm((f) => ({ ...f, [key]: value }));
   const fifo = form.type === "fifo";
   const otherQueues = (queues.data ?? []).filter((q) => q.arn !== selfArn && q.name !== form.name);
@@ -88,17 +89,7 @@ export function QueueForm({ mode, initial, selfArn, submitLabel, pending, error,
     });
   }
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setSubmitted(true);
-    const problems = validateForm(form, mode);
-    if (Object.keys(problems).length > 0) {
-      // Take the user to the first field that needs attention.
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-      return;
-    }
-    onSubmit(form);
-  }
+  const submit = handleSubmit(() => onSubmit(form));
 
   const quantity = (field: QuantityField) => (
     <QuantityInput
@@ -111,7 +102,7 @@ export function QueueForm({ mode, initial, selfArn, submitLabel, pending, error,
   );
 
   return (
-    <form ref={formRef} onSubmit={submit} className="form" noValidate aria-label={mode === "create" ? "Create queue" : "Edit queue"}>
+    <form onSubmit={submit} className="form" noValidate aria-label={mode === "create" ? "Create queue" : "Edit queue"}>
       <fieldset disabled={!canChange} className="stack-lg">
         <Container title="Details">
           <Tiles

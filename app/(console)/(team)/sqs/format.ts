@@ -25,9 +25,3 @@ export function formatAge(seconds: number): string {
   if (seconds < 172_800) return `${Math.round((seconds / 3600) * 10) / 10} h`;
   return `${Math.round((seconds / 86_400) * 10) / 10} d`;
 }
-
-const utf8 = new TextEncoder();
-
-export function byteLength(text: string): number {
-  return utf8.encode(text).length;
-}

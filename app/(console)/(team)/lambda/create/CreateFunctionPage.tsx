@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useRef, useState, type FormEvent } from "react";
+import { useState } from "react";
 import { roleAtLeast } from "~/server/services/accounts/roles";
 import { Alert } from "../../../../_components/Alert";
 import { Button, ButtonLink } from "../../../../_components/Button";
@@ -13,6 +13,7 @@ import { PageHeader } from "../../../../_components/PageHeader";
 import { RadioGroup, Tiles } from "../../../../_components/Tiles";
 import { useCurrentTeam } from "../../../../_console/TeamGate";
 import { errorMessage } from "../../../../_lib/errors";
+import { useFormSubmit } from "../../../../_lib/use-form-submit";
 import { useTRPC } from "../../../../_trpc/client";
 import { checkFunctionName, checkHandler, checkRoleArn, defaultRoleArn } from "../function-rules";
 import { functionHref } from "../links";
@@ -47,7 +48,6 @@ export function CreateFunctionPage() {
   const router = useRouter();
   const team = useCurrentTeam();
   const canChange = roleAtLeast(team.role, "developer");
-  const formRef = useRef<HTMLFormElement>(null);
   const [form, setForm] = useState<Form>(() => ({
     method: "scratch",
     blueprint: "hello-world-nodejs",
@@ -57,7 +57,6 @@ export function CreateFunctionPage() {
     role: defaultRoleArn(team.accountId),
     zip: null,
   }));
-  const [submitted, setSubmitted] = useState(false);
 
   const create = useMutation(
     trpc.lambda.createFunction.mutationOptions({
@@ -77,6 +76,7 @@ export function CreateFunctionPage() {
     role: checkRoleArn(form.role),
     zip: form.method === "zip" && !form.zip ? "Choose a .zip file." : undefined,
   };
+  const { submitted, handleSubmit } = useFormSubmit(Object.values(errors).some(Boolean));
   const shown: Partial<typeof errors> = submitted ? errors : {};
 
   function update(change: Partial<Form>) {
@@ -93,21 +93,15 @@ export function CreateFunctionPage() {
     });
   }
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setSubmitted(true);
-    if (Object.values(errors).some(Boolean)) {
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-      return;
-    }
+  const submit = handleSubmit(() =>
     create.mutate({
       FunctionName: form.name,
       Runtime: form.runtime,
       Handler: form.handler.trim(),
       Role: form.role.trim(),
       Code: form.method === "zip" && form.zip ? { ZipFile: form.zip.base64 } : { InlineFiles: starter.files },
-    });
-  }
+    }),
+  );
 
   return (
     <>
@@ -116,7 +110,7 @@ export function CreateFunctionPage() {
         breadcrumbs={[{ label: "Lambda", href: "/lambda" }, { label: "Functions", href: "/lambda" }, { label: "Create function" }]}
         description="Choose one of the following options to create your function."
       />
-      <form ref={formRef} onSubmit={submit} noValidate className="form" aria-label="Create function">
+      <form onSubmit={submit} noValidate className="form" aria-label="Create function">
         <fieldset disabled={!canChange} className="stack-lg">
           {!canChange && <Alert type="info">Viewers cannot create functions. Ask an owner or admin for the developer role.</Alert>}
           <Container title="How to start">

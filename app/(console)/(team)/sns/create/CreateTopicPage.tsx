@@ -2,10 +2,11 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useRef, useState, type FormEvent } from "react";
+import { useState } from "react";
 import { roleAtLeast } from "~/server/services/accounts/roles";
 import { Alert } from "../../../../_components/Alert";
 import { Button, ButtonLink } from "../../../../_components/Button";
+import { ChoiceSelect } from "../../../../_components/ChoiceSelect";
 import { Container } from "../../../../_components/Container";
 import { FormField } from "../../../../_components/FormField";
 import { PageHeader } from "../../../../_components/PageHeader";
@@ -13,9 +14,12 @@ import { TagEditor, validateTags, type TagRow } from "../../../../_components/Ta
 import { Tiles } from "../../../../_components/Tiles";
 import { useCurrentTeam } from "../../../../_console/TeamGate";
 import { errorMessage } from "../../../../_lib/errors";
+import { useFormSubmit } from "../../../../_lib/use-form-submit";
 import { useTRPC } from "../../../../_trpc/client";
-import { compactJson, DEFAULT_TOPIC_DELIVERY_POLICY, jsonObjectError } from "../json";
-import { SIGNATURE_VERSIONS, topicNameError } from "../topic-settings";
+import { ContentDeduplicationField } from "../ContentDeduplicationField";
+import { DeliveryPolicyField } from "../DeliveryPolicyField";
+import { compactJson, jsonObjectError } from "../json";
+import { FIFO_THROUGHPUT_SCOPES, SIGNATURE_VERSIONS, topicNameError, type FifoThroughputScope } from "../topic-settings";
 
 type TopicType = "standard" | "fifo";
 
@@ -24,7 +28,7 @@ interface TopicForm {
   name: string;
   displayName: string;
   contentBasedDeduplication: boolean;
-  fifoThroughputScope: "Topic" | "MessageGroup";
+  fifoThroughputScope: FifoThroughputScope;
   deliveryPolicy: string;
   signatureVersion: string;
   tags: TagRow[];
@@ -83,10 +87,10 @@ export function CreateTopicPage() {
   const team = useCurrentTeam();
   const canChange = roleAtLeast(team.role, "developer");
   const [form, setForm] = useState(INITIAL);
-  const [submitted, setSubmitted] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
   const fifo = form.type === "fifo";
   const errors = validate(form);
+  const invalid = Object.values(errors).some(Boolean);
+  const { submitted, handleSubmit } = useFormSubmit(invalid);
   const shown: Partial<typeof errors> = submitted ? errors : {};
   const set = <K extends keyof TopicForm>(key: K, value: TopicForm[K]) => setForm((f) => ({ ...f, [key]: value }));
 
@@ -110,19 +114,13 @@ export function CreateTopicPage() {
     });
   }
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setSubmitted(true);
-    if (Object.values(errors).some(Boolean)) {
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-      return;
-    }
+  const submit = handleSubmit(() =>
     create.mutate({
       Name: form.name,
       Attributes: toAttributes(form),
       Tags: form.tags.length > 0 ? form.tags.map((t) => ({ Key: t.key.trim(), Value: t.value })) : undefined,
-    });
-  }
+    }),
+  );
 
   return (
     <>
@@ -133,7 +131,7 @@ export function CreateTopicPage() {
       />
       <div className="stack-lg">
         {!canChange && <Alert type="info">Viewers cannot create topics. Ask an owner or admin for the developer role.</Alert>}
-        <form ref={formRef} onSubmit={submit} className="form" noValidate aria-label="Create topic">
+        <form onSubmit={submit} className="form" noValidate aria-label="Create topic">
           <fieldset disabled={!canChange} className="stack-lg">
             <Container title="Details">
               <Tiles legend="Type" description="You can't change the topic type after you create a topic." name="topic-type" value={form.type} options={TYPE_OPTIONS} onChange={changeType} />
@@ -165,22 +163,15 @@ export function CreateTopicPage() {
               </div>
               {fifo && (
                 <div className="stack">
-                  <label className="checkbox">
-                    <input type="checkbox" checked={form.contentBasedDeduplication} onChange={(e) => set("contentBasedDeduplication", e.target.checked)} />
-                    <span>
-                      <span className="radio-label">Content-based message deduplication</span>
-                      <span className="radio-description">Use a SHA-256 hash of the message body as the deduplication ID when a message has none.</span>
-                    </span>
-                  </label>
+                  <ContentDeduplicationField checked={form.contentBasedDeduplication} onChange={(checked) => set("contentBasedDeduplication", checked)} />
                   <div className="form-grid">
-                    <FormField label="FIFO throughput scope" description="Whether the throughput limit and deduplication apply to the whole topic or to each message group.">
-                      {(control) => (
-                        <select {...control} className="select" value={form.fifoThroughputScope} onChange={(e) => set("fifoThroughputScope", e.target.value as TopicForm["fifoThroughputScope"])}>
-                          <option value="Topic">Topic</option>
-                          <option value="MessageGroup">Message group</option>
-                        </select>
-                      )}
-                    </FormField>
+                    <ChoiceSelect
+                      label="FIFO throughput scope"
+                      description="Whether the throughput limit and deduplication apply to the whole topic or to each message group."
+                      choices={FIFO_THROUGHPUT_SCOPES}
+                      value={form.fifoThroughputScope}
+                      onChange={(scope) => set("fifoThroughputScope", scope)}
+                    />
                   </div>
                 </div>
               )}
@@ -191,37 +182,26 @@ export function CreateTopicPage() {
               description="How SNS retries deliveries to HTTP and HTTPS endpoints that fail: the number of retries, the delays between them and the backoff."
               info="Leave it empty for AWS's default: 3 retries, 20 seconds apart. Subscriptions can set their own policy unless disableSubscriptionOverrides is true."
             >
-              <FormField label="Delivery policy (JSON)" description="Optional. A JSON delivery policy with an http object." error={shown.deliveryPolicy}>
-                {(control) => (
-                  <textarea
-                    {...control}
-                    className="input textarea code-input"
-                    rows={form.deliveryPolicy ? Math.min(20, form.deliveryPolicy.split("\n").length + 1) : 4}
-                    spellCheck={false}
-                    value={form.deliveryPolicy}
-                    placeholder='{ "http": { "defaultHealthyRetryPolicy": { … } } }'
-                    onChange={(e) => set("deliveryPolicy", e.target.value)}
-                  />
-                )}
-              </FormField>
-              <div className="button-row">
-                <Button onClick={() => set("deliveryPolicy", DEFAULT_TOPIC_DELIVERY_POLICY)}>Insert default policy</Button>
-              </div>
+              <DeliveryPolicyField
+                of="topic"
+                label="Delivery policy (JSON)"
+                description="Optional. A JSON delivery policy with an http object."
+                value={form.deliveryPolicy}
+                error={shown.deliveryPolicy}
+                maxRows={20}
+                onChange={(policy) => set("deliveryPolicy", policy)}
+              />
             </Container>
 
             <Container title="Message signing" description="The signature on notifications to HTTP/S, email-JSON and queue endpoints, which receivers verify with the signing certificate.">
               <div className="form-grid">
-                <FormField label="Signature version" description="The hash algorithm of the signature.">
-                  {(control) => (
-                    <select {...control} className="select" value={form.signatureVersion} onChange={(e) => set("signatureVersion", e.target.value)}>
-                      {SIGNATURE_VERSIONS.map((v) => (
-                        <option key={v.value} value={v.value}>
-                          {v.label}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </FormField>
+                <ChoiceSelect
+                  label="Signature version"
+                  description="The hash algorithm of the signature."
+                  choices={SIGNATURE_VERSIONS}
+                  value={form.signatureVersion}
+                  onChange={(version) => set("signatureVersion", version)}
+                />
               </div>
             </Container>
 
@@ -230,7 +210,7 @@ export function CreateTopicPage() {
             </Container>
           </fieldset>
 
-          {submitted && Object.values(errors).some(Boolean) && <Alert type="error">Some fields need attention. Check the messages under them.</Alert>}
+          {submitted && invalid && <Alert type="error">Some fields need attention. Check the messages under them.</Alert>}
           {create.error != null && <Alert type="error" title="Couldn't create the topic">{errorMessage(create.error)}</Alert>}
           <div className="form-actions">
             <ButtonLink href="/sns" variant="link">

@@ -7,7 +7,8 @@ import { useTRPC, useTRPCClient } from "../../../../../_trpc/client";
 import { FilterPolicyEditor, useFilterPolicyCheck } from "../../FilterPolicyEditor";
 import { DELIVERY_POLICY_PROTOCOLS } from "../../protocols";
 import { settingsChanges, settingsFromAttributes, validateSettings } from "../../subscription-settings";
-import { DeadLetterQueueFields, DeliveryPolicyField, RawDeliveryField } from "../../SubscriptionSettingsFields";
+import { DeadLetterQueueFields, RawDeliveryField, SubscriptionDeliveryPolicyField } from "../../SubscriptionSettingsFields";
+import { useAttributeSave } from "../../use-attribute-save";
 
 interface EditSubscriptionModalProps {
   arn: string;
@@ -24,32 +25,14 @@ export function EditSubscriptionModal({ arn, attributes, fifo, onClose, onSaved 
   const queryClient = useQueryClient();
   const protocol = attributes.Protocol ?? "";
   const [settings, setSettings] = useState(() => settingsFromAttributes(attributes));
-  const [submitted, setSubmitted] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const filterCheck = useFilterPolicyCheck(settings.filter);
-  const errors = validateSettings(settings, protocol, filterCheck);
-  const shown: Partial<typeof errors> = submitted ? errors : {};
-
-  async function save() {
-    setSubmitted(true);
-    if (Object.values(errors).some(Boolean)) return;
-    setSaving(true);
-    setError(null);
-    try {
-      for (const [AttributeName, AttributeValue] of settingsChanges(attributes, settings, protocol)) {
-        await client.sns.setSubscriptionAttributes.mutate({ SubscriptionArn: arn, AttributeName, AttributeValue });
-      }
-      await queryClient.invalidateQueries(trpc.sns.getSubscriptionAttributes.queryFilter({ SubscriptionArn: arn }));
-      onSaved();
-    } catch (e) {
-      // Attributes saved before the failure stay saved; reading them again shows where things stand.
-      void queryClient.invalidateQueries(trpc.sns.getSubscriptionAttributes.queryFilter({ SubscriptionArn: arn }));
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
-  }
+  const { shown, saving, error, save } = useAttributeSave({
+    errors: validateSettings(settings, protocol, filterCheck),
+    changes: () => settingsChanges(attributes, settings, protocol),
+    setAttribute: (AttributeName, AttributeValue) => client.sns.setSubscriptionAttributes.mutate({ SubscriptionArn: arn, AttributeName, AttributeValue }),
+    refresh: () => queryClient.invalidateQueries(trpc.sns.getSubscriptionAttributes.queryFilter({ SubscriptionArn: arn })),
+    onSaved,
+  });
 
   return (
     <FormModal title="Edit subscription" submitLabel="Save changes" pending={saving} error={error} onSubmit={() => void save()} onClose={onClose}>
@@ -61,18 +44,12 @@ export function EditSubscriptionModal({ arn, attributes, fifo, onClose, onSaved 
         </section>
         <section className="stack" aria-label="Redrive policy (dead-letter queue)">
           <h3 className="subheading">Redrive policy (dead-letter queue)</h3>
-          <DeadLetterQueueFields
-            fifo={fifo}
-            enabled={settings.deadLetterQueue}
-            targetArn={settings.deadLetterTargetArn}
-            error={shown.deadLetterTargetArn}
-            onChange={(change) => setSettings((s) => ({ ...s, ...change }))}
-          />
+          <DeadLetterQueueFields fifo={fifo} settings={settings} error={shown.deadLetterTargetArn} onChange={(change) => setSettings((s) => ({ ...s, ...change }))} />
         </section>
         {DELIVERY_POLICY_PROTOCOLS.has(protocol) && (
           <section className="stack" aria-label="Delivery policy (HTTP/S)">
             <h3 className="subheading">Delivery policy (HTTP/S)</h3>
-            <DeliveryPolicyField value={settings.deliveryPolicy} error={shown.deliveryPolicy} onChange={(deliveryPolicy) => setSettings((s) => ({ ...s, deliveryPolicy }))} />
+            <SubscriptionDeliveryPolicyField value={settings.deliveryPolicy} error={shown.deliveryPolicy} onChange={(deliveryPolicy) => setSettings((s) => ({ ...s, deliveryPolicy }))} />
           </section>
         )}
       </div>

@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { roleAtLeast } from "~/server/services/accounts/roles";
 import { Alert } from "../../../../../_components/Alert";
+import { AllAttributes } from "../../../../../_components/AllAttributes";
 import { Button } from "../../../../../_components/Button";
 import { Container } from "../../../../../_components/Container";
 import { CodeBlock, CopyableCode } from "../../../../../_components/CopyButton";
@@ -119,7 +120,7 @@ export function SubscriptionDetailPage({ id, justCreated }: { id: string; justCr
                   { id: "filter", label: "Subscription filter policy", content: <FilterPolicyTab attributes={a} /> },
                   { id: "redrive", label: "Redrive policy (dead-letter queue)", content: <RedrivePolicyTab attributes={a} /> },
                   ...(DELIVERY_POLICY_PROTOCOLS.has(a.Protocol ?? "") ? [{ id: "delivery", label: "Delivery policy (HTTP/S)", content: <DeliveryPolicyTab attributes={a} /> }] : []),
-                  { id: "attributes", label: "All attributes", content: <AllAttributes attributes={a} /> },
+                  { id: "attributes", label: "All attributes", content: <AllAttributes action="GetSubscriptionAttributes" attributes={a} /> },
                 ]}
               />
               {dialog === "edit" && (
@@ -191,37 +192,6 @@ function DeliveryPolicyTab({ attributes: a }: { attributes: Attributes }) {
           <KeyValue label="Own delivery policy">{a.DeliveryPolicy ? "Yes" : "No, the topic's"}</KeyValue>
         </KeyValueGrid>
         {a.EffectiveDeliveryPolicy && <CodeBlock label="Effective delivery policy (JSON)" code={prettyJson(a.EffectiveDeliveryPolicy)} />}
-      </div>
-    </Container>
-  );
-}
-
-function AllAttributes({ attributes }: { attributes: Attributes }) {
-  return (
-    <Container title="All attributes" description="Every attribute as GetSubscriptionAttributes returns it." flush>
-      <div className="table-scroll">
-        <table className="table table-kv" aria-label="All attributes">
-          <thead>
-            <tr>
-              <th scope="col">Attribute</th>
-              <th scope="col">Value</th>
-            </tr>
-          </thead>
-          <tbody>
-            {Object.entries(attributes)
-              .sort(([x], [y]) => x.localeCompare(y))
-              .map(([key, value]) => (
-                <tr key={key}>
-                  <td>
-                    <code className="break-all">{key}</code>
-                  </td>
-                  <td>
-                    <code className="break-all">{value}</code>
-                  </td>
-                </tr>
-              ))}
-          </tbody>
-        </table>
       </div>
     </Container>
   );

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useId, useRef, useState, type FormEvent } from "react";
+import { useId, useState } from "react";
 import { roleAtLeast } from "~/server/services/accounts/roles";
 import { Alert } from "../../../../../_components/Alert";
 import { Button, ButtonLink } from "../../../../../_components/Button";
@@ -12,12 +12,13 @@ import { PageHeader } from "../../../../../_components/PageHeader";
 import { useConsole } from "../../../../../_console/ConsoleContext";
 import { useCurrentTeam } from "../../../../../_console/TeamGate";
 import { errorMessage } from "../../../../../_lib/errors";
+import { useFormSubmit } from "../../../../../_lib/use-form-submit";
 import { useTRPC } from "../../../../../_trpc/client";
 import { FilterPolicyEditor, useFilterPolicyCheck } from "../../FilterPolicyEditor";
 import { subscriptionHref, topicArn, topicHref, topicNameFromArn } from "../../links";
 import { DELIVERY_POLICY_PROTOCOLS, ENDPOINT_HELP, endpointError, needsConfirmation, PROTOCOL_LABELS, PROTOCOLS, type Protocol } from "../../protocols";
 import { DEFAULT_SETTINGS, settingsToAttributes, validateSettings, type SubscriptionSettings } from "../../subscription-settings";
-import { DeadLetterQueueFields, DeliveryPolicyField, RawDeliveryField } from "../../SubscriptionSettingsFields";
+import { DeadLetterQueueFields, RawDeliveryField, SubscriptionDeliveryPolicyField } from "../../SubscriptionSettingsFields";
 
 export function CreateSubscriptionPage({ topicName }: { topicName?: string }) {
   const trpc = useTRPC();
@@ -31,8 +32,6 @@ export function CreateSubscriptionPage({ topicName }: { topicName?: string }) {
   const [protocol, setProtocol] = useState<Protocol | "">("");
   const [endpoint, setEndpoint] = useState("");
   const [settings, setSettings] = useState<SubscriptionSettings>(DEFAULT_SETTINGS);
-  const [submitted, setSubmitted] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
   const suggestionsId = useId();
 
   const selectedTopic = topics.data?.find((t) => t.arn === topic);
@@ -56,6 +55,8 @@ export function CreateSubscriptionPage({ topicName }: { topicName?: string }) {
     endpoint: protocol ? endpointError(protocol, endpoint) : undefined,
     ...settingErrors,
   };
+  const invalid = Object.values(errors).some(Boolean);
+  const { submitted, handleSubmit } = useFormSubmit(invalid);
   // The filter policy's own check shows as it is typed; the rest once the user tries to create.
   const shown: Partial<typeof errors> = submitted ? errors : { filter: settingErrors.filter };
 
@@ -73,13 +74,9 @@ export function CreateSubscriptionPage({ topicName }: { topicName?: string }) {
     }),
   );
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setSubmitted(true);
-    if (Object.values(errors).some(Boolean) || !protocol) {
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-      return;
-    }
+  const submit = handleSubmit(() => {
+    // A form without a protocol is invalid and never gets here; the check gives `protocol` its type.
+    if (!protocol) return;
     subscribe.mutate({
       TopicArn: topic,
       Protocol: protocol,
@@ -87,7 +84,7 @@ export function CreateSubscriptionPage({ topicName }: { topicName?: string }) {
       Attributes: settingsToAttributes(settings, protocol),
       ReturnSubscriptionArn: true,
     });
-  }
+  });
 
   const help = protocol ? ENDPOINT_HELP[protocol] : null;
   const cancelHref = topicName ? topicHref(topicName) : "/sns/subscriptions";
@@ -105,7 +102,7 @@ export function CreateSubscriptionPage({ topicName }: { topicName?: string }) {
       />
       <div className="stack-lg">
         {!canChange && <Alert type="info">Viewers cannot create subscriptions. Ask an owner or admin for the developer role.</Alert>}
-        <form ref={formRef} onSubmit={submit} className="form" noValidate aria-label="Create subscription">
+        <form onSubmit={submit} className="form" noValidate aria-label="Create subscription">
           <fieldset disabled={!canChange} className="stack-lg">
             <Container title="Details">
               <div className="form-grid">
@@ -187,23 +184,17 @@ export function CreateSubscriptionPage({ topicName }: { topicName?: string }) {
             </Container>
 
             <Container title="Redrive policy (dead-letter queue) - optional" description="Undeliverable messages go to a dead-letter queue, where they can be looked at or sent again.">
-              <DeadLetterQueueFields
-                fifo={fifo}
-                enabled={settings.deadLetterQueue}
-                targetArn={settings.deadLetterTargetArn}
-                error={shown.deadLetterTargetArn}
-                onChange={(change) => setSettings((s) => ({ ...s, ...change }))}
-              />
+              <DeadLetterQueueFields fifo={fifo} settings={settings} error={shown.deadLetterTargetArn} onChange={(change) => setSettings((s) => ({ ...s, ...change }))} />
             </Container>
 
             {protocol && DELIVERY_POLICY_PROTOCOLS.has(protocol) && (
               <Container title="Delivery policy (HTTP/S) - optional" description="How SNS retries deliveries to this endpoint that fail.">
-                <DeliveryPolicyField value={settings.deliveryPolicy} error={shown.deliveryPolicy} onChange={(deliveryPolicy) => setSettings((s) => ({ ...s, deliveryPolicy }))} />
+                <SubscriptionDeliveryPolicyField value={settings.deliveryPolicy} error={shown.deliveryPolicy} onChange={(deliveryPolicy) => setSettings((s) => ({ ...s, deliveryPolicy }))} />
               </Container>
             )}
           </fieldset>
 
-          {submitted && Object.values(errors).some(Boolean) && <Alert type="error">Some fields need attention. Check the messages under them.</Alert>}
+          {submitted && invalid && <Alert type="error">Some fields need attention. Check the messages under them.</Alert>}
           {subscribe.error != null && <Alert type="error" title="Couldn't create the subscription">{errorMessage(subscribe.error)}</Alert>}
           <div className="form-actions">
             <ButtonLink href={cancelHref} variant="link">

@@ -2,15 +2,20 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { AllAttributes } from "../../../../../_components/AllAttributes";
 import { Button } from "../../../../../_components/Button";
+import { ChoiceSelect } from "../../../../../_components/ChoiceSelect";
 import { Container } from "../../../../../_components/Container";
 import { Flash } from "../../../../../_components/Flash";
 import { FormField } from "../../../../../_components/FormField";
 import { FormModal } from "../../../../../_components/FormModal";
 import { KeyValue, KeyValueGrid } from "../../../../../_components/KeyValue";
 import { useTRPC, useTRPCClient } from "../../../../../_trpc/client";
-import { compactJson, DEFAULT_TOPIC_DELIVERY_POLICY, jsonObjectError, prettyJson } from "../../json";
-import { SIGNATURE_VERSIONS, TRACING_CONFIGS } from "../../topic-settings";
+import { ContentDeduplicationField } from "../../ContentDeduplicationField";
+import { DeliveryPolicyField } from "../../DeliveryPolicyField";
+import { compactJson, jsonObjectError, prettyJson } from "../../json";
+import { FIFO_THROUGHPUT_SCOPES, SIGNATURE_VERSIONS, TRACING_CONFIGS } from "../../topic-settings";
+import { useAttributeSave } from "../../use-attribute-save";
 import type { LoadedTopic } from "../../use-topic";
 
 /** The topic's settings, every attribute GetTopicAttributes reports, and the edit dialog. */
@@ -46,32 +51,7 @@ export function AttributesTab({ topic, canChange }: { topic: LoadedTopic; canCha
           </KeyValueGrid>
         </div>
       </Container>
-      <Container title="All attributes" description="Every attribute as GetTopicAttributes returns it." flush>
-        <div className="table-scroll">
-          <table className="table table-kv" aria-label="All attributes">
-            <thead>
-              <tr>
-                <th scope="col">Attribute</th>
-                <th scope="col">Value</th>
-              </tr>
-            </thead>
-            <tbody>
-              {Object.entries(a)
-                .sort(([x], [y]) => x.localeCompare(y))
-                .map(([key, value]) => (
-                  <tr key={key}>
-                    <td>
-                      <code className="break-all">{key}</code>
-                    </td>
-                    <td>
-                      <code className="break-all">{value}</code>
-                    </td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
-        </div>
-      </Container>
+      <AllAttributes action="GetTopicAttributes" attributes={a} />
       {editing && (
         <EditTopicModal
           topic={topic}
@@ -125,9 +105,6 @@ function EditTopicModal({ topic, onClose, onSaved }: { topic: LoadedTopic; onClo
   const client = useTRPCClient();
   const queryClient = useQueryClient();
   const [form, setForm] = useState(() => initialForm(topic));
-  const [submitted, setSubmitted] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const set = <K extends keyof EditForm>(key: K, value: EditForm[K]) => setForm((f) => ({ ...f, [key]: value }));
   const errors = {
     DisplayName: form.DisplayName.length > 100 ? "Display names can be at most 100 characters." : undefined,
@@ -136,30 +113,17 @@ function EditTopicModal({ topic, onClose, onSaved }: { topic: LoadedTopic; onClo
         ? "A delivery policy can't be removed: insert the default policy to go back to AWS's defaults."
         : jsonObjectError(form.DeliveryPolicy, "delivery policy"),
   };
-  const shown: Partial<typeof errors> = submitted ? errors : {};
-
-  async function save() {
-    setSubmitted(true);
-    if (Object.values(errors).some(Boolean)) return;
-    setSaving(true);
-    setError(null);
-    try {
-      for (const [AttributeName, AttributeValue] of changes(topic, form)) {
-        await client.sns.setTopicAttributes.mutate({ TopicArn: topic.arn, AttributeName, AttributeValue });
-      }
-      await Promise.all([
+  const { shown, saving, error, save } = useAttributeSave({
+    errors,
+    changes: () => changes(topic, form),
+    setAttribute: (AttributeName, AttributeValue) => client.sns.setTopicAttributes.mutate({ TopicArn: topic.arn, AttributeName, AttributeValue }),
+    refresh: () =>
+      Promise.all([
         queryClient.invalidateQueries(trpc.sns.getTopicAttributes.queryFilter({ TopicArn: topic.arn })),
         queryClient.invalidateQueries(trpc.sns.listTopicSummaries.queryFilter()),
-      ]);
-      onSaved();
-    } catch (e) {
-      // Attributes saved before the failure stay saved; reading them again shows where things stand.
-      void queryClient.invalidateQueries(trpc.sns.getTopicAttributes.queryFilter({ TopicArn: topic.arn }));
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
-  }
+      ]),
+    onSaved,
+  });
 
   return (
     <FormModal title={`Edit ${topic.name}`} submitLabel="Save changes" pending={saving} error={error} onSubmit={() => void save()} onClose={onClose}>
@@ -169,63 +133,22 @@ function EditTopicModal({ topic, onClose, onSaved }: { topic: LoadedTopic; onClo
         </FormField>
         {topic.fifo && (
           <>
-            <label className="checkbox">
-              <input type="checkbox" checked={form.ContentBasedDeduplication} onChange={(e) => set("ContentBasedDeduplication", e.target.checked)} />
-              <span>
-                <span className="radio-label">Content-based message deduplication</span>
-                <span className="radio-description">Use a SHA-256 hash of the message body as the deduplication ID when a message has none.</span>
-              </span>
-            </label>
-            <FormField label="FIFO throughput scope">
-              {(control) => (
-                <select {...control} className="select" value={form.FifoThroughputScope} onChange={(e) => set("FifoThroughputScope", e.target.value)}>
-                  <option value="Topic">Topic</option>
-                  <option value="MessageGroup">Message group</option>
-                </select>
-              )}
-            </FormField>
+            <ContentDeduplicationField checked={form.ContentBasedDeduplication} onChange={(checked) => set("ContentBasedDeduplication", checked)} />
+            <ChoiceSelect label="FIFO throughput scope" choices={FIFO_THROUGHPUT_SCOPES} value={form.FifoThroughputScope} onChange={(scope) => set("FifoThroughputScope", scope)} />
           </>
         )}
         <div className="form-grid">
-          <FormField label="Signature version">
-            {(control) => (
-              <select {...control} className="select" value={form.SignatureVersion} onChange={(e) => set("SignatureVersion", e.target.value)}>
-                {SIGNATURE_VERSIONS.map((v) => (
-                  <option key={v.value} value={v.value}>
-                    {v.label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
-          <FormField label="Tracing">
-            {(control) => (
-              <select {...control} className="select" value={form.TracingConfig} onChange={(e) => set("TracingConfig", e.target.value)}>
-                {TRACING_CONFIGS.map((v) => (
-                  <option key={v.value} value={v.value}>
-                    {v.label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
+          <ChoiceSelect label="Signature version" choices={SIGNATURE_VERSIONS} value={form.SignatureVersion} onChange={(version) => set("SignatureVersion", version)} />
+          <ChoiceSelect label="Tracing" choices={TRACING_CONFIGS} value={form.TracingConfig} onChange={(config) => set("TracingConfig", config)} />
         </div>
-        <FormField label="Delivery policy (HTTP/S)" description="Optional. Retries, throttling and content type for HTTP/S subscriptions, as JSON." error={shown.DeliveryPolicy}>
-          {(control) => (
-            <textarea
-              {...control}
-              className="input textarea code-input"
-              rows={form.DeliveryPolicy ? Math.min(16, form.DeliveryPolicy.split("\n").length + 1) : 4}
-              spellCheck={false}
-              value={form.DeliveryPolicy}
-              placeholder='{ "http": { "defaultHealthyRetryPolicy": { … } } }'
-              onChange={(e) => set("DeliveryPolicy", e.target.value)}
-            />
-          )}
-        </FormField>
-        <div className="button-row">
-          <Button onClick={() => set("DeliveryPolicy", DEFAULT_TOPIC_DELIVERY_POLICY)}>Insert default policy</Button>
-        </div>
+        <DeliveryPolicyField
+          of="topic"
+          label="Delivery policy (HTTP/S)"
+          description="Optional. Retries, throttling and content type for HTTP/S subscriptions, as JSON."
+          value={form.DeliveryPolicy}
+          error={shown.DeliveryPolicy}
+          onChange={(policy) => set("DeliveryPolicy", policy)}
+        />
       </div>
     </FormModal>
   );

@@ -1,25 +1,26 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Alert } from "../../../../../_components/Alert";
 import { Button } from "../../../../../_components/Button";
 import { Container } from "../../../../../_components/Container";
+import { FifoMessageFields, fifoIdErrors, NO_FIFO_IDS, type FifoIds } from "../../../../../_components/FifoMessageFields";
 import { FormField } from "../../../../../_components/FormField";
 import { KeyValue, KeyValueGrid } from "../../../../../_components/KeyValue";
+import { MessageAttributesEditor } from "../../../../../_components/MessageAttributesEditor";
 import { RadioGroup } from "../../../../../_components/Tiles";
 import { errorMessage } from "../../../../../_lib/errors";
+import { byteLength } from "../../../../../_lib/format";
+import { attributesSize, MAX_ATTRIBUTES, toMessageAttributes, type AttributeRow } from "../../../../../_lib/message-attributes";
+import { useFormSubmit } from "../../../../../_lib/use-form-submit";
 import { useTRPC } from "../../../../../_trpc/client";
-import { attributesSize, byteLength, toMessageAttributes, validateAttributes, type AttributeRow } from "../../message-attributes";
-import { MessageAttributesEditor } from "../../MessageAttributesEditor";
+import { ATTRIBUTE_TYPES, validateAttributes, type AttributeType } from "../../message-attributes";
 import type { LoadedTopic } from "../../use-topic";
 
 type Structure = "identical" | "custom";
 
 const MAX_BYTES = 262_144;
-/** Group and deduplication IDs: 1 to 128 printable ASCII characters, no spaces. */
-const TOKEN = /^[\x21-\x7E]{1,128}$/;
-const TOKEN_RULE = "Up to 128 characters: letters, digits and punctuation, no spaces.";
 
 /** A starting point for "Custom payload for each delivery protocol": SNS sends each protocol its own text, else "default". */
 const CUSTOM_TEMPLATE = JSON.stringify(
@@ -66,19 +67,8 @@ export function PublishTab({ topic, canPublish }: { topic: LoadedTopic; canPubli
   const [subject, setSubject] = useState("");
   const [structure, setStructure] = useState<Structure>("identical");
   const [body, setBody] = useState("");
-  const [groupId, setGroupId] = useState("");
-  const [dedupId, setDedupId] = useState("");
-  const [attributes, setAttributes] = useState<AttributeRow[]>([]);
-  const [submitted, setSubmitted] = useState(false);
-
-  const publish = useMutation(
-    trpc.sns.publish.mutationOptions({
-      onSuccess() {
-        setSubmitted(false);
-        void queryClient.invalidateQueries(trpc.sns.listDeliveries.queryFilter());
-      },
-    }),
-  );
+  const [fifoIds, setFifoIds] = useState<FifoIds>(NO_FIFO_IDS);
+  const [attributes, setAttributes] = useState<AttributeRow<AttributeType>[]>([]);
 
   const size = byteLength(body) + attributesSize(attributes);
   const errors = {
@@ -90,42 +80,38 @@ export function PublishTab({ topic, canPublish }: { topic: LoadedTopic; canPubli
         : structure === "custom"
           ? customPayloadError(body)
           : undefined,
-    groupId: fifo && !TOKEN.test(groupId) ? (groupId ? TOKEN_RULE : "Enter a message group ID: FIFO topics need one.") : undefined,
-    dedupId:
-      fifo && dedupId && !TOKEN.test(dedupId)
-        ? TOKEN_RULE
-        : fifo && !dedupId && !contentDedup
-          ? "Enter a deduplication ID: this topic has no content-based deduplication."
-          : undefined,
+    ...fifoIdErrors(fifoIds, { fifo, contentDedup, noun: "topic" }),
     attributes: validateAttributes(attributes),
   };
   const valid = !errors.subject && !errors.body && !errors.groupId && !errors.dedupId && Object.keys(errors.attributes).length === 0;
+  const { submitted, setSubmitted, handleSubmit } = useFormSubmit(!valid);
   const shown: Partial<typeof errors> & Pick<typeof errors, "attributes"> = submitted ? errors : { attributes: {} };
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setSubmitted(true);
-    if (!valid) {
-      const form = event.currentTarget;
-      requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-      return;
-    }
+  const publish = useMutation(
+    trpc.sns.publish.mutationOptions({
+      onSuccess() {
+        setSubmitted(false);
+        void queryClient.invalidateQueries(trpc.sns.listDeliveries.queryFilter());
+      },
+    }),
+  );
+
+  const submit = handleSubmit(() =>
     publish.mutate({
       TopicArn: topic.arn,
       Message: body,
       Subject: subject || undefined,
       MessageStructure: structure === "custom" ? "json" : undefined,
       MessageAttributes: toMessageAttributes(attributes),
-      ...(fifo && { MessageGroupId: groupId, MessageDeduplicationId: dedupId || undefined }),
-    });
-  }
+      ...(fifo && { MessageGroupId: fifoIds.groupId, MessageDeduplicationId: fifoIds.dedupId || undefined }),
+    }),
+  );
 
   function clear() {
     setSubject("");
     setBody("");
     setStructure("identical");
-    setGroupId("");
-    setDedupId("");
+    setFifoIds(NO_FIFO_IDS);
     setAttributes([]);
     setSubmitted(false);
     publish.reset();
@@ -140,20 +126,7 @@ export function PublishTab({ topic, canPublish }: { topic: LoadedTopic; canPubli
               {(control) => <input {...control} className="input" value={subject} autoComplete="off" placeholder="Enter a subject" onChange={(e) => setSubject(e.target.value)} />}
             </FormField>
           </div>
-          {fifo && (
-            <div className="form-grid">
-              <FormField label="Message group ID" description="Messages with the same group ID are delivered in order." error={shown.groupId}>
-                {(control) => <input {...control} className="input" value={groupId} autoComplete="off" onChange={(e) => setGroupId(e.target.value)} />}
-              </FormField>
-              <FormField
-                label="Message deduplication ID"
-                description={contentDedup ? "Optional: content-based deduplication uses a hash of the body when empty." : "Messages with the same ID published within 5 minutes are delivered once."}
-                error={shown.dedupId}
-              >
-                {(control) => <input {...control} className="input" value={dedupId} autoComplete="off" onChange={(e) => setDedupId(e.target.value)} />}
-              </FormField>
-            </div>
-          )}
+          {fifo && <FifoMessageFields ids={fifoIds} errors={shown} contentDedup={contentDedup} verb="published" onChange={setFifoIds} />}
         </Container>
 
         <Container title="Message">
@@ -188,7 +161,13 @@ export function PublishTab({ topic, canPublish }: { topic: LoadedTopic; canPubli
         </Container>
 
         <Container title="Message attributes" description="Attributes travel with the message; subscription filter policies with the message attributes scope match them.">
-          <MessageAttributesEditor rows={attributes} onChange={setAttributes} errors={shown.attributes} />
+          <MessageAttributesEditor
+            types={ATTRIBUTE_TYPES}
+            rows={attributes}
+            onChange={setAttributes}
+            errors={shown.attributes}
+            description={`Structured metadata subscription filter policies can match: up to ${MAX_ATTRIBUTES} attributes. String.Array values are JSON arrays; binary values are entered as base64.`}
+          />
         </Container>
       </fieldset>
 

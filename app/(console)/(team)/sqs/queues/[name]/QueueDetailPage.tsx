@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { roleAtLeast } from "~/server/services/accounts/roles";
 import { Alert } from "../../../../../_components/Alert";
+import { AllAttributes } from "../../../../../_components/AllAttributes";
 import { Button, ButtonLink } from "../../../../../_components/Button";
 import { Container } from "../../../../../_components/Container";
 import { CopyableCode } from "../../../../../_components/CopyButton";
@@ -191,32 +192,7 @@ function DetailsTab({ queue }: { queue: LoadedQueue }) {
           <KeyValue label="Redrive allow policy">{allow ? (REDRIVE_PERMISSIONS[allow.redrivePermission] ?? allow.redrivePermission) : "Disabled"}</KeyValue>
         </KeyValueGrid>
       </Container>
-      <Container title="All attributes" description="Every attribute as GetQueueAttributes returns it." flush>
-        <div className="table-scroll">
-          <table className="table table-kv" aria-label="All attributes">
-            <thead>
-              <tr>
-                <th scope="col">Attribute</th>
-                <th scope="col">Value</th>
-              </tr>
-            </thead>
-            <tbody>
-              {Object.entries(a)
-                .sort(([x], [y]) => x.localeCompare(y))
-                .map(([key, value]) => (
-                  <tr key={key}>
-                    <td>
-                      <code className="break-all">{key}</code>
-                    </td>
-                    <td>
-                      <code className="break-all">{value}</code>
-                    </td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
-        </div>
-      </Container>
+      <AllAttributes action="GetQueueAttributes" attributes={a} />
     </div>
   );
 }

@@ -6,7 +6,8 @@ import { CopyButton } from "../../../../../../_components/CopyButton";
 import { KeyValue, KeyValueGrid } from "../../../../../../_components/KeyValue";
 import { Modal } from "../../../../../../_components/Modal";
 import { errorMessage } from "../../../../../../_lib/errors";
-import { byteLength, formatEpoch } from "../../../format";
+import { byteLength } from "../../../../../../_lib/format";
+import { formatEpoch } from "../../../format";
 import { binaryToBase64 } from "./message-attributes";
 import type { ReceivedMessage } from "./ReceiveMessages";
 

@@ -8,9 +8,10 @@ import { Container } from "../../../../../../_components/Container";
 import { DataTable, EmptyState, type Column } from "../../../../../../_components/DataTable";
 import { FormField } from "../../../../../../_components/FormField";
 import { errorMessage } from "../../../../../../_lib/errors";
+import { byteLength } from "../../../../../../_lib/format";
 import { useTRPC, useTRPCClient } from "../../../../../../_trpc/client";
 import type { RouterOutputs } from "../../../../../../_trpc/types";
-import { byteLength, formatEpoch } from "../../../format";
+import { formatEpoch } from "../../../format";
 import type { LoadedQueue } from "../../../use-queue";
 import { MessageDetailModal } from "./MessageDetailModal";
 
