@@ -52,7 +52,7 @@ if (args.help) {
       "  [--rounds 100] [--rounds-warmup 10] [--park-ms 50] [--publishers 4] [--warmup 2] [--seconds 15]\n" +
       "  [--http-sequential 50] [--http-warmup 5] [--http 1000] [--http-publishers 4] [--http-timeout 60] [--body-bytes 100]\n" +
       "  [--only stratus|moto] [--skip publish,queue,throughput,http] [--no-readme]\n" +
-      "  [--profile: the gateway under --cpu-prof; prints where its CPU goes (combine with --only stratus)]\n" +
+      "  [--profile: the gateway and workers under --cpu-prof; prints where their CPU goes (combine with --only stratus)]\n" +
       BENCH_ENV_HELP,
   );
   process.exit(0);
@@ -109,13 +109,13 @@ async function main(): Promise<void> {
   };
 
   const servers: { server: RunningServer; env: WorkloadEnv; stop: () => Promise<void> }[] = [];
-  const profileDir = args.profile ? newProfileDir("sns-gateway") : undefined;
+  const profileDirs = args.profile ? { gateway: newProfileDir("sns-gateway"), workers: newProfileDir("sns-workers") } : undefined;
   let receiver: Receiver | undefined;
   try {
     if (wanted("stratus")) {
       await vacuumTables(BENCH_DATABASE_URL, ["sqs_messages", "sns_messages", "sns_deliveries", "outbox_events"]);
-      const gateway = await startGateway(setup, { cpuProfileDir: profileDir });
-      const workers = await startWorkers(setup, gateway.target.endpoint);
+      const gateway = await startGateway(setup, { cpuProfileDir: profileDirs?.gateway });
+      const workers = await startWorkers(setup, gateway.target.endpoint, { cpuProfileDir: profileDirs?.workers });
       log(`Stratus gateway on ${gateway.target.endpoint} (pid ${gateway.child.pid}), workers pid ${workers.pid}`);
       servers.push({
         server: gateway,
@@ -217,9 +217,11 @@ async function main(): Promise<void> {
   }
   Object.assign(results, end());
   console.log(consoleReport(results));
-  if (profileDir) {
-    const file = mainThreadProfile(profileDir);
-    console.log(`\n${profileReport("Gateway CPU profile, whole run", file)}\nprofile: ${file}`);
+  if (profileDirs) {
+    for (const [name, dir] of Object.entries(profileDirs)) {
+      const file = mainThreadProfile(dir);
+      console.log(`\n${profileReport(`${name} CPU profile, whole run`, file)}\nprofile: ${file}`);
+    }
     return;
   }
   const partial = args.only || skip.size > 0 ? "--only/--skip" : undefined;

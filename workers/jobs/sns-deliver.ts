@@ -1,4 +1,3 @@
-import { prisma } from "../../server/db/client";
 import { defineJob } from "../../server/outbox/job";
 import { DELIVER_HTTP_JOB, DELIVER_JOB, type DeliveryPayload, deliveryPayload } from "../../server/services/sns/delivery/jobs";
 import { loadDelivery } from "../../server/services/sns/delivery/load";
@@ -9,7 +8,7 @@ import { abandon } from "../sns/settle";
 
 async function run(payload: DeliveryPayload, deliver: typeof deliverInternally): Promise<void> {
   if ("confirmSubscriptionId" in payload) return sendConfirmation(payload.confirmSubscriptionId);
-  const loaded = await loadDelivery(prisma(), payload.deliveryId);
+  const loaded = await loadDelivery(payload.deliveryId);
   // A delivery whose message was pruned, or that has settled, has nothing left to do.
   if (!loaded || loaded.delivery.status !== "pending") return;
   // An unsubscribed endpoint gets nothing more, retries included.

@@ -33,7 +33,8 @@ export interface Subscription {
   attributes: Record<string, string>;
 }
 
-export function toTopic(row: TopicRow): Topic {
+/** From a row, or the parts of one a query selected (timestamps are not part of the model). */
+export function toTopic(row: Omit<TopicRow, "createdAt">): Topic {
   return {
     id: row.id,
     accountId: row.accountId,
@@ -47,7 +48,7 @@ export function toTopic(row: TopicRow): Topic {
   };
 }
 
-export function toSubscription(topic: Pick<Topic, "arn">, row: SubscriptionRow): Subscription {
+export function toSubscription(topic: Pick<Topic, "arn">, row: Omit<SubscriptionRow, "createdAt" | "tokenExpiresAt" | "confirmationToken">): Subscription {
   return {
     id: row.id,
     arn: subscriptionArn(topic.arn, row.id),
