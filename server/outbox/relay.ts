@@ -60,10 +60,9 @@ export function startRelay({ db, databaseUrl, queues, accountIds, logger, pollIn
             ),
           ),
         );
-        await tx.outboxEvent.updateMany({
-          where: { id: { in: rows.map((row) => row.id) } },
-          data: { status: "enqueued", enqueuedAt: new Date() },
-        });
+        await tx.$executeRaw`
+          UPDATE outbox_events SET status = 'enqueued', enqueued_at = timezone('UTC', now())
+          WHERE id = ANY(${rows.map((row) => row.id)}::bigint[])`;
         return rows.length;
       },
       // Generous, as the batch waits on Redis inside the transaction; if it times out anyway, the
