@@ -68,9 +68,12 @@ async function checkEndpoint(db: Db, ctx: CallContext, topic: Topic, protocol: P
   }
 }
 
-/** HTTP/S and email endpoints must confirm; so must a queue or function of another account. */
+/**
+ * HTTP/S and email endpoints must confirm; so must another account's queue (the confirmation is sent to
+ * it). A function of another account is authorised by its resource policy instead, as on AWS.
+ */
 function needsConfirmation(ctx: CallContext, protocol: Protocol, endpoint: string): boolean {
-  if (protocol === "sqs" || protocol === "lambda") return parseArn(endpoint)?.accountId !== ctx.accountId;
+  if (protocol === "sqs") return parseArn(endpoint)?.accountId !== ctx.accountId;
   return protocol === "http" || protocol === "https" || protocol === "email" || protocol === "email-json";
 }
 
