@@ -1,8 +1,8 @@
 import type { Db } from "../../db/client";
 
 /** How long the delivery status log and the outbox keep settled entries. */
-export const DELIVERY_LOG_DAYS = 7;
-export const OUTBOX_DAYS = 30;
+const DELIVERY_LOG_DAYS = 7;
+const OUTBOX_DAYS = 30;
 /** Messages are kept a day after publishing, and longer while a delivery of theirs is still pending. */
 const MESSAGE_HOURS = 24;
 

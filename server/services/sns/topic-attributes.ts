@@ -58,7 +58,7 @@ export function validateTopicAttribute(name: string, value: string, fifo: boolea
   if (!validate(value)) throw SnsErrors.invalidParameter(`Attributes Reason: Invalid value for attribute ${name}: ${value}`);
 }
 
-export function defaultTopicPolicy(arn: string, accountId: string): string {
+function defaultTopicPolicy(arn: string, accountId: string): string {
   return JSON.stringify({
     Version: "2008-10-17",
     Id: "__default_policy_ID",
