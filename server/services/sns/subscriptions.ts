@@ -95,6 +95,8 @@ export async function subscribe(
     const subscription = toSubscription(topic, existing);
     const differs = Object.entries(attributes).some(([k, v]) => subscription.attributes[k] !== v);
     if (differs) throw SnsErrors.invalidParameter("Attributes Reason: Subscription already exists with different attributes");
+    // Subscribing a pending endpoint again asks it again (the console's "Request confirmation"), with a fresh token lifetime.
+    if (!subscription.confirmed) await requestConfirmationAgain(db, topic, subscription);
     return { SubscriptionArn: subscription.confirmed || input.ReturnSubscriptionArn ? subscription.arn : PENDING_ARN };
   }
 
@@ -121,6 +123,13 @@ export async function subscribe(
   });
   const arn = subscriptionArn(topic.arn, id);
   return { SubscriptionArn: !pending || input.ReturnSubscriptionArn ? arn : PENDING_ARN };
+}
+
+async function requestConfirmationAgain(db: PrismaClient, topic: Topic, subscription: Subscription): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.snsSubscription.update({ where: { id: subscription.id }, data: { tokenExpiresAt: new Date(Date.now() + CONFIRMATION_TOKEN_TTL_SECONDS * 1000) } });
+    await enqueueConfirmation(tx, topic, subscription);
+  });
 }
 
 /**

@@ -416,6 +416,19 @@ describe("HTTP/S confirmation and delivery", () => {
     await h.sns.send(new sns.UnsubscribeCommand({ SubscriptionArn }));
   });
 
+  it("asks a pending endpoint again when it is subscribed again", async () => {
+    const TopicArn = await h.topic("http-again");
+    const Endpoint = `${receiver.url}/ask-again`;
+    assert.equal((await subscribe({ TopicArn, Protocol: "http", Endpoint })).SubscriptionArn, "pending confirmation");
+    assert.equal((await subscribe({ TopicArn, Protocol: "http", Endpoint })).SubscriptionArn, "pending confirmation");
+    const confirmations = (await requestsTo("/ask-again", 2)).map((r) => JSON.parse(r.body) as Record<string, string>);
+    assert.deepEqual(confirmations.map((c) => c.Type), ["SubscriptionConfirmation", "SubscriptionConfirmation"]);
+    // Either message's token confirms the one subscription.
+    const { SubscriptionArn } = await h.sns.send(new sns.ConfirmSubscriptionCommand({ TopicArn, Token: confirmations[1]!.Token }));
+    const { Subscriptions = [] } = await h.sns.send(new sns.ListSubscriptionsByTopicCommand({ TopicArn }));
+    assert.deepEqual(Subscriptions.map((s) => s.SubscriptionArn), [SubscriptionArn]);
+  });
+
   it("answers a bad SubscribeURL with the query error, as the SDK operation would", async () => {
     const TopicArn = await h.topic("http-bad-link");
     const response = await fetch(`${h.gateway.url}/?Action=ConfirmSubscription&TopicArn=${encodeURIComponent(TopicArn)}&Token=nope`);
