@@ -202,14 +202,19 @@ test("email subscription: the confirmation lands in the outbox, confirming it de
   await expect(subscriptions.getByRole("row", { name: /ops@example\.test/ })).toContainText("Pending confirmation");
   await page.getByRole("radio", { name: "Select email subscription ops@example.test" }).check();
   await expect(page.getByRole("button", { name: "Edit", exact: true }).last()).toBeDisabled();
+  // It can be asked to confirm again, as in the AWS console.
+  await page.getByRole("button", { name: "Request confirmation" }).click();
+  await expect(page.getByText("Confirmation requested again for ops@example.test.")).toBeVisible();
 
-  // The confirmation message is in the outbox, with its SubscribeURL as a plain link.
+  // Both confirmation messages are in the outbox, with the SubscribeURL as a plain link.
   await page.getByRole("navigation", { name: "Breadcrumbs" }).getByRole("link", { name: "SNS" }).click();
   await page.getByRole("navigation", { name: "SNS" }).getByRole("link", { name: "Outbox" }).click();
   await expect(page.getByRole("heading", { name: "Outbox" })).toBeVisible();
   const outbox = page.getByRole("table", { name: "Outbox messages" });
-  const confirmation = outbox.getByRole("row", { name: /Subscription Confirmation/ });
-  await expect(confirmation).toContainText("ops@example.test", { timeout: 30_000 });
+  const confirmations = outbox.getByRole("row", { name: /Subscription Confirmation/ });
+  await expect(confirmations).toHaveCount(2, { timeout: 30_000 });
+  const confirmation = confirmations.first();
+  await expect(confirmation).toContainText("ops@example.test");
   await confirmation.getByRole("button", { name: /^View message/ }).click();
   const viewer = page.getByRole("dialog", { name: "Outbox message" });
   await expect(viewer.getByTestId("outbox-body")).toContainText("To confirm this subscription, click or visit the link below");

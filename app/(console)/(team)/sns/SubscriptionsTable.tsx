@@ -1,5 +1,6 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useState, type ReactNode } from "react";
@@ -8,6 +9,7 @@ import { Button, RefreshButton } from "../../../_components/Button";
 import { Container } from "../../../_components/Container";
 import { DataTable, type Column } from "../../../_components/DataTable";
 import { QueryResult } from "../../../_components/QueryResult";
+import { useTRPC } from "../../../_trpc/client";
 import { isPendingArn, subscriptionHref, subscriptionIdOf, topicHref, topicNameFromArn } from "./links";
 import { protocolLabel } from "./protocols";
 import { SubscriptionStatus } from "./SubscriptionStatus";
@@ -50,6 +52,10 @@ export function SubscriptionsTable({ subscriptions, rows, description, showTopic
 
   const selected = subscriptions.data?.Subscriptions.find((s) => subscriptionKey(s) === selectedKey) ?? null;
   const selectedConfirmed = selected !== null && !isPendingArn(selected.SubscriptionArn);
+  // As in the AWS console: subscribing the same endpoint again sends it another confirmation.
+  const trpc = useTRPC();
+  const requestConfirmation = useMutation(trpc.sns.subscribe.mutationOptions());
+  const requested = requestConfirmation.isSuccess ? requestConfirmation.variables : undefined;
 
   const columns: Column<SubscriptionEntry>[] = [
     {
@@ -100,15 +106,34 @@ export function SubscriptionsTable({ subscriptions, rows, description, showTopic
             <Button disabled={!selectedConfirmed || !canChange} onClick={() => setDeleting(selected)}>
               Delete
             </Button>
+            <Button
+              disabled={!selected || selectedConfirmed || !canChange}
+              loading={requestConfirmation.isPending}
+              onClick={() => selected && requestConfirmation.mutate({ TopicArn: selected.TopicArn, Protocol: selected.Protocol, Endpoint: selected.Endpoint })}
+            >
+              Request confirmation
+            </Button>
             {actions}
           </>
         }
       >
         {children}
+        {requested && (
+          <div className="container-inset">
+            <Alert type="success">Confirmation requested again for {requested.Endpoint}.</Alert>
+          </div>
+        )}
+        {requestConfirmation.error && (
+          <div className="container-inset">
+            <Alert type="error" title="Could not request confirmation">
+              {requestConfirmation.error.message}
+            </Alert>
+          </div>
+        )}
         {explainPending && selected && !selectedConfirmed && (
           <div className="container-inset">
             <Alert type="info">
-              A pending subscription has no ARN yet, so it can&apos;t be edited or deleted: confirm it, or it expires three days after it was created.
+              A pending subscription has no ARN yet, so it can&apos;t be edited or deleted: confirm it (Request confirmation sends the endpoint another confirmation), or it expires three days after it was created.
             </Alert>
           </div>
         )}
