@@ -4,18 +4,16 @@
  * outbox's retries try again.
  */
 import { prisma } from "../../server/db/client";
-import { parseArn } from "../../server/lib/arn";
 import { confirmationFor } from "../../server/services/sns/delivery/content";
 import { confirmationEmailBody } from "../../server/services/sns/delivery/email";
 import { sendEmail } from "../../server/services/sns/delivery/smtp";
-import { SNS_SENDER_ID } from "../../server/services/sns/delivery/fan-out";
+import { queueOf, storeCopies } from "../../server/services/sns/delivery/queue-copy";
 import { httpHeaders } from "../../server/services/sns/envelope";
 import { toTopic } from "../../server/services/sns/model";
-import type { SignatureVersion } from "../../server/services/sns/signing";
+import { signatureVersionOf } from "../../server/services/sns/topic-attributes";
 import { subscribeUrl } from "../../server/services/sns/signing-key";
 import { withTransaction } from "../../server/db/pool";
-import { prepare, storeWithin } from "../../server/services/sqs/send";
-import { findQueue } from "../../server/services/sqs/store";
+import { prepare } from "../../server/services/sqs/send";
 import { post } from "./http";
 
 export async function sendConfirmation(subscriptionId: string): Promise<void> {
@@ -23,8 +21,7 @@ export async function sendConfirmation(subscriptionId: string): Promise<void> {
   if (!row || row.confirmed || !row.confirmationToken) return;
   const topic = toTopic(row.topic);
   const token = row.confirmationToken;
-  const version = (topic.attributes.SignatureVersion as SignatureVersion | undefined) ?? "1";
-  const envelope = await confirmationFor(prisma(), { topicArn: topic.arn, token }, version);
+  const envelope = await confirmationFor(prisma(), { topicArn: topic.arn, token }, signatureVersionOf(topic));
   const body = JSON.stringify(envelope);
   switch (row.protocol) {
     case "http":
@@ -52,11 +49,10 @@ export async function sendConfirmation(subscriptionId: string): Promise<void> {
       return;
     }
     case "sqs": {
-      const arn = parseArn(row.endpoint);
-      const queue = arn && (await findQueue(prisma(), arn.accountId, arn.region, arn.resource));
+      const queue = await queueOf(prisma(), row.endpoint);
       if (!queue) return; // nobody to ask: the subscription stays pending until it expires
-      const prepared = prepare(queue, { MessageBody: body, ...(queue.fifo && { MessageGroupId: "SubscriptionConfirmation", MessageDeduplicationId: String(envelope.MessageId) }) });
-      const after = await withTransaction((client) => storeWithin(client, SNS_SENDER_ID, [{ queue, message: prepared }]));
+      const message = prepare(queue, { MessageBody: body, ...(queue.fifo && { MessageGroupId: "SubscriptionConfirmation", MessageDeduplicationId: String(envelope.MessageId) }) });
+      const after = await withTransaction((client) => storeCopies(client, [{ queue, message }]));
       after();
       return;
     }

@@ -1,6 +1,6 @@
 /** Notifications to HTTP/S endpoints: POSTed outside any transaction (the endpoint is not ours), then settled. */
 import { prisma } from "../../server/db/client";
-import { envelopeFor, messageFor } from "../../server/services/sns/delivery/content";
+import { notificationBody } from "../../server/services/sns/delivery/content";
 import type { LoadedDelivery } from "../../server/services/sns/delivery/load";
 import { effectiveHeaderContentType, storedPolicies } from "../../server/services/sns/delivery-policy";
 import { httpHeaders } from "../../server/services/sns/envelope";
@@ -10,10 +10,8 @@ import { DeliveryFailure, markDelivered, settleFailure, whilePending } from "./s
 
 export async function deliverOverHttp(loaded: LoadedDelivery): Promise<void> {
   const { delivery, message, subscription, topic } = loaded;
-  if (delivery.status !== "pending") return;
-  const raw = subscription ? isRawDelivery(subscription) : false;
-  const text = messageFor(message, delivery.protocol);
-  const body = raw ? text : JSON.stringify(await envelopeFor(prisma(), message, delivery.subscriptionArn ?? "", text));
+  const raw = isRawDelivery(subscription);
+  const body = await notificationBody(prisma(), message, { subscriptionArn: delivery.subscriptionArn ?? "", raw, protocol: delivery.protocol });
   const policies = storedPolicies(topic?.attributes, subscription?.attributes);
   const contentType = effectiveHeaderContentType(policies.topic, policies.subscription);
   const headers = httpHeaders({

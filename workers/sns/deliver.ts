@@ -11,38 +11,32 @@ import { parseArn } from "../../server/lib/arn";
 import { enqueueOutboxWithin } from "../../server/outbox/enqueue";
 import { ASYNC_INVOKE_JOB } from "../../server/services/lambda/invocation/invoke";
 import { envelopeFor, lambdaEventFor, messageFor } from "../../server/services/sns/delivery/content";
-import { SNS_SENDER_ID } from "../../server/services/sns/delivery/fan-out";
 import type { LoadedDelivery } from "../../server/services/sns/delivery/load";
-import { sqsAttributes } from "../../server/services/sns/delivery/sqs-attributes";
+import { queueCopy, queueOf, storeCopies } from "../../server/services/sns/delivery/queue-copy";
 import { emailBody, emailSubject } from "../../server/services/sns/delivery/email";
 import { sendEmail } from "../../server/services/sns/delivery/smtp";
 import { isRawDelivery } from "../../server/services/sns/model";
-import { prepare, storeWithin } from "../../server/services/sqs/send";
-import { findQueue } from "../../server/services/sqs/store";
+import { withPlus } from "../../server/services/sns/phone-numbers";
 import { DeliveryFailure, markDelivered, settleFailure, whilePending } from "./settle";
 
 type Effect = (client: pg.PoolClient) => Promise<(() => void) | undefined>;
 
 async function toQueue(loaded: LoadedDelivery): Promise<Effect> {
   const { delivery, message, subscription } = loaded;
-  const arn = parseArn(delivery.endpoint);
-  const queue = arn && (await findQueue(prisma(), arn.accountId, arn.region, arn.resource));
+  const queue = await queueOf(prisma(), delivery.endpoint);
   if (!queue) throw new DeliveryFailure("The queue does not exist", false);
-  const raw = subscription ? isRawDelivery(subscription) : false;
-  const text = messageFor(message, "sqs");
-  const body = raw ? text : JSON.stringify(await envelopeFor(prisma(), message, delivery.subscriptionArn ?? "", text));
   let prepared;
   try {
-    prepared = prepare(queue, {
-      MessageBody: body,
-      MessageAttributes: raw ? sqsAttributes(message.attributes) : undefined,
-      ...(queue.fifo && { MessageGroupId: message.groupId, MessageDeduplicationId: message.deduplicationId ?? message.messageId }),
+    prepared = await queueCopy(prisma(), queue, message, {
+      subscriptionArn: delivery.subscriptionArn ?? "",
+      raw: isRawDelivery(subscription),
+      protocol: "sqs",
     });
   } catch (error) {
     if (isAwsError(error)) throw new DeliveryFailure(`The queue refused the message: ${error.message}`, false);
     throw error;
   }
-  return (client) => storeWithin(client, SNS_SENDER_ID, [{ queue, message: prepared }]);
+  return (client) => storeCopies(client, [{ queue, message: prepared }]);
 }
 
 async function toFunction(loaded: LoadedDelivery): Promise<Effect> {
@@ -87,7 +81,7 @@ function toOutbox(loaded: LoadedDelivery, subject: string | null, body: string):
 
 async function toPhone(loaded: LoadedDelivery): Promise<Effect> {
   const optedOut = await prisma().snsSmsOptOut.findUnique({
-    where: { accountId_phoneNumber: { accountId: loaded.delivery.accountId, phoneNumber: loaded.delivery.endpoint.startsWith("+") ? loaded.delivery.endpoint : `+${loaded.delivery.endpoint}` } },
+    where: { accountId_phoneNumber: { accountId: loaded.delivery.accountId, phoneNumber: withPlus(loaded.delivery.endpoint) } },
   });
   if (optedOut) throw new DeliveryFailure("The phone number has opted out of receiving SMS messages", false);
   return toOutbox(loaded, null, messageFor(loaded.message, "sms"));

@@ -5,18 +5,13 @@
  */
 import type pg from "pg";
 import { withTransaction } from "../../server/db/pool";
-import { parseArn } from "../../server/lib/arn";
 import { enqueueOutboxWithin } from "../../server/outbox/enqueue";
-import { envelopeFor, messageFor } from "../../server/services/sns/delivery/content";
-import { SNS_SENDER_ID } from "../../server/services/sns/delivery/fan-out";
 import { jobFor } from "../../server/services/sns/delivery/jobs";
 import type { LoadedDelivery } from "../../server/services/sns/delivery/load";
-import { sqsAttributes } from "../../server/services/sns/delivery/sqs-attributes";
+import { queueCopy, queueOf, storeCopies } from "../../server/services/sns/delivery/queue-copy";
 import { DEFAULT_RETRY_POLICY, effectiveRetryPolicy, retryDelaySeconds, storedPolicies } from "../../server/services/sns/delivery-policy";
 import { isRawDelivery } from "../../server/services/sns/model";
 import { prisma } from "../../server/db/client";
-import { prepare, storeWithin } from "../../server/services/sqs/send";
-import { findQueue } from "../../server/services/sqs/store";
 
 /** Why an attempt failed; only retryable failures (endpoint errors, timeouts) are tried again. */
 export class DeliveryFailure extends Error {
@@ -59,20 +54,17 @@ function retryDelay(loaded: LoadedDelivery, retry: number): number | undefined {
 
 /** The copy a subscription's dead-letter queue receives: what the endpoint would have received. */
 async function redrive(client: pg.PoolClient, loaded: LoadedDelivery): Promise<(() => void) | undefined> {
-  const target = loaded.subscription?.attributes.RedrivePolicy;
-  if (!target || !loaded.subscription) return undefined;
-  const arn = parseArn((JSON.parse(target) as { deadLetterTargetArn: string }).deadLetterTargetArn);
-  const queue = arn && (await findQueue(prisma(), arn.accountId, arn.region, arn.resource));
+  const { subscription } = loaded;
+  const target = subscription?.attributes.RedrivePolicy;
+  if (!target || !subscription) return undefined;
+  const queue = await queueOf(prisma(), (JSON.parse(target) as { deadLetterTargetArn: string }).deadLetterTargetArn);
   if (!queue) return undefined;
-  const raw = isRawDelivery(loaded.subscription);
-  const text = messageFor(loaded.message, loaded.delivery.protocol);
-  const body = raw ? text : JSON.stringify(await envelopeFor(prisma(), loaded.message, loaded.subscription.arn, text));
-  const prepared = prepare(queue, {
-    MessageBody: body,
-    MessageAttributes: raw ? sqsAttributes(loaded.message.attributes) : undefined,
-    ...(queue.fifo && { MessageGroupId: loaded.message.groupId, MessageDeduplicationId: loaded.message.deduplicationId ?? loaded.message.messageId }),
+  const message = await queueCopy(prisma(), queue, loaded.message, {
+    subscriptionArn: subscription.arn,
+    raw: isRawDelivery(subscription),
+    protocol: loaded.delivery.protocol,
   });
-  return storeWithin(client, SNS_SENDER_ID, [{ queue, message: prepared }]);
+  return storeCopies(client, [{ queue, message }]);
 }
 
 /** Ends a pending delivery without another attempt: its subscription is gone (unsubscribed, or its topic deleted). */

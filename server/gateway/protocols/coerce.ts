@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isJsonObject } from "../../lib/json";
 
 /** Strips wrappers (optional, default, refinements, …) down to the schema that says what the value is. */
 function innerSchema(schema: z.ZodTypeAny): z.ZodTypeAny {
@@ -13,10 +14,6 @@ function innerSchema(schema: z.ZodTypeAny): z.ZodTypeAny {
     else if (current instanceof z.ZodPipeline) current = current._def.in;
     else return current;
   }
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /**
@@ -34,7 +31,7 @@ export function coerceStringScalars(schema: z.ZodTypeAny, value: unknown): unkno
     return value;
   }
   if (Array.isArray(value) && inner instanceof z.ZodArray) return value.map((item) => coerceStringScalars(inner.element, item));
-  if (isPlainObject(value)) {
+  if (isJsonObject(value)) {
     if (inner instanceof z.ZodObject) {
       const shape: z.ZodRawShape = inner.shape;
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shape[k] ? coerceStringScalars(shape[k], v) : v]));

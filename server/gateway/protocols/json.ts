@@ -1,3 +1,4 @@
+import { isJsonObject } from "../../lib/json";
 import { GatewayErrors } from "../errors";
 
 /** A JSON request body as an object; an empty body is `{}`. */
@@ -9,10 +10,8 @@ export function parseJsonObject(body: Buffer): Record<string, unknown> {
   } catch {
     throw GatewayErrors.serialization("The request body is not valid JSON");
   }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw GatewayErrors.serialization("The request body must be a JSON object");
-  }
-  return value as Record<string, unknown>;
+  if (!isJsonObject(value)) throw GatewayErrors.serialization("The request body must be a JSON object");
+  return value;
 }
 
 /** JSON as AWS's JSON protocols write it: timestamps as epoch seconds, blobs as base64. */

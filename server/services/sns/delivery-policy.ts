@@ -1,5 +1,6 @@
 // HTTP/S delivery policies (the DeliveryPolicy topic and subscription attributes): validation with AWS's
 // messages, the policy in force for a subscription, and the delay before each retry.
+import { isJsonObject } from "../../lib/json";
 
 export const BACKOFF_FUNCTIONS = ["linear", "arithmetic", "geometric", "exponential"] as const;
 export type BackoffFunction = (typeof BACKOFF_FUNCTIONS)[number];
@@ -259,10 +260,6 @@ function parseJson(json: string): unknown {
   } catch (error) {
     throw new DeliveryPolicyError(`failed to parse JSON. ${error instanceof Error ? error.message : String(error)}`);
   }
-}
-
-function isJsonObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function jsonObject(value: unknown, path: string, members: readonly string[]): Record<string, unknown> {

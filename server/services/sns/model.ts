@@ -64,6 +64,6 @@ export function toSubscription(topic: Pick<Topic, "arn">, row: Omit<Subscription
 }
 
 /** Whether a subscription wants the message as published rather than in SNS's JSON envelope. */
-export function isRawDelivery(subscription: Pick<Subscription, "attributes">): boolean {
-  return subscription.attributes.RawMessageDelivery === "true";
+export function isRawDelivery(subscription: Pick<Subscription, "attributes"> | null): boolean {
+  return subscription?.attributes.RawMessageDelivery === "true";
 }

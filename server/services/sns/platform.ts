@@ -11,6 +11,7 @@ import type { CallContext } from "../context";
 import { SnsErrors } from "./errors";
 import { PAGE_SIZE } from "./limits";
 import { decodeToken, page } from "./paging";
+import { compactPhoneNumber, PHONE_NUMBER, withPlus } from "./phone-numbers";
 
 const PLATFORMS = ["ADM", "APNS", "APNS_SANDBOX", "BAIDU", "GCM", "MPNS", "WNS"];
 const APPLICATION_NAME = /^[A-Za-z0-9_.-]{1,256}$/;
@@ -166,9 +167,9 @@ export async function listEndpointsByPlatformApplication(db: Db, ctx: CallContex
 }
 
 function phoneNumber(value: string): string {
-  const number = value.replace(/[\s().-]/g, "");
-  if (!/^\+?[0-9]{5,15}$/.test(number)) throw SnsErrors.invalidParameter("PhoneNumber Reason: input incorrectly formatted");
-  return number.startsWith("+") ? number : `+${number}`;
+  const number = compactPhoneNumber(value);
+  if (!PHONE_NUMBER.test(number)) throw SnsErrors.invalidParameter("PhoneNumber Reason: input incorrectly formatted");
+  return withPlus(number);
 }
 
 export async function checkIfPhoneNumberIsOptedOut(db: Db, ctx: CallContext, input: { phoneNumber: string }) {

@@ -4,6 +4,7 @@
  */
 import { createHash, randomUUID } from "node:crypto";
 import type { Db } from "../../db/client";
+import { isJsonObject } from "../../lib/json";
 import { requireRole } from "../accounts/roles";
 import type { CallContext } from "../context";
 import { type PublishedMessage } from "./delivery/content";
@@ -13,8 +14,9 @@ import { matchesFilter } from "./filter-match";
 import { MAX_BATCH_ENTRIES, MAX_MESSAGE_BYTES, MAX_SUBJECT_LENGTH } from "./limits";
 import { attributesSize, type MessageAttributeInput, validateMessageAttributes } from "./message-attributes";
 import type { Subscription, Topic } from "./model";
+import { compactPhoneNumber, PHONE_NUMBER } from "./phone-numbers";
 import { requirePublishableEndpoint } from "./platform";
-import type { SignatureVersion } from "./signing";
+import { signatureVersionOf } from "./topic-attributes";
 import { topicForPublish } from "./publish-lookup";
 
 export interface PublishFields {
@@ -49,11 +51,9 @@ function checkStructure(fields: PublishFields): "json" | undefined {
   } catch {
     throw SnsErrors.invalidParameter("Message Structure - JSON message body failed to parse");
   }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    throw SnsErrors.invalidParameter("Message Structure - JSON message body failed to parse");
-  }
+  if (!isJsonObject(parsed)) throw SnsErrors.invalidParameter("Message Structure - JSON message body failed to parse");
   // AWS ignores entries whose value is not a string, a "default" one included.
-  if (typeof (parsed as Record<string, unknown>).default !== "string") {
+  if (typeof parsed.default !== "string") {
     throw SnsErrors.invalidParameter("Message Structure - No default entry in JSON message body");
   }
   return "json";
@@ -93,7 +93,7 @@ function prepareMessage(ctx: CallContext, target: string, topic: Topic | undefin
     groupId: fields.MessageGroupId,
     deduplicationId: fifo ? (fields.MessageDeduplicationId ?? createHash("sha256").update(fields.Message).digest("hex")) : undefined,
     timestamp: new Date(),
-    signatureVersion: (topic?.attributes.SignatureVersion as SignatureVersion | undefined) ?? "1",
+    signatureVersion: signatureVersionOf(topic),
   };
 }
 
@@ -110,8 +110,9 @@ export async function publish(db: Db, ctx: CallContext, input: PublishInput): Pr
   if (destinations.length > 1) throw SnsErrors.invalidParameter("TopicArn or TargetArn Reason: Only one of TopicArn, TargetArn or PhoneNumber may be specified");
 
   if (input.PhoneNumber) {
-    const number = input.PhoneNumber.replace(/[\s().-]/g, "");
-    if (!/^\+[0-9]{5,15}$/.test(number)) throw SnsErrors.invalidParameter(`PhoneNumber Reason: ${input.PhoneNumber} is not valid to publish to`);
+    const number = compactPhoneNumber(input.PhoneNumber);
+    // Publishing needs the number in E.164, with its "+".
+    if (!number.startsWith("+") || !PHONE_NUMBER.test(number)) throw SnsErrors.invalidParameter(`PhoneNumber Reason: ${input.PhoneNumber} is not valid to publish to`);
     const message = prepareMessage(ctx, number, undefined, input);
     return fanOut(db, message, [{ protocol: "sms", endpoint: number }]);
   }

@@ -20,12 +20,16 @@ export function callersTopicRef(ctx: Pick<CallContext, "accountId" | "region">, 
   return ref.accountId === ctx.accountId ? ref : null;
 }
 
+/** The topic a parsed ARN names, of whichever account, or null. */
+export async function topicByRef(db: Db, ref: TopicRef): Promise<Topic | null> {
+  const row = await db.snsTopic.findUnique({ where: { accountId_region_name: { accountId: ref.accountId, region: ref.region, name: ref.name } } });
+  return row && toTopic(row);
+}
+
 /** The caller's topic named by `arn`, or null (see callersTopicRef for the errors). */
 export async function findTopic(db: Db, ctx: Pick<CallContext, "accountId" | "region">, arn: string): Promise<Topic | null> {
   const ref = callersTopicRef(ctx, arn);
-  if (!ref) return null;
-  const row = await db.snsTopic.findUnique({ where: { accountId_region_name: { accountId: ref.accountId, region: ref.region, name: ref.name } } });
-  return row && toTopic(row);
+  return ref && topicByRef(db, ref);
 }
 
 export async function requireTopic(db: Db, ctx: Pick<CallContext, "accountId" | "region">, arn: string): Promise<Topic> {

@@ -13,8 +13,9 @@ import { SnsErrors } from "./errors";
 import { CONFIRMATION_TOKEN_TTL_SECONDS, PAGE_SIZE, PROTOCOLS, type Protocol } from "./limits";
 import { type Subscription, type Topic, toSubscription, toTopic } from "./model";
 import { decodeToken, page } from "./paging";
+import { compactPhoneNumber, PHONE_NUMBER } from "./phone-numbers";
 import { findPlatformEndpoint } from "./platform";
-import { findSubscription, requireSubscription, requireTopic } from "./store";
+import { findSubscription, requireSubscription, requireTopic, topicByRef } from "./store";
 import { applySubscriptionAttributes, describeSubscriptionAttributes } from "./subscription-attributes";
 
 const PENDING_ARN = "pending confirmation";
@@ -57,9 +58,9 @@ async function checkEndpoint(db: Db, ctx: CallContext, topic: Topic, protocol: P
       if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(endpoint)) throw SnsErrors.invalidParameter("Email address");
       return endpoint;
     case "sms": {
-      const number = endpoint.replace(/[\s().-]/g, "");
+      const number = compactPhoneNumber(endpoint);
       // AWS words this one without the "Invalid parameter: " prefix.
-      if (!/^\+?[0-9]{5,15}$/.test(number)) throw SnsErrors.invalidParameterRaw(`Invalid SMS endpoint: ${endpoint}`);
+      if (!PHONE_NUMBER.test(number)) throw SnsErrors.invalidParameterRaw(`Invalid SMS endpoint: ${endpoint}`);
       return number;
     }
     case "application":
@@ -145,10 +146,10 @@ export async function confirmSubscription(
 ): Promise<{ SubscriptionArn: string }> {
   const ref = parseTopicArn(input.TopicArn);
   if (!ref) throw SnsErrors.invalidParameter("Topic");
-  const topicRow = await db.snsTopic.findUnique({ where: { accountId_region_name: { accountId: ref.accountId, region: ref.region, name: ref.name } } });
+  const topic = await topicByRef(db, ref);
   const row = await db.snsSubscription.findUnique({ where: { confirmationToken: input.Token } });
   // A topic that does not exist is just one the token does not belong to, as AWS answers it.
-  if (!topicRow || !row || row.topicId !== topicRow.id || (row.tokenExpiresAt && row.tokenExpiresAt < new Date() && !row.confirmed)) {
+  if (!topic || !row || row.topicId !== topic.id || (row.tokenExpiresAt && row.tokenExpiresAt < new Date() && !row.confirmed)) {
     throw SnsErrors.invalidParameter("Token");
   }
   if (!row.confirmed) {
@@ -157,7 +158,7 @@ export async function confirmSubscription(
       data: { confirmed: true, authenticated: signed, authenticateOnUnsubscribe: signed && input.AuthenticateOnUnsubscribe === "true" },
     });
   }
-  return { SubscriptionArn: subscriptionArn(toTopic(topicRow).arn, row.id) };
+  return { SubscriptionArn: subscriptionArn(topic.arn, row.id) };
 }
 
 async function remove(db: PrismaClient, topic: Topic, subscription: Subscription): Promise<void> {

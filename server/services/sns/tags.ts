@@ -6,7 +6,7 @@ import { parseTopicArn } from "./arns";
 import { SnsErrors } from "./errors";
 import { MAX_TAGS } from "./limits";
 import type { Topic } from "./model";
-import { toTopic } from "./model";
+import { topicByRef } from "./store";
 
 export interface Tag {
   Key: string;
@@ -25,9 +25,9 @@ export function validateTags(tags: Tag[]): Record<string, string> {
 async function taggedTopic(db: Db, ctx: CallContext, resourceArn: string): Promise<Topic> {
   const ref = parseTopicArn(resourceArn);
   if (!ref || ref.accountId !== ctx.accountId || ref.region !== ctx.region) throw SnsErrors.resourceNotFound();
-  const row = await db.snsTopic.findUnique({ where: { accountId_region_name: { accountId: ref.accountId, region: ref.region, name: ref.name } } });
-  if (!row) throw SnsErrors.resourceNotFound();
-  return toTopic(row);
+  const topic = await topicByRef(db, ref);
+  if (!topic) throw SnsErrors.resourceNotFound();
+  return topic;
 }
 
 export async function tagResource(db: Db, ctx: CallContext, input: { ResourceArn: string; Tags: Tag[] }): Promise<void> {

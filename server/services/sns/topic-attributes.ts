@@ -4,21 +4,16 @@
  */
 import { SnsErrors } from "./errors";
 import { DEFAULT_HEADER_CONTENT_TYPE, DEFAULT_RETRY_POLICY, DeliveryPolicyError, parseTopicDeliveryPolicy } from "./delivery-policy";
+import { parseJsonObject } from "../../lib/json";
 import type { Topic } from "./model";
+import type { SignatureVersion } from "./signing";
 
 const FEEDBACK_PROTOCOLS = ["Application", "HTTP", "Lambda", "SQS", "Firehose"] as const;
 const FEEDBACK_ATTRIBUTES = FEEDBACK_PROTOCOLS.flatMap((p) => [`${p}SuccessFeedbackRoleArn`, `${p}SuccessFeedbackSampleRate`, `${p}FailureFeedbackRoleArn`]);
 
 const FIFO_ONLY = new Set(["ContentBasedDeduplication", "FifoThroughputScope", "ArchivePolicy"]);
 
-function isJsonObject(value: string): boolean {
-  try {
-    const parsed: unknown = JSON.parse(value);
-    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed);
-  } catch {
-    return false;
-  }
-}
+const isJsonObject = (value: string) => parseJsonObject(value) !== null;
 
 const oneOf = (...allowed: string[]) => (value: string) => allowed.includes(value);
 
@@ -90,6 +85,11 @@ export function initialTopicAttributes(arn: string, accountId: string, fifo: boo
     Policy: defaultTopicPolicy(arn, accountId),
     ...(fifo && { ContentBasedDeduplication: "false", FifoThroughputScope: "Topic" }),
   };
+}
+
+/** The SignatureVersion a topic's messages are signed with (checked to be "1" or "2" when set). */
+export function signatureVersionOf(topic: Pick<Topic, "attributes"> | null | undefined): SignatureVersion {
+  return topic?.attributes.SignatureVersion === "2" ? "2" : "1";
 }
 
 /** A topic's EffectiveDeliveryPolicy when it has no DeliveryPolicy of its own. */

@@ -1,4 +1,5 @@
 import { parseQueueArn } from "./addressing";
+import { parseJsonObject } from "../../lib/json";
 import { SqsErrors } from "./errors";
 import {
   MAX_DELAY_SECONDS,
@@ -77,15 +78,6 @@ function parseBoolean(name: string, value: string): boolean {
   const lower = value.toLowerCase();
   if (lower !== "true" && lower !== "false") throw SqsErrors.invalidAttributeValue(name);
   return lower === "true";
-}
-
-function parseJsonObject(value: string): Record<string, unknown> | null {
-  try {
-    const parsed: unknown = JSON.parse(value);
-    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
 }
 
 function parseRedrivePolicy(value: string): RedrivePolicy {

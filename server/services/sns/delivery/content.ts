@@ -67,6 +67,20 @@ export async function lambdaEventFor(db: Db, published: PublishedMessage, subscr
   return lambdaEventRecord({ ...(await notificationInput(db, published, subscriptionArn, messageFor(published, "lambda"))), subscriptionArn });
 }
 
+export interface BodyOptions {
+  subscriptionArn: string;
+  /** RawMessageDelivery: the message as published rather than in the envelope. */
+  raw: boolean;
+  /** Whose message it is when MessageStructure=json gives each protocol its own. */
+  protocol: string;
+}
+
+/** The body an endpoint receives: the protocol's message, as published (raw) or in SNS's envelope. */
+export async function notificationBody(db: Db, published: PublishedMessage, options: BodyOptions): Promise<string> {
+  const text = messageFor(published, options.protocol);
+  return options.raw ? text : JSON.stringify(await envelopeFor(db, published, options.subscriptionArn, text));
+}
+
 /** The SubscriptionConfirmation a pending subscription's endpoint receives. */
 export async function confirmationFor(
   db: Db,

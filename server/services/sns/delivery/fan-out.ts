@@ -3,24 +3,18 @@
  * subscription's copy straight into its queue, records each delivery, and leaves the rest (functions,
  * HTTP/S, email, SMS, push, and queues that could not take the message) to delivery jobs.
  */
-import { createHash } from "node:crypto";
 import type pg from "pg";
 import type { Db } from "../../../db/client";
 import { withTransaction } from "../../../db/pool";
 import { isAwsError } from "../../../errors";
-import { parseArn } from "../../../lib/arn";
 import { enqueueOutboxWithin } from "../../../outbox/enqueue";
 import type { Queue } from "../../sqs/model";
-import { type PreparedMessage, prepare, storeWithin } from "../../sqs/send";
-import { findQueue } from "../../sqs/store";
+import type { PreparedMessage } from "../../sqs/send";
 import { DEDUPLICATION_WINDOW_SECONDS } from "../limits";
 import { isRawDelivery, type Subscription } from "../model";
-import { type PublishedMessage, envelopeFor, messageFor } from "./content";
+import type { PublishedMessage } from "./content";
 import { jobFor } from "./jobs";
-import { sqsAttributes } from "./sqs-attributes";
-
-/** The SenderId SQS reports for messages SNS delivered (the SNS service's principal on AWS). */
-export const SNS_SENDER_ID = "AIDAIT2UOQQY3AUEKVGXU";
+import { queueCopy, queueOf, storeCopies } from "./queue-copy";
 
 /** Where one copy of the message goes: a subscription, or the endpoint of a direct publish. */
 export interface DeliveryTarget {
@@ -37,22 +31,11 @@ interface DirectQueueDelivery {
 
 /** The SQS message for a queue subscription, or undefined when the queue cannot take it (a job then fails it properly). */
 async function prepareQueueCopy(db: Db, published: PublishedMessage, target: DeliveryTarget): Promise<DirectQueueDelivery | undefined> {
-  const arn = parseArn(target.endpoint);
-  if (!arn || !target.subscription) return undefined;
-  const queue = await findQueue(db, arn.accountId, arn.region, arn.resource);
+  if (!target.subscription) return undefined;
+  const queue = await queueOf(db, target.endpoint);
   if (!queue) return undefined;
-  const text = messageFor(published, "sqs");
-  const raw = isRawDelivery(target.subscription);
-  const body = raw ? text : JSON.stringify(await envelopeFor(db, published, target.subscription.arn, text));
   try {
-    const prepared = prepare(queue, {
-      MessageBody: body,
-      MessageAttributes: raw ? sqsAttributes(published.attributes) : undefined,
-      ...(queue.fifo && {
-        MessageGroupId: published.groupId,
-        MessageDeduplicationId: published.deduplicationId ?? createHash("sha256").update(published.message).digest("hex"),
-      }),
-    });
+    const prepared = await queueCopy(db, queue, published, { subscriptionArn: target.subscription.arn, raw: isRawDelivery(target.subscription), protocol: "sqs" });
     return { target, queue, prepared };
   } catch (error) {
     if (isAwsError(error)) return undefined;
@@ -164,7 +147,7 @@ export async function fanOut(db: Db, published: PublishedMessage, targets: Deliv
       if (original) return original;
     }
     const { direct, deferred } = planned ?? (await planDeliveries(db, published, targets));
-    if (direct.length > 0) afterCommit.push(await storeWithin(client, SNS_SENDER_ID, direct.map((d) => ({ queue: d.queue, message: d.prepared }))));
+    if (direct.length > 0) afterCommit.push(await storeCopies(client, direct.map((d) => ({ queue: d.queue, message: d.prepared }))));
     const deliveries = [...direct.map((d) => ({ target: d.target, delivered: true })), ...deferred.map((target) => ({ target, delivered: false }))];
     const ids = await recordPublish(client, published, deliveries);
     await enqueueOutboxWithin(

@@ -8,7 +8,7 @@ import type { Prisma } from "../../../db/client";
 import type { Protocol } from "../limits";
 import type { MessageAttribute } from "../message-attributes";
 import { type Subscription, type Topic, toSubscription, toTopic } from "../model";
-import type { SignatureVersion } from "../signing";
+import { signatureVersionOf } from "../topic-attributes";
 import { subscriptionJson, topicJson } from "../sql";
 import type { PublishedMessage } from "./content";
 
@@ -70,7 +70,7 @@ export async function loadDelivery(deliveryId: string): Promise<LoadedDelivery |
     deduplicationId: row.deduplicationId ?? undefined,
     sequenceNumber: row.sequenceNumber ?? undefined,
     timestamp: row.publishedAt,
-    signatureVersion: (topic?.attributes.SignatureVersion as SignatureVersion | undefined) ?? "1",
+    signatureVersion: signatureVersionOf(topic),
   };
   const delivery: DeliveryRow & { protocol: Protocol } = {
     id: BigInt(row.id),

@@ -1,4 +1,5 @@
-import { isArray, isObject, isScalar, type JsonObject } from "./json";
+import { isArray, isScalar, type JsonObject } from "./json";
+import { isJsonObject } from "../../../lib/json";
 import type { PublishedAttribute, Scalar } from "./types";
 
 /** Which element of each enclosing array a leaf came from (array id → index). */
@@ -66,7 +67,7 @@ export function bodyFields(body: JsonObject, paths: ReadonlySet<string>): Fields
     if (isArray(value)) {
       const id = arrays++;
       value.forEach((element, index) => visit(element, path, new Map(position).set(id, index)));
-    } else if (isObject(value)) {
+    } else if (isJsonObject(value)) {
       for (const [key, child] of Object.entries(value)) {
         const childPath = path === "" ? key : `${path}.${key}`;
         if (paths.has(childPath)) visit(child, childPath, position);

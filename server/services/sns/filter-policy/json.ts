@@ -1,14 +1,11 @@
 /** Narrowing helpers for JSON.parse output, kept as `unknown` until inspected. */
+import { isJsonObject } from "../../../lib/json";
 import type { Scalar } from "./types";
 
 export type JsonObject = Record<string, unknown>;
 
 export function isScalar(value: unknown): value is Scalar {
   return value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean";
-}
-
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 export function isArray(value: unknown): value is readonly unknown[] {
@@ -22,6 +19,6 @@ export function isArray(value: unknown): value is readonly unknown[] {
 export function tokenText(value: unknown): string {
   if (value === undefined) return "]";
   if (isArray(value)) return "[";
-  if (isObject(value)) return "{";
+  if (isJsonObject(value)) return "{";
   return String(value);
 }

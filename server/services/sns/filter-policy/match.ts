@@ -1,6 +1,6 @@
 import { type ArrayPosition, attributeFields, bodyFields, type Fields, type Leaf } from "./fields";
 import { ipInRange } from "./ip";
-import { isObject } from "./json";
+import { isJsonObject } from "../../../lib/json";
 import { comparable, inNumericRange, numbersEqual } from "./numbers";
 import type { Branch, CompiledFilterPolicy, NumericBound, PublishedAttribute, Scalar, ValuePattern } from "./types";
 
@@ -104,5 +104,5 @@ export function matchesBody(policy: CompiledFilterPolicy, body: string): boolean
   } catch {
     return false;
   }
-  return isObject(parsed) && matchesFields(policy, bodyFields(parsed, policy.paths));
+  return isJsonObject(parsed) && matchesFields(policy, bodyFields(parsed, policy.paths));
 }

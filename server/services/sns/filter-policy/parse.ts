@@ -1,5 +1,6 @@
 import { FilterPolicyError, invalid } from "./errors";
-import { isArray, isObject, type JsonObject } from "./json";
+import { isArray, type JsonObject } from "./json";
+import { isJsonObject } from "../../../lib/json";
 import { compileKeyRule } from "./pattern";
 import type { Branch, CompiledFilterPolicy, FilterPolicyScope } from "./types";
 
@@ -31,7 +32,7 @@ function walkObject(object: JsonObject, path: readonly string[], branches: reado
       current = walkOr(value, path, current, walk);
     } else if (inOr && RESERVED_IN_OR.has(key)) {
       invalid(`${key} is Ruler reserved fieldName which cannot be used inside $or.`);
-    } else if (isObject(value)) {
+    } else if (isJsonObject(value)) {
       walk.nested = true;
       current = walkObject(value, [...path, key], current, walk, inOr);
     } else if (isArray(value)) {
@@ -49,7 +50,7 @@ function walkObject(object: JsonObject, path: readonly string[], branches: reado
 function walkOr(alternatives: unknown, path: readonly string[], branches: readonly Branch[], walk: Walk): readonly Branch[] {
   if (!isArray(alternatives)) invalid("It must be an Array followed with $or.");
   const expanded = alternatives.flatMap((alternative) => {
-    if (!isObject(alternative)) invalid("Only JSON object is allowed in array of $or relationship.");
+    if (!isJsonObject(alternative)) invalid("Only JSON object is allowed in array of $or relationship.");
     return walkObject(alternative, path, branches, walk, true);
   });
   if (alternatives.length < 2) invalid("There must have at least 2 Objects in $or relationship.");
@@ -65,8 +66,8 @@ function combinations(object: JsonObject, depth: number, total: number): number 
   let result = total;
   for (const [key, value] of Object.entries(object)) {
     if (key === "$or" && isArray(value)) {
-      result = value.reduce<number>((sum, alternative) => sum + (isObject(alternative) ? combinations(alternative, depth, result) : 0), 0);
-    } else if (isObject(value)) {
+      result = value.reduce<number>((sum, alternative) => sum + (isJsonObject(alternative) ? combinations(alternative, depth, result) : 0), 0);
+    } else if (isJsonObject(value)) {
       result = combinations(value, depth + 1, result);
     } else if (isArray(value)) {
       result *= value.length * depth;
@@ -101,7 +102,7 @@ function parseJson(json: string): unknown {
 export function parseFilterPolicy(json: string, scope: FilterPolicyScope): CompiledFilterPolicy {
   if (Buffer.byteLength(json, "utf8") > MAX_POLICY_BYTES) invalid("Filter policy is too large");
   const root = parseJson(json);
-  if (!isObject(root)) return invalid("Filter is not an object");
+  if (!isJsonObject(root)) return invalid("Filter is not an object");
   const walk: Walk = { leafKeys: new Set(), nested: false };
   const empty: Branch = new Map();
   const branches = Object.keys(root).length === 0 ? [empty] : walkObject(root, [], [empty], walk, false);

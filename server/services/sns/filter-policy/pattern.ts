@@ -1,5 +1,6 @@
 import { invalid } from "./errors";
-import { isArray, isObject, isScalar, type JsonObject } from "./json";
+import { isArray, isScalar, type JsonObject } from "./json";
+import { isJsonObject } from "../../../lib/json";
 import { parseCidr } from "./ip";
 import { compileNumeric, TOO_MANY_ELEMENTS } from "./numeric";
 import { checkNumericOperand } from "./numbers";
@@ -29,7 +30,7 @@ function stringOperand(operand: unknown, operator: string): string {
 
 /** `anything-but` takes one string or number, a list of strings or of numbers, or `{"prefix": …}`. */
 function compileAnythingBut(operand: unknown): ValuePattern {
-  if (isObject(operand)) {
+  if (isJsonObject(operand)) {
     const entries = Object.entries(operand);
     const [inner, value] = entries[0] ?? invalid("Anything-But expression name not found");
     if (inner !== "prefix") invalid(`Unsupported anything-but pattern: ${inner}`);
@@ -83,7 +84,7 @@ function compileExpression(expression: JsonObject): Element {
 
 function compileElement(value: unknown): Element {
   if (isScalar(value)) return { type: "equals", value };
-  if (!isObject(value)) invalid("Match value must be String, number, true, false, or null");
+  if (!isJsonObject(value)) invalid("Match value must be String, number, true, false, or null");
   return compileExpression(value);
 }
 
