@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+import type { Http2ServerRequest } from "node:http2";
 
 export class BodyTooLargeError extends Error {
   constructor(readonly limit: number) {
@@ -10,7 +11,7 @@ export class BodyTooLargeError extends Error {
  * Reads the whole request body, failing as soon as it passes `limit` bytes (before buffering
  * more). On failure the rest of the stream is left unread: the caller decides how to drain it.
  */
-export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+export function readBody(req: IncomingMessage | Http2ServerRequest, limit: number): Promise<Buffer> {
   if (Number(req.headers["content-length"]) > limit) return Promise.reject(new BodyTooLargeError(limit));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];

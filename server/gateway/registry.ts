@@ -9,11 +9,12 @@ import { isReadOnlyOperation } from "../services/audit/record";
 import type { CallContext } from "../services/context";
 import { GatewayErrors } from "./errors";
 import type { QueryTree } from "./protocols/queryTree";
+import type { WireResponse } from "./protocols/types";
 import { compileRestPath, matchRestPath, type RestPath } from "./protocols/restPath";
 import type { XmlShape } from "./protocols/xml";
 import type { GatewayRequest } from "./request";
 
-export type ProtocolName = "awsJson1_0" | "awsJson1_1" | "awsQuery" | "restJson1";
+export type ProtocolName = "awsJson1_0" | "awsJson1_1" | "awsCbor1_1" | "awsQuery" | "restJson1";
 
 export interface ServiceDefinition {
   /** SigV4 signing name (the credential scope's service), e.g. `sqs`. */
@@ -35,7 +36,10 @@ export interface ServiceDefinition {
 }
 
 /** awsJson: the JSON body is the input as is. */
-export type JsonBinding = Record<string, never>;
+export interface JsonBinding {
+  /** The output member that is an event stream (an async iterable of `{ EventType: payload }`): the response streams it. */
+  eventStream?: string;
+}
 
 export interface QueryBinding {
   /** Reshapes the nested query parameters into the operation's input (e.g. `Attribute.N.Name/Value` into a map). */
@@ -55,7 +59,7 @@ export interface RestRequest {
 export interface RestResponse {
   status: number;
   headers?: Record<string, string>;
-  body?: string | Buffer;
+  body?: WireResponse["body"];
 }
 
 export interface RestBinding<O = unknown> {

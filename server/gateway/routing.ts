@@ -1,3 +1,4 @@
+import { CBOR_CONTENT_TYPE } from "./protocols/awsCbor";
 import { hasFormBody } from "./protocols/awsQuery";
 import type { OperationRegistry, ProtocolName, ServiceDefinition } from "./registry";
 import { headerValue, type RequestHead } from "./request";
@@ -35,8 +36,10 @@ export function routeRequest(registry: OperationRegistry, req: RequestHead): Rou
   if (target !== undefined) {
     const prefix = target.slice(0, Math.max(target.lastIndexOf("."), 0));
     const service = registry.serviceForTarget(prefix);
-    const version = service?.awsJson?.version ?? (headerValue(req, "content-type")?.includes("json-1.0") ? "1.0" : "1.1");
-    return { protocol: jsonProtocol(version), service, requestedService: service ? undefined : (signingName ?? prefix) };
+    const contentType = headerValue(req, "content-type") ?? "";
+    const version = service?.awsJson?.version ?? (contentType.includes("json-1.0") ? "1.0" : "1.1");
+    const protocol = contentType.startsWith(CBOR_CONTENT_TYPE) ? "awsCbor1_1" : jsonProtocol(version);
+    return { protocol, service, requestedService: service ? undefined : (signingName ?? prefix) };
   }
   const looksLikeQuery = query.some(([key]) => key === "Action") || hasFormBody(req);
   const signed = signingName === undefined ? undefined : registry.service(signingName);

@@ -1,11 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Http2ServerRequest, Http2ServerResponse } from "node:http2";
 import { prisma, type Db } from "../db/client";
 import { env } from "../env";
 import { resolveCredential, type CredentialResolver } from "../services/iam/credentials";
 import { BodyTooLargeError, readBody } from "./body";
 import { dispatch, type GatewayDeps } from "./dispatch";
 import { GatewayErrors } from "./errors";
+import { acceptCleartextHttp2 } from "./http2";
 import type { GatewayLogger } from "./logger";
 import { PROTOCOLS } from "./protocols";
 import type { WireResponse } from "./protocols/types";
@@ -26,10 +28,28 @@ export interface GatewayServerOptions {
   logger?: GatewayLogger;
 }
 
-function send(res: ServerResponse, response: WireResponse): void {
-  if (res.destroyed) return; // the client has gone
-  res.writeHead(response.status, { ...response.headers, "content-length": Buffer.byteLength(response.body) });
-  res.end(response.body);
+/** A request over HTTP/1.1 or HTTP/2 (Node's compatibility API gives both the same shape). */
+type HttpRequest = IncomingMessage | Http2ServerRequest;
+type HttpResponse = ServerResponse | Http2ServerResponse;
+
+const isGone = (res: HttpResponse) => ("stream" in res ? res.stream.destroyed : res.destroyed);
+
+async function send(res: HttpResponse, response: WireResponse): Promise<void> {
+  if (isGone(res)) return; // the client has gone
+  const { body } = response;
+  if (typeof body === "string" || Buffer.isBuffer(body)) {
+    res.writeHead(response.status, { ...response.headers, "content-length": Buffer.byteLength(body) });
+    res.end(body);
+    return;
+  }
+  res.writeHead(response.status, response.headers);
+  // Leaving the loop early (the client went) ends the stream's generator, and with it its subscription.
+  for await (const chunk of body) {
+    if (isGone(res)) return;
+    const flushed = "stream" in res ? res.write(chunk) : res.write(chunk);
+    if (!flushed) await new Promise((resolve) => res.once("drain", resolve));
+  }
+  res.end();
 }
 
 function jsonResponse(status: number, body: unknown): WireResponse {
@@ -46,18 +66,21 @@ async function health(db: Db, logger: GatewayLogger): Promise<WireResponse> {
   }
 }
 
-function requestHead(req: IncomingMessage): RequestHead {
+function requestHead(req: HttpRequest): RequestHead {
   const url = req.url ?? "/";
   const q = url.indexOf("?");
+  const headers = collectHeaders(req.rawHeaders);
+  // HTTP/2 names the host in the :authority pseudo-header; SigV4 signs it as `host`.
+  if (!headers.host && headers[":authority"]) headers.host = headers[":authority"];
   return {
     method: req.method ?? "GET",
     path: q === -1 ? url : url.slice(0, q),
     query: q === -1 ? "" : url.slice(q + 1),
-    headers: collectHeaders(req.rawHeaders),
+    headers,
   };
 }
 
-async function handle(deps: GatewayDeps, maxBodyBytes: number, req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
+async function handle(deps: GatewayDeps, maxBodyBytes: number, req: HttpRequest, res: HttpResponse, requestId: string): Promise<void> {
   const head = requestHead(req);
   if (head.path === HEALTH_PATH && (head.method === "GET" || head.method === "HEAD")) {
     return send(res, await health(deps.db, deps.logger));
@@ -77,8 +100,9 @@ async function handle(deps: GatewayDeps, maxBodyBytes: number, req: IncomingMess
     body = await readBody(req, bodyLimit?.bytes ?? maxBodyBytes);
   } catch (error) {
     if (!(error instanceof BodyTooLargeError)) throw error;
-    // Discard the rest of the upload and close afterwards, so the client still reads the 413.
-    res.setHeader("connection", "close");
+    // Discard the rest of the upload and close afterwards, so the client still reads the 413
+    // (HTTP/2 ends just the stream, and has no Connection header).
+    if (req.httpVersionMajor < 2) res.setHeader("connection", "close");
     req.resume();
     const tooLarge = bodyLimit ? bodyLimit.error() : GatewayErrors.bodyTooLarge(error.limit);
     return send(res, PROTOCOLS[route.protocol].encodeError(tooLarge, route.service, requestId));
@@ -88,7 +112,7 @@ async function handle(deps: GatewayDeps, maxBodyBytes: number, req: IncomingMess
   res.on("close", () => {
     if (!res.writableFinished) disconnected.abort();
   });
-  send(res, await dispatch(deps, route, { ...head, body, requestId, sourceIp: req.socket.remoteAddress, signal: disconnected.signal }));
+  await send(res, await dispatch(deps, route, { ...head, body, requestId, sourceIp: req.socket.remoteAddress, signal: disconnected.signal }));
 }
 
 /** The AWS-compatible HTTP endpoint; the caller listens. */
@@ -100,13 +124,17 @@ export function createGatewayServer(opts: GatewayServerOptions = {}): Server {
     logger: opts.logger ?? console,
   };
   const maxBodyBytes = opts.maxBodyBytes ?? env().GATEWAY_MAX_BODY_BYTES;
-  return createServer((req, res) => {
+  const onRequest = (req: HttpRequest, res: HttpResponse) => {
     const requestId = randomUUID();
     res.setHeader("x-amzn-RequestId", requestId);
     handle(deps, maxBodyBytes, req, res, requestId).catch((error: unknown) => {
       deps.logger.error(`[${requestId}] request failed`, error);
-      if (res.headersSent) res.destroy();
-      else send(res, jsonResponse(500, { __type: "InternalFailure", message: "We encountered an internal error. Please try again." }));
+      if (!res.headersSent) void send(res, jsonResponse(500, { __type: "InternalFailure", message: "We encountered an internal error. Please try again." }));
+      else if ("stream" in res) res.stream.destroy();
+      else res.destroy();
     });
-  });
+  };
+  const server = createServer(onRequest);
+  acceptCleartextHttp2(server, onRequest);
+  return server;
 }

@@ -178,7 +178,8 @@ function parsePresignedQuery(query: [string, string][], algorithm: string): Sign
 
 /** Checks what can be checked without the secret: header shape, dates, clock skew and expiry. */
 export function checkSignatureTiming(parts: SignatureParts, now: Date): void {
-  if (!parts.signedHeaders.includes("host")) {
+  // Over HTTP/2 the SDK signs the host as the :authority pseudo-header.
+  if (!parts.signedHeaders.includes("host") && !parts.signedHeaders.includes(":authority")) {
     throw GatewayErrors.incompleteSignature("'Host' must be a 'SignedHeader' in the AWS Authorization.");
   }
   const signedAt = parseAmzDate(parts.amzDate);

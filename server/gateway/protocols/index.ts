@@ -1,4 +1,5 @@
 import type { ProtocolName } from "../registry";
+import { awsCborProtocol } from "./awsCbor";
 import { awsJsonProtocol } from "./awsJson";
 import { awsQueryProtocol } from "./awsQuery";
 import { restJsonProtocol } from "./restJson";
@@ -7,6 +8,7 @@ import type { Protocol } from "./types";
 export const PROTOCOLS: Readonly<Record<ProtocolName, Protocol>> = {
   awsJson1_0: awsJsonProtocol("1.0"),
   awsJson1_1: awsJsonProtocol("1.1"),
+  awsCbor1_1: awsCborProtocol,
   awsQuery: awsQueryProtocol,
   restJson1: restJsonProtocol,
 };

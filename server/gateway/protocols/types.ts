@@ -6,7 +6,8 @@ import type { GatewayRequest } from "../request";
 export interface WireResponse {
   status: number;
   headers: Record<string, string>;
-  body: string | Buffer;
+  /** A stream (event-stream outputs) is written chunk by chunk until it ends or the client goes. */
+  body: string | Buffer | AsyncIterable<Buffer>;
 }
 
 /** The operation a request calls and its input, decoded but not yet validated. */

@@ -1,5 +1,6 @@
 import { registerStsOperations } from "../../services/sts/operations";
 import { OperationRegistry } from "../registry";
+import { registerKinesisOperations } from "./kinesis";
 import { registerLambdaOperations } from "./lambda";
 import { registerLogsOperations } from "./logs";
 import { registerSnsOperations } from "./sns";
@@ -13,5 +14,6 @@ export function createDefaultRegistry(): OperationRegistry {
   registerLambdaOperations(registry);
   registerLogsOperations(registry);
   registerSnsOperations(registry);
+  registerKinesisOperations(registry);
   return registry;
 }

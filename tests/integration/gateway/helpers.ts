@@ -98,7 +98,7 @@ export interface RawRequest {
   path?: string;
   query?: Record<string, string>;
   headers?: Record<string, string>;
-  body?: string;
+  body?: string | Buffer<ArrayBuffer>;
 }
 
 export function queryString(query: Record<string, string>): string {
