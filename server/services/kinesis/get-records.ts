@@ -98,32 +98,34 @@ async function childShards(position: IteratorPosition): Promise<ChildShard[]> {
   );
 }
 
-export async function getRecords(_db: Db, ctx: CallContext, input: KinesisInput<"GetRecords">): Promise<GetRecordsOutput> {
-  const v = violations();
-  v.number("limit", input.Limit, { min: 1, max: LIMITS.getRecordsMaxLimit });
-  v.string("shardIterator", input.ShardIterator, { min: 1, max: 512 });
-  checkStreamArn(v, input.StreamARN).check();
-  const position = decodeShardIterator(input.ShardIterator, ctx);
+/** One page of a shard's records after a position. */
+export interface ShardPage {
+  records: KinesisRecordOutput[];
+  /** Where the next page starts; undefined once a closed shard has been read to its end. */
+  next?: IteratorPosition;
+  millisBehindLatest: number;
+  /** With the end of a closed shard: where its hash keys went. */
+  childShards?: ChildShard[];
+}
+
+/**
+ * Reads up to `limit` records (and at most GetRecords' byte limit) after `position`, charged to the
+ * shard's read throughput unless `charge` is false (Stratus's own readers: event source mappings and
+ * the console, which AWS does not count against the shard either).
+ */
+export async function readShard(position: IteratorPosition, opts: { limit: number; charge: boolean }): Promise<ShardPage> {
   const shardId = shardIdOf(position.shardIndex);
   const throughput = shardThroughput();
   const shardKey = position.shardRowId.toString();
-  if (!(await throughput.admitRead(shardKey))) throw KinesisErrors.throughputExceeded(shardId, position.streamName, ctx.accountId);
+  if (opts.charge && !(await throughput.admitRead(shardKey))) throw KinesisErrors.throughputExceeded(shardId, position.streamName, position.accountId);
 
   const { rows } = await pgPool().query<PageRow>({
     name: "kinesis-read-page",
     text: READ_PAGE,
-    values: [
-      shardKey,
-      position.streamId.toString(),
-      ctx.accountId,
-      ctx.region,
-      position.after.toString(),
-      input.Limit ?? LIMITS.getRecordsMaxLimit,
-      LIMITS.getRecordsMaxBytes,
-    ],
+    values: [shardKey, position.streamId.toString(), position.accountId, position.region, position.after.toString(), opts.limit, LIMITS.getRecordsMaxBytes],
   });
   const shard = rows[0];
-  if (!shard) throw KinesisErrors.shardNotFound(shardId, position.streamName, ctx.accountId);
+  if (!shard) throw KinesisErrors.shardNotFound(shardId, position.streamName, position.accountId);
 
   const records: KinesisRecordOutput[] = [];
   let bytes = 0;
@@ -139,13 +141,26 @@ export async function getRecords(_db: Db, ctx: CallContext, input: KinesisInput<
       PartitionKey: row.partition_key,
     });
   }
-  await throughput.chargeRead(shardKey, bytes);
+  if (opts.charge) await throughput.chargeRead(shardKey, bytes);
 
   const caughtUp = last >= BigInt(shard.last_sequence);
   const lastArrival = records.at(-1)?.ApproximateArrivalTimestamp;
   const millisBehindLatest = caughtUp || !lastArrival ? 0 : Math.max(0, shard.now.getTime() - lastArrival.getTime());
   // A closed shard ends with its last record (or with nothing left within the retention period).
   const ended = shard.ending_sequence !== null && (records.length === 0 || last >= BigInt(shard.ending_sequence));
-  if (ended) return { Records: records, MillisBehindLatest: millisBehindLatest, ChildShards: await childShards(position) };
-  return { Records: records, NextShardIterator: encodeShardIterator({ ...position, after: last }), MillisBehindLatest: millisBehindLatest };
+  if (ended) return { records, millisBehindLatest, childShards: await childShards(position) };
+  return { records, next: { ...position, after: last }, millisBehindLatest };
+}
+
+export async function getRecords(_db: Db, ctx: CallContext, input: KinesisInput<"GetRecords">): Promise<GetRecordsOutput> {
+  const v = violations();
+  v.number("limit", input.Limit, { min: 1, max: LIMITS.getRecordsMaxLimit });
+  v.string("shardIterator", input.ShardIterator, { min: 1, max: 512 });
+  checkStreamArn(v, input.StreamARN).check();
+  const page = await readShard(decodeShardIterator(input.ShardIterator, ctx), { limit: input.Limit ?? LIMITS.getRecordsMaxLimit, charge: true });
+  return {
+    Records: page.records,
+    MillisBehindLatest: page.millisBehindLatest,
+    ...(page.next ? { NextShardIterator: encodeShardIterator(page.next) } : { ChildShards: page.childShards }),
+  };
 }

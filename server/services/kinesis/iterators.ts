@@ -103,8 +103,8 @@ const positionIn = (stream: StreamRecord, shard: ShardRecord, after: bigint): It
   after,
 });
 
-const ITERATOR_TYPES = ["AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER", "TRIM_HORIZON", "LATEST", "AT_TIMESTAMP"] as const;
-type IteratorType = (typeof ITERATOR_TYPES)[number];
+export const ITERATOR_TYPES = ["AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER", "TRIM_HORIZON", "LATEST", "AT_TIMESTAMP"] as const;
+export type IteratorType = (typeof ITERATOR_TYPES)[number];
 
 const mustSpecify = (type: string, what: string) =>
   KinesisErrors.invalidArgument(
@@ -149,11 +149,26 @@ export async function getShardIterator(db: Db, ctx: CallContext, input: KinesisI
   checkStreamRef(v, input).check();
   const stream = await findStream(db, ctx, input);
   const shard = await findShard(db, stream, input.ShardId);
-  const after = await startingPoint(db, stream, shard, checked(type), input);
-  return { ShardIterator: encodeShardIterator(positionIn(stream, shard, after)) };
+  const position = await positionAt(db, stream, shard, { ...input, ShardIteratorType: checked(type) });
+  return { ShardIterator: encodeShardIterator(position) };
 }
 
-async function startingPoint(db: Db, stream: StreamRecord, shard: ShardRecord, type: IteratorType, input: KinesisInput<"GetShardIterator">): Promise<bigint> {
+/** Where a reader starting in `shard` as `start` says (GetShardIterator's types and members) begins. */
+export interface StartingPosition {
+  ShardIteratorType: IteratorType;
+  StartingSequenceNumber?: string;
+  Timestamp?: Date;
+}
+
+/**
+ * The position `start` names in `shard`, for every reader of a shard (iterators, SubscribeToShard,
+ * event source mappings, the console's viewer); its errors are GetShardIterator's.
+ */
+export async function positionAt(db: Db, stream: StreamRecord, shard: ShardRecord, start: StartingPosition): Promise<IteratorPosition> {
+  return positionIn(stream, shard, await startingPoint(db, stream, shard, start.ShardIteratorType, start));
+}
+
+async function startingPoint(db: Db, stream: StreamRecord, shard: ShardRecord, type: IteratorType, input: Omit<StartingPosition, "ShardIteratorType">): Promise<bigint> {
   const sequence = input.StartingSequenceNumber;
   switch (type) {
     case "AT_SEQUENCE_NUMBER":
