@@ -25,8 +25,8 @@ export interface ServiceDefinition {
   awsJson?: {
     version: "1.0" | "1.1";
     targetPrefix: string;
-    /** Smithy namespace for `__type`, e.g. `com.amazonaws.sqs`. */
-    namespace: string;
+    /** Smithy namespace for `__type`, e.g. `com.amazonaws.sqs`; services that send the bare code (Kinesis) have none. */
+    namespace?: string;
     /** Also send the query error code in `x-amzn-query-error` (services migrated from awsQuery, e.g. SQS). */
     queryCompatible?: boolean;
   };

@@ -4,7 +4,7 @@ import { prisma } from "../../db/client";
 import type { CallContext } from "../../services/context";
 import { streamArn } from "../../services/kinesis/arns";
 import { KinesisErrors } from "../../services/kinesis/errors";
-import { KINESIS_DATA_EVENTS, type KinesisOperation, type KinesisOperationName, kinesisOperations } from "../../services/kinesis/operations";
+import { KINESIS_DATA_EVENTS, KINESIS_EVENT_STREAMS, type KinesisOperation, type KinesisOperationName, kinesisOperations } from "../../services/kinesis/operations";
 import type { OperationRegistry } from "../registry";
 
 /** A member path as the service names it: lowerCamel members, list items as `<n>.member` (counting from 1). */
@@ -39,7 +39,8 @@ function auditArn(ctx: CallContext, input: Record<string, unknown>): string | un
 export function registerKinesisOperations(registry: OperationRegistry): void {
   registry.registerService({
     name: "kinesis",
-    awsJson: { version: "1.1", targetPrefix: "Kinesis_20131202", namespace: "com.amazonaws.kinesis" },
+    // Kinesis's errors name their type without a namespace: {"__type":"ResourceNotFoundException",…}.
+    awsJson: { version: "1.1", targetPrefix: "Kinesis_20131202" },
     validationError: kinesisValidationError,
   });
   for (const name of Object.keys(kinesisOperations) as KinesisOperationName[]) registerOperation(registry, name, kinesisOperations[name]);
@@ -53,6 +54,6 @@ function registerOperation(registry: OperationRegistry, name: KinesisOperationNa
     handler: (ctx, input) => operation.handler(prisma(), ctx, input),
     dataEvent: KINESIS_DATA_EVENTS.has(name),
     resourceArn: (ctx, input: Record<string, unknown>) => auditArn(ctx, input),
-    protocols: { awsJson: {} },
+    protocols: { awsJson: { eventStream: KINESIS_EVENT_STREAMS[name] } },
   });
 }

@@ -1,7 +1,7 @@
 /**
  * Enhanced fan-out consumers: registered, described, listed and deregistered. Registration and
  * deregistration complete within the call (AWS takes a few seconds in CREATING / DELETING).
- * SubscribeToShard, which reads through them, is not offered.
+ * SubscribeToShard (subscribe.ts) reads through them.
  */
 import { z } from "zod";
 import { type Db } from "../../db/client";

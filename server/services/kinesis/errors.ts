@@ -42,6 +42,7 @@ export const KinesisErrors = {
       `This request would exceed the shard limit for the account ${accountId} in ${region}. Current shard count for the account: ${current}. Limit: ${limit}. Number of additional shards that would have resulted from this request: ${additional}. Refer to the AWS Service Limits page (http://docs.aws.amazon.com/general/latest/gr/aws_service_limits.html) for current limits and how to request higher limits.`,
     ),
   limitExceeded: (message: string) => kinesisError("LimitExceededException", message),
+  resourceInUse: (message: string) => kinesisError("ResourceInUseException", message),
   throughputExceeded: (shardId: string, stream: string, accountId: string) =>
     kinesisError("ProvisionedThroughputExceededException", throughputExceededMessage(shardId, stream, accountId)),
   tooManyTags: (kind: "stream" | "consumer", name: string, accountId: string, limit: number) =>

@@ -11,6 +11,7 @@ import { putRecord, putRecords } from "./records";
 import { mergeShards, splitShard, updateShardCount } from "./resharding";
 import { KinesisSchemas } from "./schemas";
 import { listShards } from "./shards";
+import { subscribeToShard } from "./subscribe";
 import {
   createStream,
   decreaseStreamRetentionPeriod,
@@ -49,6 +50,7 @@ export const kinesisOperations = {
   PutRecords: op(KinesisSchemas.PutRecords, putRecords),
   GetShardIterator: op(KinesisSchemas.GetShardIterator, getShardIterator),
   GetRecords: op(KinesisSchemas.GetRecords, getRecords),
+  SubscribeToShard: op(KinesisSchemas.SubscribeToShard, subscribeToShard),
   SplitShard: op(KinesisSchemas.SplitShard, splitShard),
   MergeShards: op(KinesisSchemas.MergeShards, mergeShards),
   UpdateShardCount: op(KinesisSchemas.UpdateShardCount, updateShardCount),
@@ -67,4 +69,7 @@ export const kinesisOperations = {
 export type KinesisOperationName = keyof typeof kinesisOperations;
 
 /** Record reads and writes are CloudTrail data events, which are not logged unless asked for. */
-export const KINESIS_DATA_EVENTS = new Set<KinesisOperationName>(["PutRecord", "PutRecords", "GetShardIterator", "GetRecords"]);
+export const KINESIS_DATA_EVENTS = new Set<KinesisOperationName>(["PutRecord", "PutRecords", "GetShardIterator", "GetRecords", "SubscribeToShard"]);
+
+/** Operations whose output member is an event stream, by that member's name. */
+export const KINESIS_EVENT_STREAMS: Partial<Record<KinesisOperationName, string>> = { SubscribeToShard: "EventStream" };

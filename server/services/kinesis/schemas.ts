@@ -61,6 +61,11 @@ export const KinesisSchemas = {
     Timestamp: Timestamp.optional(),
   }),
   GetRecords: z.object({ ShardIterator: z.string(), Limit: Int.optional(), StreamARN: z.string().optional() }),
+  SubscribeToShard: z.object({
+    ConsumerARN: z.string(),
+    ShardId: z.string(),
+    StartingPosition: z.object({ Type: z.string(), SequenceNumber: z.string().optional(), Timestamp: Timestamp.optional() }),
+  }),
   SplitShard: z.object({ ...StreamRef, ShardToSplit: z.string(), NewStartingHashKey: z.string() }),
   MergeShards: z.object({ ...StreamRef, ShardToMerge: z.string(), AdjacentShardToMerge: z.string() }),
   UpdateShardCount: z.object({ ...StreamRef, TargetShardCount: Int, ScalingType: z.string() }),

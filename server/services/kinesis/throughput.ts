@@ -122,16 +122,24 @@ export class RedisShardThroughput implements ShardThroughput {
 
 let installed: ShardThroughput | undefined;
 let redisBuckets: ShardThroughput | undefined;
+let ephemeral: Redis | undefined;
+
+/**
+ * The process's connection for Kinesis's ephemeral state (throughput buckets, subscription slots).
+ * Commands fail fast instead of queueing while Redis is away; callers then let the call through.
+ */
+export function kinesisRedis(): Redis {
+  if (!ephemeral) {
+    ephemeral = new Redis(env().REDIS_URL, { maxRetriesPerRequest: 1, commandTimeout: 1_000 });
+    ephemeral.on("error", () => undefined);
+  }
+  return ephemeral;
+}
 
 /** The process's limiter: Redis buckets at AWS's rates, unless a test installed another. */
 export function shardThroughput(): ShardThroughput {
   if (installed) return installed;
-  if (!redisBuckets) {
-    // Commands fail fast instead of queueing while Redis is away (the limits are then not enforced).
-    const redis = new Redis(env().REDIS_URL, { maxRetriesPerRequest: 1, commandTimeout: 1_000 });
-    redis.on("error", () => undefined);
-    redisBuckets = new RedisShardThroughput(redis);
-  }
+  redisBuckets ??= new RedisShardThroughput(kinesisRedis());
   return redisBuckets;
 }
 
