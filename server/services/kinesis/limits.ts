@@ -21,7 +21,7 @@ export const LIMITS = {
   /** Open shards per account and region (AWS's default in us-east-1, us-west-2 and eu-west-1). */
   shardLimit: 500,
   onDemandStreamCountLimit: 50,
-  /** An on-demand stream starts with 4 shards; AWS then scales it, here it keeps them. */
+  /** An on-demand stream starts with 4 shards; AWS then adds shards as traffic grows, here it keeps them (see ON_DEMAND_WRITE_SCALE). */
   onDemandShardCount: 4,
   maxTagsPerStream: 50,
   maxConsumersPerStream: 20,
@@ -40,5 +40,11 @@ export const SHARD_THROUGHPUT = {
   readCallsPerSecond: 5,
   readBytesPerSecond: 2 * MiB,
 } as const;
+
+/**
+ * On-demand streams take writes up to AWS's on-demand maximum (200 MiB/s and 200,000 records/s per
+ * stream) without throttling: AWS gets there by adding shards, these 4 shards each take a quarter of it.
+ */
+export const ON_DEMAND_WRITE_SCALE = 200 / 4;
 
 export type ThroughputRates = { readonly [K in keyof typeof SHARD_THROUGHPUT]: number };

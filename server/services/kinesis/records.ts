@@ -10,7 +10,7 @@ import { requireWriter } from "./access";
 import { streamArn } from "./arns";
 import { KinesisErrors, throughputExceededMessage } from "./errors";
 import { MAX_HASH_KEY, recordHashKey } from "./hash-keys";
-import { LIMITS } from "./limits";
+import { LIMITS, ON_DEMAND_WRITE_SCALE } from "./limits";
 import { shardIdOf } from "./model";
 import type { KinesisInput } from "./schemas";
 import { decodeSequenceNumber, sequenceNumber } from "./sequence-numbers";
@@ -36,6 +36,7 @@ interface WriteTarget {
   name: string;
   createdAt: Date;
   encryptionType: string;
+  onDemand: boolean;
   shards: OpenShard[];
 }
 
@@ -67,7 +68,7 @@ function checkEntryLimits(entry: RecordEntry): void {
 }
 
 const OPEN_SHARDS = `
-  SELECT st.name, st.created_at, st.encryption_type::text AS encryption_type,
+  SELECT st.name, st.created_at, st.encryption_type::text AS encryption_type, st.mode::text AS mode,
          sh.id::text AS shard_id, sh.shard_index, sh.starting_hash_key::text AS starting_hash_key, sh.ending_hash_key::text AS ending_hash_key
     FROM kinesis_streams st
     JOIN kinesis_shards sh ON sh.stream_id = st.id AND sh.closed_at IS NULL
@@ -77,6 +78,7 @@ interface OpenShardRow {
   name: string;
   created_at: Date;
   encryption_type: string;
+  mode: string;
   shard_id: string;
   shard_index: number;
   starting_hash_key: string;
@@ -91,6 +93,7 @@ async function writeTarget(scope: Scope, name: string): Promise<WriteTarget> {
     name: first.name,
     createdAt: first.created_at,
     encryptionType: first.encryption_type,
+    onDemand: first.mode === "ON_DEMAND",
     shards: rows.map((r) => ({ id: r.shard_id, index: r.shard_index, start: BigInt(r.starting_hash_key), end: BigInt(r.ending_hash_key) })),
   };
 }
@@ -151,7 +154,8 @@ async function writeRecords(scope: Scope, name: string, entries: readonly Record
     const routed = pending.map((i) => ({ i, shard: shardFor(target, hashKeys[i]!) }));
     let admittedRoutes = routed;
     if (round === 0) {
-      const admitted = await shardThroughput().admitWrites(routed.map((r) => ({ shard: r.shard.id, bytes: recordBytes(entries[r.i]!) })));
+      const writes = routed.map((r) => ({ shard: r.shard.id, bytes: recordBytes(entries[r.i]!) }));
+      const admitted = await shardThroughput().admitWrites(writes, target.onDemand ? ON_DEMAND_WRITE_SCALE : 1);
       routed.forEach((r, k) => {
         if (!admitted[k]) outcomes.set(r.i, { shard: r.shard, throttled: true });
       });

@@ -15,8 +15,8 @@ export interface ShardWrite {
 }
 
 export interface ShardThroughput {
-  /** Admits writes in order, each against its shard's allowance; answers which were admitted. */
-  admitWrites(writes: readonly ShardWrite[]): Promise<boolean[]>;
+  /** Admits writes in order, each against its shard's allowance (the per-shard rates times `scale`); answers which were admitted. */
+  admitWrites(writes: readonly ShardWrite[], scale?: number): Promise<boolean[]>;
   /** Admits a GetRecords call when the shard has a call left this second and has not overdrawn its read bytes. */
   admitRead(shard: string): Promise<boolean>;
   /** Charges bytes a GetRecords call returned; a large read overdraws the bucket and throttles the next calls until it refills. */
@@ -95,12 +95,12 @@ export class RedisShardThroughput implements ShardThroughput {
     this.#prefix = options.keyPrefix ?? PREFIX;
   }
 
-  async admitWrites(writes: readonly ShardWrite[]): Promise<boolean[]> {
+  async admitWrites(writes: readonly ShardWrite[], scale = 1): Promise<boolean[]> {
     if (writes.length === 0) return [];
     const shards = [...new Set(writes.map((w) => w.shard))];
     const args = writes.flatMap((w) => [shards.indexOf(w.shard) + 1, w.bytes]);
     const keys = shards.map((shard) => `${this.#prefix}:w:${shard}`);
-    const rates = [this.#rates.writeRecordsPerSecond, this.#rates.writeBytesPerSecond];
+    const rates = [this.#rates.writeRecordsPerSecond * scale, this.#rates.writeBytesPerSecond * scale];
     const admitted = await this.redis.eval(ADMIT_WRITES, keys.length, ...keys, this.#now(), ...rates, ...args).catch(() => null);
     // Unreachable Redis: admit everything rather than fail writes over a counter.
     return Array.isArray(admitted) ? admitted.map((a) => a === 1) : writes.map(() => true);

@@ -55,6 +55,19 @@ describe("writes", () => {
     await h.client.send(new kinesis.PutRecordCommand({ StreamName: name, PartitionKey: "k", Data: big }));
   });
 
+  it("an on-demand stream's shard takes writes far past a provisioned shard's 1 MiB/s", async () => {
+    const name = uniqueName("on-demand-rate");
+    await h.client.send(new kinesis.CreateStreamCommand({ StreamName: name, StreamModeDetails: { StreamMode: "ON_DEMAND" } }));
+    const big = new Uint8Array(900_000);
+    const records = Array.from({ length: 5 }, () => ({ PartitionKey: "k", ExplicitHashKey: "0", Data: big }));
+    // 4.3 MiB into one shard within the same (frozen) second, twice.
+    for (let i = 0; i < 2; i++) {
+      const { FailedRecordCount, Records } = await h.client.send(new kinesis.PutRecordsCommand({ StreamName: name, Records: records }));
+      assert.equal(FailedRecordCount, 0);
+      assert.deepEqual(new Set(Records!.map((r) => r.ShardId)), new Set([SHARD0]));
+    }
+  });
+
   it("fails only the throttled shard's records of a PutRecords, and stores the others", async () => {
     const name = uniqueName("partial");
     await createStream(h.client, name, 2);
