@@ -72,7 +72,7 @@ const MappingSettings = {
   MaximumBatchingWindowInSeconds: z.number().int().optional(),
   FunctionResponseTypes: z.array(z.string()).optional(),
   ScalingConfig: z.object({ MaximumConcurrency: z.number().int().optional() }).optional(),
-  // Stream sources' settings: accepted so that an SQS mapping refuses them as AWS does.
+  // Stream sources' settings (an SQS mapping refuses them, as AWS does).
   ParallelizationFactor: z.number().int().optional(),
   DestinationConfig: z.object({ OnSuccess: Destination, OnFailure: Destination }).optional(),
   MaximumRecordAgeInSeconds: z.number().int().optional(),

@@ -1,8 +1,6 @@
-/**
- * The SQS event Lambda hands a function (`{"Records": [...]}`), and the function's answer under
- * ReportBatchItemFailures, both as AWS shapes them.
- */
+/** The records of the SQS event Lambda hands a function (`{"Records": [...]}`), as AWS shapes them. */
 import type { ReceivedMessage } from "../../../server/services/sqs/received-message";
+import { parsedJson } from "./filters";
 
 export interface SqsMessageAttribute {
   stringValue?: string;
@@ -72,40 +70,7 @@ export function sqsRecord(message: ReceivedMessage, queue: { arn: string; region
 
 /** What filter patterns see: the record, with a JSON body as parsed JSON. */
 export function filterSubject(record: SqsEventRecord): Record<string, unknown> {
-  let body: unknown = record.body;
-  try {
-    body = JSON.parse(record.body);
-  } catch {
-    // Not JSON: patterns match the body as a plain string.
-  }
-  return { ...record, body };
-}
-
-/**
- * The messages a ReportBatchItemFailures response says failed: none for an empty or null response
- * or list; every message (`"all"`) for anything AWS treats as invalid (not a JSON object, an item
- * without a non-empty `itemIdentifier` or with other keys, an identifier not in the batch).
- */
-export function failedItems(response: Buffer, messageIds: ReadonlySet<string>): ReadonlySet<string> | "all" {
-  const text = response.toString("utf8").trim();
-  if (text === "") return new Set();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return "all";
-  }
-  if (parsed === null) return new Set();
-  if (typeof parsed !== "object" || Array.isArray(parsed)) return "all";
-  const failures = "batchItemFailures" in parsed ? parsed.batchItemFailures : undefined;
-  if (failures === undefined || failures === null) return new Set();
-  if (!Array.isArray(failures)) return "all";
-  const failed = new Set<string>();
-  for (const item of failures) {
-    const ok = typeof item === "object" && item !== null && "itemIdentifier" in item && Object.keys(item).length === 1;
-    const id = ok ? item.itemIdentifier : undefined;
-    if (typeof id !== "string" || id === "" || !messageIds.has(id)) return "all";
-    failed.add(id);
-  }
-  return failed;
+  const body = parsedJson(record.body);
+  // Not JSON: patterns match the body as a plain string.
+  return { ...record, body: body === undefined ? record.body : body };
 }

@@ -7,62 +7,29 @@
  * at once when the function is throttled, while this poller backs off.
  */
 import { randomUUID } from "node:crypto";
-import { setTimeout as delay } from "node:timers/promises";
 import type { PrismaClient } from "../../../server/db/client";
 import { isAwsError } from "../../../server/errors";
 import type { Logger } from "../../../server/outbox/log";
-import type { CallContext, Principal } from "../../../server/services/context";
-import { matchesPattern, parsePattern, type Pattern } from "../../../server/services/lambda/event-source-mappings/filter-patterns";
-import { eventSourceMappingArn, type MappingRow, REPORT_BATCH_ITEM_FAILURES } from "../../../server/services/lambda/event-source-mappings/model";
-import { SYNC_PAYLOAD_BYTES } from "../../../server/services/lambda/invocation/invoke";
+import type { CallContext } from "../../../server/services/context";
+import { type MappingRow, REPORT_BATCH_ITEM_FAILURES } from "../../../server/services/lambda/event-source-mappings/model";
 import { accountLimits } from "../../../server/services/lambda/limits";
-import type { ResolvedFunction } from "../../../server/services/lambda/resolve";
 import { parseQueueArn, queueUrl } from "../../../server/services/sqs/addressing";
 import type { ReceivedMessage } from "../../../server/services/sqs/received-message";
 import { receiveMessage } from "../../../server/services/sqs/receive";
 import { changeMessageVisibilityBatch, deleteMessageBatch } from "../../../server/services/sqs/settle";
 import { executionRolePrincipal } from "../destinations";
-import type { LambdaExecutor } from "../executor";
-import { PoolCapacityError } from "../pool";
-import { failedItems, filterSubject, type SqsEventRecord, sqsRecord } from "./sqs-event";
-
-export interface PollerDeps {
-  db: PrismaClient;
-  executor: LambdaExecutor;
-  logger: Logger;
-  slot: number;
-  /** Aborted when the poller should stop; a batch being invoked is still settled. */
-  signal: AbortSignal;
-  /** The mapping as last loaded: changes apply from the next batch. */
-  mapping(): MappingRow;
-  /** The queue has a backlog: more pollers would help, up to `cap`. */
-  scaleUp(cap: number): void;
-}
-
-/** Why a poller stopped: its slot (above the first) found nothing to do, or exceeds the mapping's concurrency. */
-export type PollerEnd = "idle" | "over-cap" | "stopped";
+import type { ExecuteOutcome } from "../executor";
+import { failedItems } from "./batch-item-failures";
+import { recordFilter } from "./filters";
+import { fitPayload, invokeWithRecords, isThrottle, resolveTarget } from "./invocation";
+import { backoffMs, pause, UNAVAILABLE_MS } from "./pacing";
+import type { PollerDeps, PollerEnd } from "./poller";
+import { filterSubject, type SqsEventRecord, sqsRecord } from "./sqs-event";
 
 type Step = "processed" | "idle" | "over-cap" | "throttled" | "failed" | { unavailable: string };
 
 const MAX_WAIT_SECONDS = 20;
 const SQS_RECEIVE_MAX = 10;
-/** How long a mapping whose function or queue is missing (or that may not run at all) waits before it looks again. */
-const UNAVAILABLE_MS = 5_000;
-const BACKOFF_MS = [1_000, 2_000, 4_000, 8_000, 16_000, 30_000];
-
-/** Waits `ms`, or less when the poller is stopped. */
-async function pause(ms: number, signal: AbortSignal): Promise<void> {
-  await delay(ms, undefined, { signal }).catch((error: unknown) => {
-    if (!signal.aborted) throw error;
-  });
-}
-
-/** The mapping invokes its function (CloudTrail shows Lambda's own service; here the mapping's ARN). */
-function mappingPrincipal(mapping: MappingRow): Principal {
-  return { accountId: mapping.accountId, arn: eventSourceMappingArn(mapping.region, mapping.accountId, mapping.uuid), userId: mapping.uuid, role: "developer" };
-}
-
-const isThrottle = (error: unknown) => (isAwsError(error) && error.code === "TooManyRequestsException") || error instanceof PoolCapacityError;
 
 /** The mapping's queue, read as the function's execution role. */
 class SourceQueue {
@@ -134,39 +101,9 @@ async function gather(queue: SourceQueue, mapping: MappingRow, signal: AbortSign
   return { messages, backlog };
 }
 
-function compiledFilters(mapping: MappingRow): Pattern[] {
-  return mapping.filterPatterns.map((source) => {
-    const pattern = parsePattern(source);
-    // CreateEventSourceMapping and UpdateEventSourceMapping refuse invalid patterns.
-    if (!pattern) throw new Error(`Event source mapping ${mapping.uuid} has an invalid filter pattern`);
-    return pattern;
-  });
-}
-
-/** The records that fit one synchronous invocation's payload, and the rest. */
-function fitPayload(records: SqsEventRecord[]): [SqsEventRecord[], SqsEventRecord[]] {
-  let size = '{"Records":[]}'.length;
-  let count = 0;
-  for (const record of records) {
-    size += Buffer.byteLength(JSON.stringify(record)) + (count > 0 ? 1 : 0);
-    if (size > SYNC_PAYLOAD_BYTES && count > 0) break;
-    count++;
-  }
-  return [records.slice(0, count), records.slice(count)];
-}
-
-async function resolveTarget(deps: PollerDeps, mapping: MappingRow): Promise<ResolvedFunction | { unavailable: string }> {
-  try {
-    return await deps.executor.resolve({ requestId: randomUUID(), caller: mappingPrincipal(mapping), region: mapping.region, functionName: mapping.functionArn });
-  } catch (error) {
-    if (isAwsError(error) && (error.code === "ResourceNotFoundException" || error.code === "AccessDeniedException")) return { unavailable: error.message };
-    throw error;
-  }
-}
-
 async function pollOnce(deps: PollerDeps): Promise<Step> {
   const mapping = deps.mapping();
-  const resolved = await resolveTarget(deps, mapping);
+  const resolved = await resolveTarget(deps.executor, mapping);
   if ("unavailable" in resolved) return resolved;
   const cap = Math.min(mapping.maximumConcurrency ?? Infinity, resolved.reservedConcurrency ?? Infinity, accountLimits().concurrentExecutions);
   if (deps.slot >= cap) return "over-cap";
@@ -190,26 +127,16 @@ async function pollOnce(deps: PollerDeps): Promise<Step> {
   if (gathered.backlog) deps.scaleUp(cap);
 
   // Lambda deletes the messages no filter matches.
-  const filters = compiledFilters(mapping);
-  const matches = (r: SqsEventRecord) => filters.length === 0 || filters.some((p) => matchesPattern(p, filterSubject(r)));
+  const passes = recordFilter(mapping);
+  const matches = (r: SqsEventRecord) => passes(filterSubject(r));
   await queue.delete(records.filter((r) => !matches(r)));
-  const [batch, overflow] = fitPayload(records.filter(matches));
+  const [batch, overflow] = fitPayload(records.filter(matches), (r) => Buffer.byteLength(JSON.stringify(r)));
   await queue.release(overflow);
   if (batch.length === 0) return "processed";
 
-  let outcome: Awaited<ReturnType<LambdaExecutor["execute"]>>;
+  let outcome: ExecuteOutcome;
   try {
-    outcome = await deps.executor.execute(
-      {
-        requestId: randomUUID(),
-        caller: mappingPrincipal(mapping),
-        region: mapping.region,
-        functionName: mapping.functionArn,
-        payload: Buffer.from(JSON.stringify({ Records: batch })),
-        invocationType: "EventSourceMapping",
-      },
-      { resolved },
-    );
+    outcome = await invokeWithRecords(deps.executor, mapping, resolved, batch);
   } catch (error) {
     await queue.release(batch);
     if (isThrottle(error)) return "throttled";
@@ -249,7 +176,7 @@ export async function runSqsPoller(deps: PollerDeps): Promise<PollerEnd> {
     if ((step === "over-cap" || step === "idle") && deps.slot > 0) return step;
     // The first poller stays: with no concurrency to use (reserved concurrency 0) it only looks again later.
     if (step === "over-cap") await pause(UNAVAILABLE_MS, deps.signal);
-    else if (step === "throttled" || step === "failed") await pause(BACKOFF_MS[Math.min(backoffs++, BACKOFF_MS.length - 1)]!, deps.signal);
+    else if (step === "throttled" || step === "failed") await pause(backoffMs(backoffs++), deps.signal);
     else if (step === "processed") backoffs = 0;
   }
   return "stopped";

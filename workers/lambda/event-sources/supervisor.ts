@@ -4,7 +4,8 @@
  * poller slots in Redis (leases.ts) so that every process together runs each enabled mapping's wanted
  * number of pollers, starts pollers on the slots this process won, stops those of mappings deleted or
  * disabled (or whose slot another process holds now), and settles transitional states
- * (Creating, Enabling, Updating → Enabled; Disabling → Disabled).
+ * (Creating, Enabling, Updating → Enabled; Disabling → Disabled). An SQS mapping scales out over
+ * slots; a Kinesis mapping has one slot, whose poller runs all its shards.
  */
 import { Redis } from "ioredis";
 import type { PrismaClient } from "../../../server/db/client";
@@ -12,9 +13,18 @@ import { env } from "../../../server/env";
 import { coalesced } from "../../../server/lib/coalesced";
 import { listen } from "../../../server/outbox/listen";
 import type { Logger } from "../../../server/outbox/log";
-import { isTransitional, MAPPINGS_CHANNEL, type MappingRow, TRANSITIONAL_STATES } from "../../../server/services/lambda/event-source-mappings/model";
+import {
+  isTransitional,
+  MAPPINGS_CHANNEL,
+  type MappingRow,
+  sourceKindOf,
+  TRANSITIONAL_STATES,
+} from "../../../server/services/lambda/event-source-mappings/model";
 import type { LambdaExecutor } from "../executor";
+import { runKinesisPoller } from "./kinesis-poller";
+import { ShardWatch } from "./kinesis-shard-watch";
 import { SlotLeases, type SlotRef, slotId } from "./leases";
+import type { PollerDeps, PollerEnd } from "./poller";
 import { runSqsPoller } from "./sqs-poller";
 
 const REFRESH_MS = 5_000;
@@ -49,6 +59,7 @@ export function startEventSources(options: EventSourcesOptions): EventSources {
   const redis = new Redis(options.redisUrl);
   redis.on("error", (error) => logger.error("lambda event sources: Redis:", error.message));
   const leases = new SlotLeases(redis);
+  const shardWatch = new ShardWatch(logger);
   /** The enabled mappings as last loaded (pollers read their settings here). */
   const mappings = new Map<string, MappingRow>();
   /** This process's pollers by slot id, until they have finished. */
@@ -65,7 +76,9 @@ export function startEventSources(options: EventSourcesOptions): EventSources {
     const controller = new AbortController();
     let last = row;
     const mapping = () => (last = mappings.get(ref.uuid) ?? last);
-    const done = runSqsPoller({ db, executor, logger, slot: ref.slot, signal: controller.signal, mapping, scaleUp: (cap) => scaleUp(ref, cap) })
+    const deps: PollerDeps = { db, executor, logger, slot: ref.slot, signal: controller.signal, mapping, scaleUp: (cap) => scaleUp(ref, cap) };
+    const poller: Promise<PollerEnd> = sourceKindOf(row.eventSourceArn) === "kinesis" ? runKinesisPoller({ ...deps, shardWatch }) : runSqsPoller(deps);
+    const done = poller
       // An idle or surplus poller gives its slot back, and the mapping wants that many fewer.
       .then((end) => (end === "stopped" ? undefined : leases.lowerDesired(ref.uuid, ref.slot)))
       .then(() => leases.release([ref]))

@@ -1,6 +1,7 @@
 /**
  * Lambda event filtering (FilterCriteria): EventBridge-style patterns matched against each record as
- * the function would receive it (an SQS body that is JSON is matched as parsed JSON). Supported:
+ * the function would receive it (an SQS body that is JSON is matched as parsed JSON; a Kinesis record
+ * offers only its `data`, and only when that is JSON). Supported:
  * exact values (strings, numbers, booleans, null), `prefix`, `suffix`, `equals-ignore-case`,
  * `anything-but`, `numeric`, `exists`, `wildcard` and `$or`.
  */

@@ -1,7 +1,7 @@
 /** Event source mappings as stored, and the EventSourceMappingConfiguration shape the API returns. */
 import type { Db } from "../../../db/client";
 import type { LambdaEventSourceMapping } from "../../../db/generated/client";
-import { arn } from "../../../lib/arn";
+import { arn, parseArn } from "../../../lib/arn";
 
 export type MappingRow = LambdaEventSourceMapping;
 
@@ -29,24 +29,61 @@ export function eventSourceMappingArn(region: string, accountId: string, uuid: s
   return arn("lambda", region, accountId, `event-source-mapping:${uuid}`);
 }
 
-/** AWS's EventSourceMappingConfiguration, with the members an SQS mapping has. */
+/** The sources Stratus polls. */
+export type SourceKind = "sqs" | "kinesis";
+
+/** A stored mapping's source: its ARN was checked to be a queue's or a stream's (or stream consumer's) when it was created. */
+export const sourceKindOf = (eventSourceArn: string): SourceKind => (parseArn(eventSourceArn)?.service === "kinesis" ? "kinesis" : "sqs");
+
+/** What AWS reports before a stream mapping has processed a batch. */
+const NO_RECORDS_PROCESSED = "No records processed";
+
+/** AWS's EventSourceMappingConfiguration, with the members SQS and Kinesis mappings have. */
 export interface EventSourceMappingConfiguration {
   UUID: string;
+  StartingPosition?: string;
+  /** Epoch seconds on the wire. */
+  StartingPositionTimestamp?: Date;
   BatchSize: number;
   MaximumBatchingWindowInSeconds: number;
+  ParallelizationFactor?: number;
   EventSourceArn: string;
   FilterCriteria?: { Filters: { Pattern: string }[] };
   FunctionArn: string;
   /** Epoch seconds on the wire. */
   LastModified: Date;
+  LastProcessingResult?: string;
   State: MappingState;
-  StateTransitionReason: "USER_INITIATED";
+  /** AWS words it differently for queues and streams. */
+  StateTransitionReason: "USER_INITIATED" | "User action";
+  DestinationConfig?: { OnFailure: { Destination?: string } };
+  MaximumRecordAgeInSeconds?: number;
+  BisectBatchOnFunctionError?: boolean;
+  MaximumRetryAttempts?: number;
+  TumblingWindowInSeconds?: number;
   FunctionResponseTypes: string[];
   ScalingConfig?: { MaximumConcurrency: number };
   EventSourceMappingArn: string;
 }
 
+/** The members only stream mappings have, as AWS returns them. */
+function streamMembers(row: MappingRow) {
+  return {
+    StartingPosition: row.startingPosition ?? undefined,
+    ...(row.startingPositionTimestamp !== null && { StartingPositionTimestamp: row.startingPositionTimestamp }),
+    ParallelizationFactor: row.parallelizationFactor ?? 1,
+    LastProcessingResult: row.lastProcessingResult ?? NO_RECORDS_PROCESSED,
+    DestinationConfig: { OnFailure: row.onFailureDestination === null ? {} : { Destination: row.onFailureDestination } },
+    MaximumRecordAgeInSeconds: row.maximumRecordAgeInSeconds ?? -1,
+    BisectBatchOnFunctionError: row.bisectBatchOnFunctionError ?? false,
+    MaximumRetryAttempts: row.maximumRetryAttempts ?? -1,
+    // Tumbling windows are not offered: every stream mapping has none.
+    TumblingWindowInSeconds: 0,
+  };
+}
+
 export function mappingConfiguration(row: MappingRow, state = row.state as MappingState): EventSourceMappingConfiguration {
+  const stream = sourceKindOf(row.eventSourceArn) === "kinesis";
   return {
     UUID: row.uuid,
     BatchSize: row.batchSize,
@@ -56,9 +93,10 @@ export function mappingConfiguration(row: MappingRow, state = row.state as Mappi
     FunctionArn: row.functionArn,
     LastModified: row.lastModified,
     State: state,
-    StateTransitionReason: "USER_INITIATED",
+    StateTransitionReason: stream ? "User action" : "USER_INITIATED",
     FunctionResponseTypes: row.functionResponseTypes,
     ...(row.maximumConcurrency !== null && { ScalingConfig: { MaximumConcurrency: row.maximumConcurrency } }),
+    ...(stream && streamMembers(row)),
     EventSourceMappingArn: eventSourceMappingArn(row.region, row.accountId, row.uuid),
   };
 }

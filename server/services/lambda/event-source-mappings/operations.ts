@@ -1,6 +1,7 @@
 /**
- * CreateEventSourceMapping, Get, Update, Delete and List for Amazon SQS sources. The workers pick
- * every change up (NOTIFY) and settle the transitional state it reports (Creating → Enabled, …).
+ * CreateEventSourceMapping, Get, Update, Delete and List for Amazon SQS queues and Amazon Kinesis
+ * streams. The workers pick every change up (NOTIFY) and settle the transitional state it reports
+ * (Creating → Enabled, …).
  */
 import { randomUUID } from "node:crypto";
 import type { Db, PrismaClient } from "../../../db/client";
@@ -8,6 +9,8 @@ import { isUniqueViolation } from "../../../db/errors";
 import { isAwsError } from "../../../errors";
 import { requireRole } from "../../accounts/roles";
 import type { CallContext } from "../../context";
+import type { StreamRecord } from "../../kinesis/model";
+import { visibleShards } from "../../kinesis/shards";
 import { parseQueueArn } from "../../sqs/addressing";
 import type { Queue } from "../../sqs/model";
 import { findQueue } from "../../sqs/store";
@@ -18,21 +21,33 @@ import type { LambdaInput } from "../schemas";
 import { findFunction, qualifiedConfiguration } from "../store";
 import { functionTarget } from "../target";
 import { PATTERNS, violations } from "../validation";
-import { type EventSourceMappingConfiguration, type MappingRow, type MappingState, mappingConfiguration, notifyMappingWorkers } from "./model";
+import { findSourceStream } from "./kinesis-source";
+import {
+  type EventSourceMappingConfiguration,
+  type MappingRow,
+  type MappingState,
+  mappingConfiguration,
+  notifyMappingWorkers,
+  type SourceKind,
+  sourceKindOf,
+} from "./model";
+import { startAtLatest } from "./stream-progress";
 import {
   checkVisibilityTimeout,
   createConstraints,
+  DEFAULTS,
   mergedSettings,
   queueNotFound,
-  requireSqsSource,
+  requireSupportedSource,
   settingsConstraints,
-  SQS_DEFAULTS,
+  streamNotFound,
+  streamStart,
 } from "./validation";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isUuid = (value: unknown): value is string => typeof value === "string" && UUID.test(value);
 
-const isFifoSource = (eventSourceArn: string) => eventSourceArn.endsWith(".fifo");
+const sourceOf = (kind: SourceKind, eventSourceArn: string) => ({ kind, fifo: kind === "sqs" && eventSourceArn.endsWith(".fifo") });
 
 interface MappedFunction {
   /** As named: qualified when a version or alias was given. */
@@ -66,9 +81,13 @@ function mappingOf(db: Db, ctx: CallContext, eventSourceArn: string, functionArn
   return db.lambdaEventSourceMapping.findFirst({ where: { accountId: ctx.accountId, region: ctx.region, eventSourceArn, functionArn } });
 }
 
+/** AWS words the conflict differently for queues and streams. */
 function alreadyMapped(eventSourceArn: string, functionName: string, uuid: string) {
+  const existing = `Please update or delete the existing mapping with UUID ${uuid}`;
   return LambdaErrors.conflict(
-    `An event source mapping with SQS arn (" ${eventSourceArn} ") and function (" ${functionName} ") already exists. Please update or delete the existing mapping with UUID ${uuid}`,
+    sourceKindOf(eventSourceArn) === "sqs"
+      ? `An event source mapping with SQS arn (" ${eventSourceArn} ") and function (" ${functionName} ") already exists. ${existing}`
+      : `The event source arn (" ${eventSourceArn} ") and function (" ${functionName} ") provided mapping already exists. ${existing}`,
   );
 }
 
@@ -101,12 +120,19 @@ export async function createEventSourceMapping(
 ): Promise<EventSourceMappingConfiguration> {
   requireRole(ctx, "developer", "lambda:CreateEventSourceMapping");
   createConstraints(input);
-  const eventSourceArn = requireSqsSource(input.EventSourceArn);
-  const settings = mergedSettings(SQS_DEFAULTS, input, isFifoSource(eventSourceArn));
+  const { arn: eventSourceArn, kind } = requireSupportedSource(input.EventSourceArn);
+  const settings = mergedSettings(DEFAULTS[kind], input, sourceOf(kind, eventSourceArn));
+  const start = kind === "kinesis" ? streamStart(input) : undefined;
   const fn = await mappedFunction(db, ctx, input.FunctionName, "lambda:CreateEventSourceMapping");
-  const queue = await findSourceQueue(db, ctx, eventSourceArn);
-  if (!queue) throw queueNotFound();
-  checkVisibilityTimeout(queue.visibilityTimeout, fn.timeout);
+  let stream: StreamRecord | null = null;
+  if (kind === "kinesis") {
+    stream = await findSourceStream(db, ctx, eventSourceArn);
+    if (!stream) throw streamNotFound(eventSourceArn);
+  } else {
+    const queue = await findSourceQueue(db, ctx, eventSourceArn);
+    if (!queue) throw queueNotFound();
+    checkVisibilityTimeout(queue.visibilityTimeout, fn.timeout);
+  }
   return withoutConflict(db, ctx, eventSourceArn, fn, () =>
     db.$transaction(async (tx) => {
       await requireUnmapped(tx, ctx, eventSourceArn, fn);
@@ -118,11 +144,13 @@ export async function createEventSourceMapping(
           eventSourceArn,
           functionArn: fn.arn,
           ...settings,
+          ...start,
           // A disabled mapping has nothing to start, so AWS reports it Disabled at once.
           state: settings.enabled ? "Creating" : "Disabled",
           lastModified: new Date(),
         },
       });
+      if (stream && start?.startingPosition === "LATEST") await startAtLatest(tx, row, await visibleShards(tx, stream), settings.parallelizationFactor ?? 1);
       await notifyMappingWorkers(tx);
       return mappingConfiguration(row);
     }),
@@ -141,9 +169,10 @@ export async function updateEventSourceMapping(
   requireRole(ctx, "developer", "lambda:UpdateEventSourceMapping");
   settingsConstraints(input).check();
   const current = await findMapping(db, ctx, input.UUID);
-  const settings = mergedSettings(current, input, isFifoSource(current.eventSourceArn));
+  const kind = sourceKindOf(current.eventSourceArn);
+  const settings = mergedSettings(current, input, sourceOf(kind, current.eventSourceArn));
   const fn = input.FunctionName === undefined ? undefined : await mappedFunction(db, ctx, input.FunctionName, "lambda:UpdateEventSourceMapping");
-  const queue = fn && (await findSourceQueue(db, ctx, current.eventSourceArn));
+  const queue = fn && kind === "sqs" && (await findSourceQueue(db, ctx, current.eventSourceArn));
   if (fn && queue) checkVisibilityTimeout(queue.visibilityTimeout, fn.timeout);
   const state: MappingState = settings.enabled === current.enabled ? "Updating" : settings.enabled ? "Enabling" : "Disabling";
   const target = fn ?? { arn: current.functionArn, name: parseFunctionRef(current.functionArn)?.name ?? current.functionArn };
