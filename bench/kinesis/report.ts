@@ -2,12 +2,14 @@
 import { cpuTableRows } from "../lib/cpu";
 import { consoleHeader, consoleTargets, markdownHeader, markdownTargets, type RunInfo, type TargetRow } from "../lib/report";
 import { fmt, ratio } from "../lib/stats";
+import type { ToLambdaResult } from "./to-lambda";
 import type { IngestResult, ReadBackResult, ShardLimitResult } from "./workloads";
 
 export interface TargetResults {
   ingest?: IngestResult;
   readBack?: ReadBackResult;
   limit?: ShardLimitResult;
+  toLambda?: ToLambdaResult;
   /** Why a workload has no figures for this server. */
   unavailable: Record<string, string>;
 }
@@ -27,6 +29,7 @@ export const GOALS = {
 export const CPU_NAMES = {
   self: "benchmark client (SDK)",
   gateway: "Stratus gateway",
+  workers: "Stratus workers process",
   moto: "moto_server",
   postgres: "Postgres (all backends)",
   redis: "Redis",
@@ -72,6 +75,8 @@ function rows(r: KinesisResults): Row[] {
     n("Read-back: GetRecords calls throttled (retried after 200 ms)", "calls", (t) => t.readBack?.throttled),
     n("Provisioned shard written past its limit: accepted", "MiB/s", (t) => t.limit?.acceptedMibPerSecond),
     n("Provisioned shard: offered", "MiB/s", (t) => t.limit?.offeredMibPerSecond),
+    n("Put → function (event source mapping): PutRecord sent → function reported it, p50", "ms", (t) => t.toLambda?.latency.p50),
+    n("Put → function p99", "ms", (t) => t.toLambda?.latency.p99),
   ];
 }
 
@@ -90,6 +95,7 @@ function notes(r: KinesisResults): string[] {
     for (const [workload, why] of Object.entries(t.unavailable)) out.push(`${label} ${workload}: n/a — ${why}`);
     if (t.ingest?.errors) out.push(`${label} ingest: ${t.ingest.errors} errors (first: ${t.ingest.firstError})`);
     if (t.limit?.errors) out.push(`${label} shard limit: ${t.limit.errors} errors (first: ${t.limit.firstError})`);
+    if (t.toLambda?.misses) out.push(`${label} put → function: ${t.toLambda.misses} records never reported within 10 s`);
   }
   return out;
 }
@@ -121,7 +127,8 @@ export function markdownSection(r: KinesisResults): string {
   md.push(
     `Workloads: **Ingest** — an on-demand stream (Stratus: 4 shards), ${o.producers} producers (one client each) sending PutRecords of ${o["batch records"]} records of ${o["record bytes"]} bytes (random partition keys) back to back for ${o["ingest seconds"]} s after ${o["warm-up seconds"]} s; MiB/s counts accepted records only. ` +
       `**Read-back** — right after, every shard of that stream read from TRIM_HORIZON to its end with GetRecords(Limit 10,000), the shards in parallel (one client each); a throttled call waits 200 ms and retries, as a consumer would. ` +
-      `**Provisioned shard limit** — a 1-shard provisioned stream written by ${o["limit producers"]} producers with PutRecords of ${o["limit batch records"]} × ${o["limit record bytes"]} B as fast as they can for ${o["limit seconds"]} s, after 1.5 s that drain the bucket's initial second of allowance.`,
+      `**Provisioned shard limit** — a 1-shard provisioned stream written by ${o["limit producers"]} producers with PutRecords of ${o["limit batch records"]} × ${o["limit record bytes"]} B as fast as they can for ${o["limit seconds"]} s, after 1.5 s that drain the bucket's initial second of allowance. ` +
+      `**Put → function** — a 1-shard stream mapped to a Node function (StartingPosition LATEST, BatchSize 100) that POSTs each batch's sequence numbers to an HTTP receiver in the benchmark process; ${o["lambda rounds"]} records put one at a time (50 ms apart) after ${o["lambda warm-up"]} warm-up records, each timed from PutRecord sent to the receiver having it (the real path: gateway → Postgres → the workers' shard poller → execution context → receiver).`,
   );
   md.push("");
   md.push("| Workload | Stratus | moto | Stratus/moto |");

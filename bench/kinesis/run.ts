@@ -12,9 +12,10 @@ import { STORE_COMPONENTS } from "../lib/cpu";
 import { stopAllChildren } from "../lib/processes";
 import { updateReadme } from "../lib/readme";
 import { startRun } from "../lib/run";
-import { type RunningServer, startGateway, startMoto, type Target, vacuumTables } from "../lib/servers";
+import { type RunningServer, startGateway, startMoto, startWorkers, type Target, vacuumTables } from "../lib/servers";
 import { fmt } from "../lib/stats";
 import { consoleReport, type KinesisResults, markdownSection } from "./report";
+import { putToLambda } from "./to-lambda";
 import { dropStream, ingest, readBack, shardLimit, type WorkloadEnv } from "./workloads";
 
 const { values: args } = parseArgs({
@@ -29,8 +30,10 @@ const { values: args } = parseArgs({
     "limit-producers": { type: "string", default: "2" },
     "limit-batch": { type: "string", default: "100" },
     "limit-record-bytes": { type: "string", default: "10240" },
+    "lambda-rounds": { type: "string", default: "50" },
+    "lambda-warmup": { type: "string", default: "5" },
     only: { type: "string" }, // stratus | moto
-    skip: { type: "string", default: "" }, // comma list: ingest,read,limit
+    skip: { type: "string", default: "" }, // comma list: ingest,read,limit,lambda
     "no-readme": { type: "boolean", default: false },
     help: { type: "boolean", default: false },
   },
@@ -38,8 +41,8 @@ const { values: args } = parseArgs({
 if (args.help) {
   console.log(
     "npm run bench:kinesis -- [--producers 4] [--batch 500] [--record-bytes 1024] [--warmup 3] [--seconds 15] [--read-seconds 120]\n" +
-      "  [--limit-seconds 10] [--limit-producers 2] [--limit-batch 100] [--limit-record-bytes 10240]\n" +
-      "  [--only stratus|moto] [--skip ingest,read,limit] [--no-readme]\n" +
+      "  [--limit-seconds 10] [--limit-producers 2] [--limit-batch 100] [--limit-record-bytes 10240] [--lambda-rounds 50] [--lambda-warmup 5]\n" +
+      "  [--only stratus|moto] [--skip ingest,read,limit,lambda] [--no-readme]\n" +
       BENCH_ENV_HELP,
   );
   process.exit(0);
@@ -56,6 +59,8 @@ const opts = {
   limitProducers: Math.max(1, num("limit-producers")),
   limitBatch: Math.min(500, Math.max(1, num("limit-batch"))),
   limitRecordBytes: Math.max(32, num("limit-record-bytes")),
+  lambdaRounds: Math.max(1, num("lambda-rounds")),
+  lambdaWarmup: num("lambda-warmup"),
 };
 const skip = new Set(args.skip!.split(",").filter(Boolean));
 const wanted = (name: Target["name"]) => !args.only || args.only === name;
@@ -78,6 +83,8 @@ async function main(): Promise<void> {
       "limit producers": opts.limitProducers,
       "limit batch records": opts.limitBatch,
       "limit record bytes": opts.limitRecordBytes,
+      "lambda rounds": opts.lambdaRounds,
+      "lambda warm-up": opts.lambdaWarmup,
     },
     elapsedSeconds: 0,
     stratus: { unavailable: {} },
@@ -89,8 +96,13 @@ async function main(): Promise<void> {
     if (wanted("stratus")) {
       await vacuumTables(BENCH_DATABASE_URL, ["kinesis_records"]);
       const gateway = await startGateway(setup);
-      log(`Stratus gateway on ${gateway.target.endpoint} (pid ${gateway.child.pid})`);
-      servers.push({ server: gateway, env: { runId, components: { gateway: () => [gateway.child.pid], ...STORE_COMPONENTS } }, stop: () => gateway.child.stop(15_000) });
+      const workers = await startWorkers(setup, gateway.target.endpoint);
+      log(`Stratus gateway on ${gateway.target.endpoint} (pid ${gateway.child.pid}), workers pid ${workers.pid}`);
+      servers.push({
+        server: gateway,
+        env: { runId, components: { gateway: () => [gateway.child.pid], workers: () => [workers.pid], ...STORE_COMPONENTS } },
+        stop: () => Promise.all([workers.stop(15_000), gateway.child.stop(15_000)]).then(() => undefined),
+      });
     }
     if (wanted("moto")) {
       const moto = await startMoto();
@@ -129,6 +141,15 @@ async function main(): Promise<void> {
           out.unavailable["shard limit"] = errorText(e);
           log(`  not available: ${out.unavailable["shard limit"]}`);
         }
+      }
+      if (!skip.has("lambda")) {
+        if (t.name === "moto") {
+          out.unavailable["put → function"] = "moto runs Lambda code in Docker, which this machine lacks (see the Lambda section)";
+          continue;
+        }
+        log(`${t.label}: put → function through an event source mapping, ${opts.lambdaWarmup} warm-up + ${opts.lambdaRounds} records one at a time`);
+        const l = (out.toLambda = await putToLambda(t, runId, `arn:aws:iam::${setup.accountId}:role/kinesis-bench`, { warmup: opts.lambdaWarmup, rounds: opts.lambdaRounds }));
+        log(`  PutRecord sent → function reported it p50 ${fmt(l.latency.p50)} ms, p99 ${fmt(l.latency.p99)} ms, ${l.misses} misses`);
       }
     }
   } finally {
