@@ -3,6 +3,7 @@ import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { dashboardRouter } from "./routers/dashboard";
 import { invitationRouter } from "./routers/invitation";
+import { kinesisRouter } from "./routers/kinesis";
 import { lambdaRouter } from "./routers/lambda";
 import { logsRouter } from "./routers/logs";
 import { meRouter } from "./routers/me";
@@ -23,6 +24,7 @@ export const appRouter = createTRPCRouter({
   sns: snsRouter,
   lambda: lambdaRouter,
   logs: logsRouter,
+  kinesis: kinesisRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -16,7 +16,7 @@ export const SERVICES: readonly ServiceEntry[] = [
   { id: "sns", name: "SNS", description: "Topics", href: "/sns", available: true },
   { id: "lambda", name: "Lambda", description: "Functions", href: "/lambda", available: true },
   { id: "apigateway", name: "API Gateway", description: "REST APIs with stages", href: "/apigateway", available: false },
-  { id: "kinesis", name: "Kinesis", description: "Data streams", href: "/kinesis", available: false },
+  { id: "kinesis", name: "Kinesis", description: "Data streams", href: "/kinesis", available: true },
   { id: "cognito", name: "Cognito", description: "User pools and identity pools", href: "/cognito", available: false },
   { id: "iam", name: "IAM", description: "Roles and policies", href: "/iam", available: false },
   { id: "logs", name: "CloudWatch Logs", description: "Log groups and streams", href: "/logs", available: true },
