@@ -68,12 +68,18 @@ function parseQueued(text: string): QueuedInvocation | null {
   }
 }
 
-/** What a worker publishes on the caller's channel: that it started the invocation, then the reply. */
-const replyMessageSchema = z.union([
-  z.object({ requestId: z.string(), started: z.literal(true) }),
-  z.object({ requestId: z.string(), reply: invocationReplySchema }),
+/**
+ * What a worker publishes on the caller's channel: the reply, preceded by a "started" notice when the
+ * invocation runs long enough for the caller's pickup timeout to matter.
+ */
+const replyMessageSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("started"), requestId: z.string() }),
+  z.object({ kind: z.literal("reply"), requestId: z.string(), reply: invocationReplySchema }),
 ]);
 type ReplyMessage = z.infer<typeof replyMessageSchema>;
+
+/** A run shorter than this needs no "started" notice: its reply comes well within the pickup timeout. */
+const STARTED_NOTICE_AFTER_MS = 1_000;
 
 /** How long a caller waits for some worker to pick its invocation up. */
 const PICKUP_TIMEOUT_MS = 30_000;
@@ -101,7 +107,7 @@ export class InvocationClient {
     const parsed = replyMessageSchema.parse(JSON.parse(message));
     const pending = this.#pending.get(parsed.requestId);
     if (!pending) return;
-    if ("started" in parsed) pending.started();
+    if (parsed.kind === "started") pending.started();
     else pending.replied(parsed.reply);
   }
 
@@ -165,12 +171,15 @@ export function startInvocationWorker(opts: {
     // The caller has given up: running it now would surprise everyone.
     if (Date.now() >= request.callerDeadline) return;
     const publish = (message: ReplyMessage) => publisher.publish(replyTo, JSON.stringify(message));
-    // Not awaited: the reply goes out on the same connection after it, so it can't overtake it.
-    publish({ requestId: request.requestId, started: true }).catch((error: Error) => logger.error("lambda reply publisher:", error.message));
+    // Not awaited: a reply goes out on the same connection after it, so it can't overtake it.
+    const notice = setTimeout(() => {
+      publish({ kind: "started", requestId: request.requestId }).catch((error: Error) => logger.error("lambda reply publisher:", error.message));
+    }, STARTED_NOTICE_AFTER_MS);
     let responded = false;
     const respond = async (reply: InvocationReply) => {
       responded = true;
-      await publish({ requestId: request.requestId, reply });
+      clearTimeout(notice);
+      await publish({ kind: "reply", requestId: request.requestId, reply });
     };
     try {
       await opts.execute(request, respond);
@@ -178,6 +187,8 @@ export function startInvocationWorker(opts: {
       if (responded || !(error instanceof AwsError)) logger.error(`lambda invocation ${request.requestId} failed:`, error);
       if (responded) return;
       await respond(error instanceof AwsError ? errorReply(error) : { ok: false, code: "ServiceException", message: "An internal error occurred.", status: 500 });
+    } finally {
+      clearTimeout(notice);
     }
   }
 
