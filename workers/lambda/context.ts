@@ -55,6 +55,7 @@ interface Posted {
 interface ActiveInvocation {
   posted?: Posted;
   end(ending: Ending): void;
+  onResponse?: InvokeRequest["onResponse"];
 }
 
 interface Outcome {
@@ -272,11 +273,31 @@ export class ExecutionContext {
   }
 
   private onResponse(payload: Buffer): void {
-    if (this.active) this.active.posted = { payload, isError: false };
+    if (this.active) this.posted(this.active, { payload, isError: false });
   }
 
   private onError(payload: Buffer, errorType: string | undefined): void {
-    if (this.active) this.active.posted = { payload, isError: true, errorType: errorType ?? documentErrorType(payload) ?? "Unhandled" };
+    if (this.active) this.posted(this.active, { payload, isError: true, errorType: errorType ?? documentErrorType(payload) ?? "Unhandled" });
+  }
+
+  /**
+   * The runtime has answered: an early listener hears it now if the context is within its memory and
+   * storage limits (otherwise the invocation fails when it ends). Limits exceeded in the instant between
+   * the answer and the runtime's next request are only caught by the final check.
+   */
+  private posted(active: ActiveInvocation, posted: Posted): void {
+    active.posted = posted;
+    const listener = active.onResponse;
+    if (!listener) return;
+    this.sampleMemory();
+    if (this.maxRssKb > this.memorySize * 1024) return;
+    void diskUsage(this.tmpDir)
+      .then((bytes) => {
+        if (bytes <= this.config.ephemeralStorageSize * 1024 * 1024 && this.active === active) {
+          listener({ payload: posted.payload, ...(posted.isError && { functionError: "Unhandled" as const }) });
+        }
+      })
+      .catch((err: Error) => this.logs.push(`[stratus] could not measure the temporary directory: ${err.message}\n`));
   }
 
   private onInitError(payload: Buffer, errorType: string | undefined): void {
@@ -383,6 +404,7 @@ export class ExecutionContext {
           done = true;
           resolve(e);
         },
+        onResponse: req.onResponse,
       };
     });
     this.active = active;

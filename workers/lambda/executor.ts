@@ -17,7 +17,7 @@ import { appendLogEvents } from "../../server/services/logs/append";
 import { issueRoleSession } from "../../server/services/sts/role-sessions";
 import { codeDir, layerDir } from "./code-cache";
 import type { ExecutionPool } from "./pool";
-import type { FunctionRuntimeConfig, InvocationResult, LambdaRuntime } from "./types";
+import type { EarlyResponse, FunctionRuntimeConfig, InvocationResult, LambdaRuntime } from "./types";
 
 /**
  * How long a worker trusts what it has read about a function: control-plane changes clear it at once
@@ -52,6 +52,8 @@ export interface ExecuteOutcome {
 
 export interface ExecuteOptions {
   resolved?: ResolvedFunction;
+  /** The runtime's answer as soon as it is posted (see InvokeRequest.onResponse), with the version that ran. */
+  onResponse?: (response: EarlyResponse, executedVersion: string) => void;
   beforeRecord?: (outcome: ExecuteOutcome) => Promise<void>;
 }
 
@@ -98,10 +100,10 @@ export class LambdaExecutor {
    * `beforeRecord`: runs with the outcome before the record is written (a waiting caller's reply).
    */
   async execute(input: ExecuteInput, options: ExecuteOptions = {}): Promise<ExecuteOutcome> {
-    return this.#run(input, options.resolved ?? (await this.resolve(input)), options.beforeRecord);
+    return this.#run(input, options.resolved ?? (await this.resolve(input)), options);
   }
 
-  async #run(input: ExecuteInput, resolved: ResolvedFunction, beforeRecord: ExecuteOptions["beforeRecord"]): Promise<ExecuteOutcome> {
+  async #run(input: ExecuteInput, resolved: ResolvedFunction, { onResponse, beforeRecord }: ExecuteOptions): Promise<ExecuteOutcome> {
     const { sql, pool, limiter } = this.deps;
     const { config } = chooseVersion(resolved, (this.deps.random ?? Math.random)());
     const scope = { accountId: resolved.accountId, region: resolved.region, functionName: resolved.functionName };
@@ -121,6 +123,7 @@ export class LambdaExecutor {
         payload: input.payload,
         invokedFunctionArn: resolved.functionArn,
         clientContext: input.clientContext,
+        onResponse: onResponse && ((response) => onResponse(response, config.version)),
       });
     } catch (error) {
       await lease.release();

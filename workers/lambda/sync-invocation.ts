@@ -2,13 +2,20 @@ import { PoolCapacityError } from "./pool";
 import type { InvocationReply, InvocationRequest } from "../../server/services/lambda/invocation/channel";
 import { LambdaErrors } from "../../server/services/lambda/errors";
 import { lambdaRuntime } from "./runtime";
+import type { EarlyResponse } from "./types";
 
 /**
  * Runs a synchronous (RequestResponse) invocation for a waiting caller: the reply goes out as soon as
- * the function has answered, and the invocation record and log lines are written after it.
+ * the function has posted its answer (with LogType Tail, once the invocation's log is complete), and the
+ * invocation record and log lines are written after it.
  */
 export async function runSyncInvocation(request: InvocationRequest, respond: (reply: InvocationReply) => Promise<void>): Promise<void> {
   const { executor } = lambdaRuntime();
+  let answered: Promise<void> | undefined;
+  const answerEarly = (response: EarlyResponse, executedVersion: string) => {
+    answered = respond({ ok: true, payload: response.payload.toString("base64"), functionError: response.functionError, executedVersion });
+    answered.catch(() => undefined); // awaited with the record (a failure to publish surfaces there)
+  };
   try {
     await executor.execute(
       {
@@ -22,7 +29,10 @@ export async function runSyncInvocation(request: InvocationRequest, respond: (re
       invocationType: "RequestResponse",
       },
       {
+        // The log tail is only complete at the end: a Tail caller waits for it.
+        onResponse: request.logType === "Tail" ? undefined : answerEarly,
         beforeRecord: ({ result, executedVersion }) =>
+          answered ??
           respond({
             ok: true,
             payload: result.payload.toString("base64"),

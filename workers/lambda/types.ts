@@ -51,6 +51,18 @@ export interface InvokeRequest {
   cognitoIdentity?: string;
   /** X-Ray trace header; one is generated when absent, as Lambda does. */
   traceId?: string;
+  /**
+   * Called as soon as the runtime has posted the invocation's response or error (within the memory and
+   * storage limits), before it asks for its next event: a waiting caller can have the answer while the
+   * invocation's report is still being completed. The full result follows from `invoke`.
+   */
+  onResponse?: (response: EarlyResponse) => void;
+}
+
+/** What the runtime posted, as the caller will see it. */
+export interface EarlyResponse {
+  payload: Buffer;
+  functionError?: "Unhandled";
 }
 
 export interface InvocationResult {
