@@ -52,12 +52,24 @@ function hexDigest(sha256: string): string {
   return bytes.toString("hex");
 }
 
+/**
+ * Directories this process has seen in place. Extracted code is never removed (a digest's content
+ * cannot change), so a warm invocation needs no filesystem check.
+ */
+const extracted = new Set<string>();
+
 function cachedExtract(kind: "code" | "layers", sha256: string, load: () => Promise<Buffer>): Promise<string> {
   const digest = hexDigest(sha256);
   const target = path.join(lambdaDataDir(), kind, digest);
+  if (extracted.has(target)) return Promise.resolve(target);
   let pending = inFlight.get(target);
   if (!pending) {
-    pending = extractOnce(target, digest, load).finally(() => inFlight.delete(target));
+    pending = extractOnce(target, digest, load)
+      .then((dir) => {
+        extracted.add(dir);
+        return dir;
+      })
+      .finally(() => inFlight.delete(target));
     inFlight.set(target, pending);
   }
   return pending;

@@ -107,10 +107,13 @@ export class LambdaExecutor {
     const { sql, pool, limiter } = this.deps;
     const { config } = chooseVersion(resolved, (this.deps.random ?? Math.random)());
     const scope = { accountId: resolved.accountId, region: resolved.region, functionName: resolved.functionName };
-    const lease = await limiter.acquire(
-      { ...scope, reserved: resolved.reservedConcurrency ?? undefined, unreservedLimit: await this.#unreservedLimit(resolved) },
-      config.timeout * 1000 + LEASE_MARGIN_MS,
+    const leasing = this.#unreservedLimit(resolved).then((unreservedLimit) =>
+      limiter.acquire({ ...scope, reserved: resolved.reservedConcurrency ?? undefined, unreservedLimit }, config.timeout * 1000 + LEASE_MARGIN_MS),
     );
+    // Prepared while the lease is being taken: on a warm path both are quick, and neither waits for the other.
+    const preparing = this.runtimeConfig(resolved, config);
+    preparing.catch(() => undefined); // awaited below once the lease is held
+    const lease = await leasing;
     if (!isLease(lease)) {
       await recordThrottle(sql, scope);
       throw LambdaErrors.tooManyRequests(lease.throttled);
@@ -118,7 +121,7 @@ export class LambdaExecutor {
     const startedAt = new Date();
     let result: InvocationResult;
     try {
-      result = await pool.invoke(await this.runtimeConfig(resolved, config), {
+      result = await pool.invoke(await preparing, {
         requestId: input.requestId,
         payload: input.payload,
         invokedFunctionArn: resolved.functionArn,
