@@ -1,5 +1,6 @@
 import { registerStsOperations } from "../../services/sts/operations";
 import { OperationRegistry } from "../registry";
+import { registerApigatewayOperations } from "./apigateway";
 import { registerKinesisOperations } from "./kinesis";
 import { registerLambdaOperations } from "./lambda";
 import { registerLogsOperations } from "./logs";
@@ -15,5 +16,6 @@ export function createDefaultRegistry(): OperationRegistry {
   registerLogsOperations(registry);
   registerSnsOperations(registry);
   registerKinesisOperations(registry);
+  registerApigatewayOperations(registry);
   return registry;
 }
