@@ -1,6 +1,7 @@
 /** Gateway process entry: `npx tsx server/gateway/main.ts`. */
 import { prisma } from "../db/client";
 import { pgPool } from "../db/pool";
+import { flushStreamMetrics } from "../services/kinesis/metrics";
 import { flushQueueMetrics } from "../services/sqs/metrics";
 import { queueWakeups } from "../services/sqs/wakeups";
 import { env, publicGatewayUrl } from "../env";
@@ -38,7 +39,7 @@ function shutdown(signal: NodeJS.Signals): void {
 }
 /** Flushes buffered queue metrics and closes database and Redis connections. */
 async function releaseResources(): Promise<void> {
-  await flushQueueMetrics();
+  await Promise.all([flushQueueMetrics(), flushStreamMetrics()]);
   await Promise.allSettled([prisma().$disconnect(), pgPool().end(), queueWakeups().close()]);
 }
 

@@ -100,6 +100,13 @@ test("data stream: create it, put records and watch them arrive live, split a sh
   await expect(viewer.getByRole("alert")).toContainText(`StartingSequenceNumber 12345 used in GetShardIterator on shard ${id(0)} in stream clickstream`);
   await expect(viewer.getByRole("status")).toHaveText("Stopped");
 
+  // The stream's per-minute metrics.
+  await page.getByRole("tab", { name: "Monitoring" }).click();
+  for (const chart of ["Incoming data (bytes)", "Incoming data (records)", "GetRecords: iterator age (max)", "Write throughput exceeded (records)"]) {
+    await expect(page.getByText(chart, { exact: true })).toBeVisible();
+  }
+  await expect(page.getByLabel("Time range")).toHaveValue("60");
+
   // Split the shard at its midpoint: it closes, and two children take its hash keys.
   await page.getByRole("tab", { name: "Shards" }).click();
   await shardRow(page, id(0)).getByRole("radio").check();

@@ -1,5 +1,6 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { listStreamSummaries, ReadShardInput, viewShard } from "../../services/kinesis/console";
+import { streamMetrics } from "../../services/kinesis/metrics";
 import { type KinesisOperationName, kinesisOperations } from "../../services/kinesis/operations";
 import type { ServiceOperation } from "../../services/operation";
 import { operationMutation, operationQuery } from "../operations";
@@ -47,6 +48,9 @@ export const kinesisRouter = createTRPCRouter({
   deregisterStreamConsumer: kinesisMutation("DeregisterStreamConsumer", ops.DeregisterStreamConsumer),
   // Console read models.
   listStreamSummaries: teamProcedure().query(({ ctx }) => listStreamSummaries(ctx.db, ctx.call)),
+  streamMetrics: teamProcedure()
+    .input(z.object({ streamName: z.string().min(1), minutes: z.number().int().min(5).max(24 * 60).default(60) }))
+    .query(({ ctx, input }) => streamMetrics(ctx.db, ctx.call, input)),
   /** The live data viewer: a shard's records from a starting position, then from each answer's cursor. */
   readShard: teamProcedure()
     .input(ReadShardInput)

@@ -9,6 +9,7 @@ import type { CallContext } from "../context";
 import { KinesisErrors } from "./errors";
 import { decodeShardIterator, encodeShardIterator, type IteratorPosition } from "./iterators";
 import { LIMITS } from "./limits";
+import { recordStreamMetrics } from "./metrics";
 import { type ChildShard, shardIdOf, toChildShard } from "./model";
 import type { KinesisInput } from "./schemas";
 import { sequenceNumber } from "./sequence-numbers";
@@ -117,7 +118,10 @@ export async function readShard(position: IteratorPosition, opts: { limit: numbe
   const shardId = shardIdOf(position.shardIndex);
   const throughput = shardThroughput();
   const shardKey = position.shardRowId.toString();
-  if (opts.charge && !(await throughput.admitRead(shardKey))) throw KinesisErrors.throughputExceeded(shardId, position.streamName, position.accountId);
+  if (opts.charge && !(await throughput.admitRead(shardKey))) {
+    recordStreamMetrics(position.streamId, { readThrottled: 1 });
+    throw KinesisErrors.throughputExceeded(shardId, position.streamName, position.accountId);
+  }
 
   const { rows } = await pgPool().query<PageRow>({
     name: "kinesis-read-page",
@@ -146,6 +150,10 @@ export async function readShard(position: IteratorPosition, opts: { limit: numbe
   const caughtUp = last >= BigInt(shard.last_sequence);
   const lastArrival = records.at(-1)?.ApproximateArrivalTimestamp;
   const millisBehindLatest = caughtUp || !lastArrival ? 0 : Math.max(0, shard.now.getTime() - lastArrival.getTime());
+  // Consumers' reads, as CloudWatch counts them (Stratus's own readers are not consumers of the stream's allowance either).
+  if (opts.charge) {
+    recordStreamMetrics(position.streamId, { getRecordsCalls: 1, outgoingRecords: records.length, outgoingBytes: bytes, iteratorAgeMs: millisBehindLatest });
+  }
   // A closed shard ends with its last record (or with nothing left within the retention period).
   const ended = shard.ending_sequence !== null && (records.length === 0 || last >= BigInt(shard.ending_sequence));
   if (ended) return { records, millisBehindLatest, childShards: await childShards(position) };

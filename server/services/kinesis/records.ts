@@ -11,6 +11,7 @@ import { streamArn } from "./arns";
 import { KinesisErrors, throughputExceededMessage } from "./errors";
 import { MAX_HASH_KEY, recordHashKey } from "./hash-keys";
 import { LIMITS, ON_DEMAND_WRITE_SCALE } from "./limits";
+import { recordStreamMetrics } from "./metrics";
 import { shardIdOf } from "./model";
 import type { KinesisInput } from "./schemas";
 import { decodeSequenceNumber, sequenceNumber } from "./sequence-numbers";
@@ -33,6 +34,7 @@ interface OpenShard {
 }
 
 interface WriteTarget {
+  streamId: bigint;
   name: string;
   createdAt: Date;
   encryptionType: string;
@@ -68,13 +70,14 @@ function checkEntryLimits(entry: RecordEntry): void {
 }
 
 const OPEN_SHARDS = `
-  SELECT st.name, st.created_at, st.encryption_type::text AS encryption_type, st.mode::text AS mode,
+  SELECT st.id::text AS stream_id, st.name, st.created_at, st.encryption_type::text AS encryption_type, st.mode::text AS mode,
          sh.id::text AS shard_id, sh.shard_index, sh.starting_hash_key::text AS starting_hash_key, sh.ending_hash_key::text AS ending_hash_key
     FROM kinesis_streams st
     JOIN kinesis_shards sh ON sh.stream_id = st.id AND sh.closed_at IS NULL
    WHERE st.account_id = $1 AND st.region = $2 AND st.name = $3`;
 
 interface OpenShardRow {
+  stream_id: string;
   name: string;
   created_at: Date;
   encryption_type: string;
@@ -90,6 +93,7 @@ async function writeTarget(scope: Scope, name: string): Promise<WriteTarget> {
   const first = rows[0];
   if (!first) throw KinesisErrors.streamNotFound(name, scope.accountId);
   return {
+    streamId: BigInt(first.stream_id),
     name: first.name,
     createdAt: first.created_at,
     encryptionType: first.encryption_type,
@@ -184,7 +188,14 @@ async function writeRecords(scope: Scope, name: string, entries: readonly Record
     if (round + 1 === MAX_ROUTING_ROUNDS) throw new Error(`Stream ${name}: records kept meeting closed shards`);
     target = await writeTarget(scope, name);
   }
-  return { target, outcomes: entries.map((_, i) => outcomes.get(i)!) };
+  const ordered = entries.map((_, i) => outcomes.get(i)!);
+  const stored = entries.filter((_, i) => !("throttled" in ordered[i]!));
+  recordStreamMetrics(target.streamId, {
+    incomingRecords: stored.length,
+    incomingBytes: stored.reduce((sum, entry) => sum + recordBytes(entry), 0),
+    writeThrottled: entries.length - stored.length,
+  });
+  return { target, outcomes: ordered };
 }
 
 const encryptionOf = (target: WriteTarget) => (target.encryptionType === "KMS" ? "KMS" : undefined);

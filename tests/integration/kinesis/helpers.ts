@@ -28,7 +28,7 @@ export interface KinesisHarness {
 }
 
 /** A thousand times AWS's per-shard rates: tests that read a shard many times a second are not about throttling. */
-const ROOMY: ThroughputRates = {
+export const ROOMY: ThroughputRates = {
   writeRecordsPerSecond: SHARD_THROUGHPUT.writeRecordsPerSecond * 1000,
   writeBytesPerSecond: SHARD_THROUGHPUT.writeBytesPerSecond * 1000,
   readCallsPerSecond: SHARD_THROUGHPUT.readCallsPerSecond * 1000,

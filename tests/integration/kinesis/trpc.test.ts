@@ -8,8 +8,9 @@ import { TRPCError } from "@trpc/server";
 import { prisma } from "../../../server/db/client";
 import { isAwsError } from "../../../server/errors";
 import { SHARD_THROUGHPUT } from "../../../server/services/kinesis/limits";
+import { flushStreamMetrics } from "../../../server/services/kinesis/metrics";
 import { createTestTeam, createTestUser, trpcAs } from "../../helpers/fixtures";
-import { assertKinesisError, iterator, type KinesisHarness, readShard, startKinesis, uniqueName } from "./helpers";
+import { assertKinesisError, iterator, type KinesisHarness, readShard, ROOMY, startKinesis, uniqueName } from "./helpers";
 
 let h: KinesisHarness;
 let owner: ReturnType<typeof trpcAs>;
@@ -49,6 +50,34 @@ async function createStream(ShardCount = 1): Promise<{ name: string; arn: string
 }
 
 describe("kinesis over tRPC", () => {
+  it("streamMetrics: per-minute incoming data, reads with their iterator age, and throttled writes and reads", async () => {
+    // The gateway runs in this process, so its counters flush here.
+    h.limitThroughput({ now: () => 0, rates: { ...SHARD_THROUGHPUT, writeRecordsPerSecond: 3, readCallsPerSecond: 1 } });
+    try {
+      const { name } = await createStream();
+      const put = await h.client.send(
+        new kinesis.PutRecordsCommand({ StreamName: name, Records: ["a", "bb", "ccc", "dddd"].map((d) => ({ PartitionKey: "k", Data: Buffer.from(d) })) }),
+      );
+      assert.equal(put.FailedRecordCount, 1);
+      const first = await h.client.send(new kinesis.GetRecordsCommand({ ShardIterator: await iterator(h.client, name, id(0)) }));
+      assert.equal(first.Records?.length, 3);
+      await assertKinesisError(h.client.send(new kinesis.GetRecordsCommand({ ShardIterator: first.NextShardIterator })), "ProvisionedThroughputExceededException", /Rate exceeded/);
+      await flushStreamMetrics();
+      const series = await owner.kinesis.streamMetrics({ streamName: name, minutes: 5 });
+      assert.equal(series.length, 5);
+      const total = (pick: (p: (typeof series)[number]) => number) => series.reduce((sum, p) => sum + pick(p), 0);
+      // Bytes count data and partition keys, as the limits do.
+      assert.deepEqual(
+        [total((p) => p.incomingRecords), total((p) => p.incomingBytes), total((p) => p.writeThrottled)],
+        [3, 1 + 2 + 3 + 3, 1],
+      );
+      assert.deepEqual([total((p) => p.getRecordsCalls), total((p) => p.outgoingRecords), total((p) => p.readThrottled)], [1, 3, 1]);
+      assert.ok(series.every((p, i) => i === 0 || p.minute.getTime() - series[i - 1]!.minute.getTime() === 60_000));
+    } finally {
+      h.limitThroughput({ rates: ROOMY });
+    }
+  });
+
   it("runs the same operations on the same streams as the gateway, and audits control-plane changes only", async () => {
     const name = uniqueName("console");
     await owner.kinesis.createStream({ StreamName: name, ShardCount: 2, Tags: { via: "console" } });
@@ -332,7 +361,7 @@ describe("throughput", () => {
       // The viewer still reads.
       assert.equal((await owner.kinesis.readShard({ streamName: name, shardId: id(0), start: { type: "TRIM_HORIZON" } })).records.length, 1);
     } finally {
-      h.limitThroughput(undefined);
+      h.limitThroughput({ rates: ROOMY });
     }
   });
 });

@@ -1,7 +1,7 @@
 /** The console's Kinesis addresses. */
-export type StreamTab = "viewer" | "shards" | "configuration" | "consumers" | "tags";
+export type StreamTab = "viewer" | "monitoring" | "shards" | "configuration" | "consumers" | "tags";
 
-export const STREAM_TABS: readonly StreamTab[] = ["viewer", "shards", "configuration", "consumers", "tags"];
+export const STREAM_TABS: readonly StreamTab[] = ["viewer", "monitoring", "shards", "configuration", "consumers", "tags"];
 
 export function isStreamTab(value: string | undefined): value is StreamTab {
   return STREAM_TABS.some((tab) => tab === value);

@@ -22,6 +22,7 @@ import { useStream, type LoadedStream } from "../../use-stream";
 import { ConfigurationTab } from "./ConfigurationTab";
 import { ConsumersTab } from "./ConsumersTab";
 import { DataViewerTab } from "./DataViewerTab";
+import { MonitoringTab } from "./MonitoringTab";
 import { ShardsTab } from "./ShardsTab";
 import { TagsTab } from "./TagsTab";
 
@@ -66,6 +67,7 @@ export function StreamDetailPage({ name, justCreated, initialTab }: StreamDetail
                 tabs={[
                   // A running viewer and a record being written survive a look at another tab.
                   { id: "viewer", label: "Data viewer", content: <DataViewerTab stream={loaded} canPut={canChange} />, keepMounted: true },
+                  { id: "monitoring", label: "Monitoring", content: <MonitoringTab streamName={loaded.StreamName} /> },
                   { id: "shards", label: "Shards", content: <ShardsTab stream={loaded} canChange={canChange} /> },
                   { id: "configuration", label: "Configuration", content: <ConfigurationTab stream={loaded} canChange={canChange} /> },
                   { id: "consumers", label: "Enhanced fan-out", content: <ConsumersTab stream={loaded} canChange={canChange} /> },
