@@ -1,7 +1,18 @@
 /** Renders the Kinesis benchmark's results: a console table and the bench/README.md section. */
 import { cpuTableRows } from "../lib/cpu";
-import { consoleHeader, consoleTargets, markdownHeader, markdownTargets, type RunInfo, type TargetRow } from "../lib/report";
-import { fmt, ratio } from "../lib/stats";
+import {
+  type ComparisonRow,
+  consoleComparison,
+  consoleCpuSections,
+  consoleHeader,
+  consoleTargets,
+  markdownComparison,
+  markdownHeader,
+  markdownTargets,
+  type RunInfo,
+  type TargetRow,
+} from "../lib/report";
+import { fmt } from "../lib/stats";
 import type { ToLambdaResult } from "./to-lambda";
 import type { IngestResult, ReadBackResult, ShardLimitResult } from "./workloads";
 
@@ -55,15 +66,8 @@ export function targets(r: KinesisResults): TargetRow[] {
   ];
 }
 
-interface Row {
-  label: string;
-  unit: string;
-  stratus?: number;
-  moto?: number;
-}
-
-function rows(r: KinesisResults): Row[] {
-  const n = (label: string, unit: string, pick: (t: TargetResults) => number | undefined): Row => ({ label, unit, stratus: pick(r.stratus), moto: pick(r.moto) });
+function rows(r: KinesisResults): ComparisonRow[] {
+  const n = (label: string, unit: string, pick: (t: TargetResults) => number | undefined): ComparisonRow => ({ label, unit, stratus: pick(r.stratus), moto: pick(r.moto) });
   const producers = r.options.producers;
   return [
     n(`Ingest, ${producers} producers × PutRecords(${r.options["batch records"]} × ${r.options["record bytes"]} B)`, "MiB/s", (t) => t.ingest?.mibPerSecond),
@@ -102,14 +106,7 @@ function notes(r: KinesisResults): string[] {
 
 export function consoleReport(r: KinesisResults): string {
   const out = consoleHeader("Kinesis benchmark", r);
-  const w = Math.max(...rows(r).map((row) => row.label.length + row.unit.length + 3)) + 2;
-  out.push(`${"".padEnd(w)}${"Stratus".padStart(12)}${"moto".padStart(12)}${"Stratus/moto".padStart(14)}`);
-  for (const row of rows(r)) out.push(`${`${row.label} (${row.unit})`.padEnd(w)}${fmt(row.stratus).padStart(12)}${fmt(row.moto).padStart(12)}${ratio(row.stratus, row.moto).padStart(14)}`);
-  out.push(...notes(r));
-  for (const [label, lines] of cpuSections(r)) {
-    out.push("", `CPU during the ${label} window (cores busy | CPU µs per 1,000 records | kernel share):`);
-    for (const line of lines) out.push(`  ${line.split(" | ").slice(1).join(" | ")}`);
-  }
+  out.push(...consoleComparison(rows(r)), ...notes(r), ...consoleCpuSections(cpuSections(r), "1,000 records"));
   out.push("", ...consoleTargets(targets(r)));
   return out.join("\n");
 }
@@ -131,9 +128,7 @@ export function markdownSection(r: KinesisResults): string {
       `**Put → function** — a 1-shard stream mapped to a Node function (StartingPosition LATEST, BatchSize 100) that POSTs each batch's sequence numbers to an HTTP receiver in the benchmark process; ${o["lambda rounds"]} records put one at a time (50 ms apart) after ${o["lambda warm-up"]} warm-up records, each timed from PutRecord sent to the receiver having it (the real path: gateway → Postgres → the workers' shard poller → execution context → receiver).`,
   );
   md.push("");
-  md.push("| Workload | Stratus | moto | Stratus/moto |");
-  md.push("|---|---:|---:|---:|");
-  for (const row of rows(r)) md.push(`| ${row.label} (${row.unit}) | ${fmt(row.stratus)} | ${fmt(row.moto)} | ${ratio(row.stratus, row.moto)} |`);
+  md.push(...markdownComparison(rows(r)));
   md.push("");
   const n = notes(r);
   if (n.length) {

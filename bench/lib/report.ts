@@ -3,7 +3,7 @@
  * the targets with their outcome, for the console and for the benchmark's bench/README.md section.
  */
 import type { MachineInfo } from "./machine";
-import { fmt, passText } from "./stats";
+import { fmt, passText, ratio } from "./stats";
 
 /** What a report says of the run as a whole. */
 export interface RunInfo {
@@ -71,4 +71,40 @@ export function markdownHeader(heading: string, run: RunInfo): string[] {
 /** The README table of targets under `title`, with a blank line after it. */
 export function markdownTargets(title: string, targets: readonly TargetRow[]): string[] {
   return [title, "", "| Target | Measured | Result |", "|---|---:|---|", ...targets.map((t) => `| ${t.name} | ${t.measured} | ${passText(t.pass)} |`), ""];
+}
+
+/** One workload's figure on both servers. */
+export interface ComparisonRow {
+  label: string;
+  unit: string;
+  stratus?: number;
+  moto?: number;
+}
+
+const rowLabel = (row: ComparisonRow) => `${row.label} (${row.unit})`;
+
+/** The console table: label, Stratus, moto and their ratio; the label column fits the widest label unless `labelWidth` is given. */
+export function consoleComparison(rows: readonly ComparisonRow[], labelWidth = Math.max(...rows.map((row) => rowLabel(row).length)) + 2): string[] {
+  return [
+    `${"".padEnd(labelWidth)}${"Stratus".padStart(12)}${"moto".padStart(12)}${"Stratus/moto".padStart(14)}`,
+    ...rows.map((row) => `${rowLabel(row).padEnd(labelWidth)}${fmt(row.stratus).padStart(12)}${fmt(row.moto).padStart(12)}${ratio(row.stratus, row.moto).padStart(14)}`),
+  ];
+}
+
+/** The README table of the same rows. */
+export function markdownComparison(rows: readonly ComparisonRow[]): string[] {
+  return [
+    "| Workload | Stratus | moto | Stratus/moto |",
+    "|---|---:|---:|---:|",
+    ...rows.map((row) => `| ${rowLabel(row)} | ${fmt(row.stratus)} | ${fmt(row.moto)} | ${ratio(row.stratus, row.moto)} |`),
+  ];
+}
+
+/** CPU windows for the console: each window's table rows (from cpuTableRows) without their window column, under a heading. */
+export function consoleCpuSections(sections: readonly [string, string[]][], unit: string): string[] {
+  return sections.flatMap(([label, lines]) => [
+    "",
+    `CPU during the ${label} window (cores busy | CPU µs per ${unit} | kernel share):`,
+    ...lines.map((line) => `  ${line.split(" | ").slice(1).join(" | ")}`),
+  ]);
 }

@@ -1,8 +1,8 @@
 /** Renders the SNS benchmark's results: a console table and the bench/README.md section. */
 import { cpuTableRows } from "../lib/cpu";
 import type { MachineInfo } from "../lib/machine";
-import { consoleHeader, consoleTargets, markdownHeader, markdownTargets, type TargetRow } from "../lib/report";
-import { fmt, ratio, type Summary } from "../lib/stats";
+import { type ComparisonRow, consoleComparison, consoleCpuSections, consoleHeader, consoleTargets, markdownComparison, markdownHeader, markdownTargets, type TargetRow } from "../lib/report";
+import { fmt, type Summary } from "../lib/stats";
 import { type HttpDeliveryResult, type PublishLatencyResult, type PublishThroughputResult, type PublishToQueueResult, QUEUES_PER_TOPIC } from "./workloads";
 
 export interface TargetResults {
@@ -59,18 +59,11 @@ export function targets(r: SnsResults): TargetRow[] {
   ];
 }
 
-interface Row {
-  label: string;
-  unit: string;
-  stratus?: number;
-  moto?: number;
-}
-
-function rows(r: SnsResults): Row[] {
+function rows(r: SnsResults): ComparisonRow[] {
   const s = r.stratus;
   const m = r.moto;
-  const lat = (label: string, pick: (t: TargetResults) => Summary | undefined, p: keyof Summary): Row => ({ label, unit: "ms", stratus: pick(s)?.[p], moto: pick(m)?.[p] });
-  const n = (label: string, unit: string, pick: (t: TargetResults) => number | undefined): Row => ({ label, unit, stratus: pick(s), moto: pick(m) });
+  const lat = (label: string, pick: (t: TargetResults) => Summary | undefined, p: keyof Summary): ComparisonRow => ({ label, unit: "ms", stratus: pick(s)?.[p], moto: pick(m)?.[p] });
+  const n = (label: string, unit: string, pick: (t: TargetResults) => number | undefined): ComparisonRow => ({ label, unit, stratus: pick(s), moto: pick(m) });
   const publishers = s.throughput?.publishers ?? m.throughput?.publishers ?? r.options.publishers;
   const httpPublishers = s.http?.burst.publishers ?? m.http?.burst.publishers ?? r.options["HTTP publishers"];
   return [
@@ -118,14 +111,7 @@ function cpuSections(r: SnsResults): [string, string[]][] {
 
 export function consoleReport(r: SnsResults): string {
   const out = consoleHeader("SNS benchmark", r);
-  const w = Math.max(...rows(r).map((row) => row.label.length + row.unit.length + 3)) + 2;
-  out.push(`${"".padEnd(w)}${"Stratus".padStart(12)}${"moto".padStart(12)}${"Stratus/moto".padStart(14)}`);
-  for (const row of rows(r)) out.push(`${`${row.label} (${row.unit})`.padEnd(w)}${fmt(row.stratus).padStart(12)}${fmt(row.moto).padStart(12)}${ratio(row.stratus, row.moto).padStart(14)}`);
-  out.push(...httpNote(r));
-  for (const [label, lines] of cpuSections(r)) {
-    out.push("", `CPU during the ${label} window (cores busy | CPU µs per unit | kernel share):`);
-    for (const line of lines) out.push(`  ${line.split(" | ").slice(1).join(" | ")}`);
-  }
+  out.push(...consoleComparison(rows(r)), ...httpNote(r), ...consoleCpuSections(cpuSections(r), "unit"));
   out.push("", ...consoleTargets(targets(r)));
   return out.join("\n");
 }
@@ -150,9 +136,7 @@ export function markdownSection(r: SnsResults): string {
       " A burst message's latency includes its wait behind earlier ones wherever publishing outpaces delivery: Stratus accepts publishes independently of delivery (the outbox takes the backlog), while moto POSTs inside Publish, so its publishers are held to its delivery rate instead.",
   );
   md.push("");
-  md.push("| Workload | Stratus | moto | Stratus/moto |");
-  md.push("|---|---:|---:|---:|");
-  for (const row of rows(r)) md.push(`| ${row.label} (${row.unit}) | ${fmt(row.stratus)} | ${fmt(row.moto)} | ${ratio(row.stratus, row.moto)} |`);
+  md.push(...markdownComparison(rows(r)));
   const short = (["stratus", "moto"] as const).filter((t) => r[t].publish && r[t].publish!.measured < Number(o.publishes));
   if (short.length) md.push(`Publish figures for ${short.map((t) => `${t} (${r[t].publish!.measured} publishes)`).join(", ")} stopped at the time cap.`);
   md.push("");

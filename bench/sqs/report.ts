@@ -1,8 +1,8 @@
 /** Renders the benchmark's results: a console table and the bench/README.md section. */
 import { cpuByComponent, type CpuWindow, cpuTableRows } from "../lib/cpu";
 import type { MachineInfo } from "../lib/machine";
-import { consoleHeader, consoleTargets, markdownHeader, markdownTargets, type TargetRow } from "../lib/report";
-import { fmt, ratio, type Summary } from "../lib/stats";
+import { type ComparisonRow, consoleComparison, consoleHeader, consoleTargets, markdownComparison, markdownHeader, markdownTargets, type TargetRow } from "../lib/report";
+import { fmt, type Summary } from "../lib/stats";
 import type { CeilingResult } from "./ceiling";
 import type { CycleResult, LongPollResult, SendLatencyResult } from "./workloads";
 
@@ -51,17 +51,10 @@ export function targets(r: BenchResults): TargetRow[] {
   ];
 }
 
-interface Row {
-  label: string;
-  stratus?: number;
-  moto?: number;
-  unit: string;
-}
-
-function rows(r: BenchResults): Row[] {
+function rows(r: BenchResults): ComparisonRow[] {
   const s = r.stratus;
   const m = r.moto;
-  const lat = (label: string, pick: (t: TargetResults) => Summary | undefined, p: keyof Summary): Row => ({
+  const lat = (label: string, pick: (t: TargetResults) => Summary | undefined, p: keyof Summary): ComparisonRow => ({
     label,
     stratus: pick(s)?.[p],
     moto: pick(m)?.[p],
@@ -130,10 +123,7 @@ export function stolenWindows(r: BenchResults): string[] {
 export function consoleReport(r: BenchResults): string {
   const out = consoleHeader("SQS benchmark", r);
   const w = 58;
-  out.push(`${"".padEnd(w)}${"Stratus".padStart(12)}${"moto".padStart(12)}${"Stratus/moto".padStart(14)}`);
-  for (const row of rows(r)) {
-    out.push(`${`${row.label} (${row.unit})`.padEnd(w)}${fmt(row.stratus).padStart(12)}${fmt(row.moto).padStart(12)}${ratio(row.stratus, row.moto).padStart(14)}`);
-  }
+  out.push(...consoleComparison(rows(r), w));
   if (r.ceiling) {
     out.push(`${"Raw Postgres ceiling (pgbench, same SQL) (msg/s)".padEnd(w)}${fmt(r.ceiling.messagesPerSecond).padStart(12)}`);
     if (r.stratus.cycle) out.push(`${"Stratus full cycle as % of the ceiling".padEnd(w)}${`${fmt((100 * r.stratus.cycle.messagesPerSecond) / r.ceiling.messagesPerSecond, 1)}%`.padStart(12)}`);
@@ -183,9 +173,7 @@ export function markdownSection(r: BenchResults): string {
       `The **lean-client** row (Stratus only, ${r.options["lean-client seconds"]} s) repeats the full cycle with a hand-signed JSON client (\`bench/lib/lean-sqs.ts\`, no SDK middleware or MD5 checks) to show what the SDK client costs on shared cores; it is a diagnosis, not a target figure.`,
   );
   md.push("");
-  md.push("| Workload | Stratus | moto | Stratus/moto |");
-  md.push("|---|---:|---:|---:|");
-  for (const row of rows(r)) md.push(`| ${row.label} (${row.unit}) | ${fmt(row.stratus)} | ${fmt(row.moto)} | ${ratio(row.stratus, row.moto)} |`);
+  md.push(...markdownComparison(rows(r)));
   const short = (["stratus", "moto"] as const).filter((t) => r[t].send && r[t].send!.measured < Number(r.options.sends));
   if (short.length) md.push(`SendMessage figures for ${short.map((t) => `${t} (${r[t].send!.measured} sends)`).join(", ")} stopped at the time cap.`);
   md.push("");
