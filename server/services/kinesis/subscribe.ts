@@ -7,6 +7,7 @@
  * nothing new arrives), not by a wake-up on put.
  */
 import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Db } from "../../db/client";
 import type { CallContext } from "../context";
 import { KinesisErrors } from "./errors";
@@ -94,19 +95,8 @@ class SubscriptionSlot {
 const subscriptionInUse = (consumerArn: string, shardIndex: number) =>
   KinesisErrors.resourceInUse(`Another active subscription exists for consumer ${consumerArn} on shard ${shardIdOf(shardIndex)}.`);
 
-/** Resolves after `ms`, or at once when `signal` aborts. */
-function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    }
-    signal?.addEventListener("abort", done);
-  });
-}
+/** Resolves after `ms`, or at once when `signal` aborts (Node's timer rejects then; the loop checks the signal itself). */
+const pause = (ms: number, signal: AbortSignal | undefined) => sleep(ms, undefined, { signal }).catch(() => undefined);
 
 async function* shardEvents(position: IteratorPosition, slot: SubscriptionSlot, signal: AbortSignal | undefined, until: number, consumerArn: string) {
   let current: IteratorPosition | undefined = position;
