@@ -169,6 +169,11 @@ export class ExecutionContext {
     return this.child?.pid;
   }
 
+  /** The runtime has posted the current invocation's answer: the context is about to be free again. */
+  get answered(): boolean {
+    return this.active?.posted !== undefined;
+  }
+
   /** Spawns the runtime. Rejects only when the context could not be set up at all (e.g. no credentials). */
   async start(): Promise<void> {
     const { config } = this;

@@ -5,10 +5,18 @@ import { randomBytes } from "node:crypto";
 import { mkdir, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { lambdaDataDir } from "./code-cache";
 import { ExecutionContext } from "./context";
 import { killGroup } from "./proc";
 import type { FunctionRuntimeConfig, InvocationResult, InvokeRequest } from "./types";
+
+/**
+ * How long an invocation waits for a context that has answered but not yet asked for its next event,
+ * rather than starting a new one: callers get their answer before that point, so a caller invoking
+ * again at once would otherwise find no warm context.
+ */
+const ANSWERED_WAIT_MS = 100;
 
 export interface PoolOptions {
   /** Idle time after which an on-demand context is removed (default 5 minutes). */
@@ -66,11 +74,15 @@ export class ExecutionPool {
   /** Runs one invocation in a warm context of `config.contextKey`, or a new one. */
   async invoke(config: FunctionRuntimeConfig, req: InvokeRequest): Promise<InvocationResult> {
     if (this.closed) throw new Error("The execution pool is closed");
-    const context = this.takeIdle(config.contextKey) ?? (await this.startContext(config, false));
-    const invocation = context.invoke(req);
+    const context = (await this.takeWarm(config.contextKey)) ?? (await this.startContext(config, false));
+    const invocation = this.runIn(context, req);
     this.running.set(context, invocation);
+    return invocation;
+  }
+
+  private async runIn(context: ExecutionContext, req: InvokeRequest): Promise<InvocationResult> {
     try {
-      return await invocation;
+      return await context.invoke(req);
     } catch (err) {
       // The engine itself failed mid-invocation: the context's state is unknown, so it is not reused.
       context.retiring = true;
@@ -148,6 +160,18 @@ export class ExecutionPool {
     await Promise.all([...this.contexts].map((c) => this.discard(c)));
     process.off("exit", this.killAll);
     await rm(this.runDir, { recursive: true, force: true });
+  }
+
+  /** An idle context of `key`, else one that has answered and is about to be idle, if it is within a moment of it. */
+  private async takeWarm(key: string): Promise<ExecutionContext | undefined> {
+    const idle = this.takeIdle(key);
+    if (idle) return idle;
+    const answered = [...this.running].filter(([context]) => context.key === key && context.answered && !context.retiring);
+    if (answered.length === 0) return undefined;
+    const wait = new AbortController();
+    await Promise.race([Promise.any(answered.map(([, invocation]) => invocation)).catch(() => undefined), sleep(ANSWERED_WAIT_MS, undefined, { signal: wait.signal }).catch(() => undefined)]);
+    wait.abort();
+    return this.closed ? undefined : this.takeIdle(key);
   }
 
   private takeIdle(key: string): ExecutionContext | undefined {

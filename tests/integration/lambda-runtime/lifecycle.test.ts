@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
 import { after, describe, it } from "node:test";
-import { ExecutionPool, MAX_PAYLOAD_BYTES, PoolCapacityError } from "../../../workers/lambda";
+import { ExecutionPool, type InvocationResult, MAX_PAYLOAD_BYTES, PoolCapacityError } from "../../../workers/lambda";
 import { waitFor } from "../../helpers/wait";
 import { deploy, functionConfig, invoke, json, messages, reportLine } from "./helpers";
 
@@ -28,6 +29,24 @@ describe("execution contexts", () => {
     assert.deepEqual(pool.stats().byKey[config.contextKey], { initializing: 0, idle: 3, busy: 0, provisioned: 0 });
     const warm = await invoke(pool, config);
     assert.ok(ids.has(json(warm).id as string) && !warm.coldStart);
+  });
+
+  it("gives an invocation made as soon as another is answered that same context, not a new one", async () => {
+    const config = functionConfig("nodejs20.x", "index.handler", await sleeper);
+    const first = json(await invoke(pool, config));
+    let next: Promise<InvocationResult> | undefined;
+    await pool.invoke(config, {
+      requestId: randomUUID(),
+      payload: Buffer.from("{}"),
+      invokedFunctionArn: `arn:aws:lambda:us-east-1:123456789012:function:${config.functionName}`,
+      // The caller has its answer here, while the context has yet to ask for its next event.
+      onResponse: () => (next = invoke(pool, config)),
+    });
+    assert.ok(next, "the answer was heard early");
+    const second = await next;
+    assert.equal(second.coldStart, false);
+    assert.equal(json(second).id, first.id);
+    assert.equal(pool.stats().byKey[config.contextKey]?.idle, 1);
   });
 
   it("kills a timed-out invocation with Lambda's timeout error and cold-starts the next one", async () => {
