@@ -1,2 +1,2 @@
-/** Where the gateway reports what it cannot tell the client (internal failures, audit write errors). */
-export type GatewayLogger = Pick<Console, "info" | "error">;
+/** Where the gateway reports what it cannot tell the client (internal failures, audit write errors, lost listeners). */
+export type GatewayLogger = Pick<Console, "info" | "warn" | "error">;

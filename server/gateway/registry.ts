@@ -58,7 +58,7 @@ export interface RestRequest {
 /** A response a restJson1 binding writes itself, when the output is not a JSON document. */
 export interface RestResponse {
   status: number;
-  headers?: Record<string, string>;
+  headers?: WireResponse["headers"];
   body?: WireResponse["body"];
 }
 

@@ -12,9 +12,11 @@ import type { GatewayLogger } from "./logger";
 import { PROTOCOLS } from "./protocols";
 import type { WireResponse } from "./protocols/types";
 import type { OperationRegistry } from "./registry";
-import { collectHeaders, type RequestHead } from "./request";
+import { collectHeaders, headerValue, type RequestHead } from "./request";
 import { routeRequest } from "./routing";
 import { createDefaultRegistry } from "./services";
+import { serveDeployedApi } from "./execute-api";
+import { DeployedApis, invokeTarget } from "../services/apigateway/invoke";
 
 export const HEALTH_PATH = "/_stratus/health";
 
@@ -80,11 +82,25 @@ function requestHead(req: HttpRequest): RequestHead {
   };
 }
 
-async function handle(deps: GatewayDeps, maxBodyBytes: number, req: HttpRequest, res: HttpResponse, requestId: string): Promise<void> {
+/** The gateway's collaborators, with the deployed APIs it serves. */
+type ServerDeps = GatewayDeps & { apis: DeployedApis };
+
+/** Aborted when the client goes away before its response is written (long polls and integrations stop waiting). */
+function disconnection(res: HttpResponse): AbortSignal {
+  const disconnected = new AbortController();
+  res.on("close", () => {
+    if (!res.writableFinished) disconnected.abort();
+  });
+  return disconnected.signal;
+}
+
+async function handle(deps: ServerDeps, maxBodyBytes: number, req: HttpRequest, res: HttpResponse, requestId: string): Promise<void> {
   const head = requestHead(req);
   if (head.path === HEALTH_PATH && (head.method === "GET" || head.method === "HEAD")) {
     return send(res, await health(deps.db, deps.logger));
   }
+  const target = invokeTarget(head.path, headerValue(head, "host"));
+  if (target) return send(res, await serveDeployedApi(deps, target, head, req, requestId, disconnection(res)));
   const query = new URLSearchParams(head.query);
   const open = deps.registry.matchPublicRoute(head.method, head.path, query);
   if (open) {
@@ -107,21 +123,18 @@ async function handle(deps: GatewayDeps, maxBodyBytes: number, req: HttpRequest,
     const tooLarge = bodyLimit ? bodyLimit.error() : GatewayErrors.bodyTooLarge(error.limit);
     return send(res, PROTOCOLS[route.protocol].encodeError(tooLarge, route.service, requestId));
   }
-  // Lets long-running operations (long polls) stop once nobody is waiting for the answer.
-  const disconnected = new AbortController();
-  res.on("close", () => {
-    if (!res.writableFinished) disconnected.abort();
-  });
-  await send(res, await dispatch(deps, route, { ...head, body, requestId, sourceIp: req.socket.remoteAddress, signal: disconnected.signal }));
+  await send(res, await dispatch(deps, route, { ...head, body, requestId, sourceIp: req.socket.remoteAddress, signal: disconnection(res) }));
 }
 
 /** The AWS-compatible HTTP endpoint; the caller listens. */
 export function createGatewayServer(opts: GatewayServerOptions = {}): Server {
-  const deps: GatewayDeps = {
+  const logger = opts.logger ?? console;
+  const deps: ServerDeps = {
     registry: opts.registry ?? createDefaultRegistry(),
     db: opts.db ?? prisma(),
     resolveCredential: opts.resolveCredential ?? resolveCredential,
-    logger: opts.logger ?? console,
+    logger,
+    apis: new DeployedApis(prisma(), env().DATABASE_URL, logger),
   };
   const maxBodyBytes = opts.maxBodyBytes ?? env().GATEWAY_MAX_BODY_BYTES;
   const onRequest = (req: HttpRequest, res: HttpResponse) => {
@@ -136,5 +149,6 @@ export function createGatewayServer(opts: GatewayServerOptions = {}): Server {
   };
   const server = createServer(onRequest);
   acceptCleartextHttp2(server, onRequest);
+  server.on("close", () => void deps.apis.close());
   return server;
 }

@@ -5,7 +5,8 @@ import type { GatewayRequest } from "../request";
 
 export interface WireResponse {
   status: number;
-  headers: Record<string, string>;
+  /** A list sends the header once per value (Set-Cookie from an integration). */
+  headers: Record<string, string | string[]>;
   /** A stream (event-stream outputs) is written chunk by chunk until it ends or the client goes. */
   body: string | Buffer | AsyncIterable<Buffer>;
 }

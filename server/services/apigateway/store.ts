@@ -1,6 +1,7 @@
 /** Lookups every operation shares, each scoped to the caller's account and region, with AWS's not-found errors. */
 import type { Db, PrismaClient } from "../../db/client";
 import type { CallContext } from "../context";
+import { announceApiChanged } from "./changes";
 import { ApigwErrors } from "./errors";
 import type { DeploymentRow, ResourceRow, RestApiRow } from "./model";
 
@@ -21,6 +22,7 @@ export function changeApi<T>(db: PrismaClient, ctx: Scope, restApiId: string, ch
     const locked = await tx.$queryRaw<{ id: string }[]>`
       SELECT id FROM apigw_rest_apis WHERE id = ${restApiId} AND account_id = ${ctx.accountId} AND region = ${ctx.region} FOR UPDATE`;
     if (locked.length === 0) throw ApigwErrors.apiNotFound(ctx.accountId, restApiId);
+    await announceApiChanged(tx, restApiId);
     return change(tx, await tx.apigwRestApi.findUniqueOrThrow({ where: { id: restApiId } }));
   });
 }

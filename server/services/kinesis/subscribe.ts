@@ -19,7 +19,7 @@ import type { KinesisInput } from "./schemas";
 import { sequenceNumber } from "./sequence-numbers";
 import { findShard } from "./shards";
 import { findConsumerByArn } from "./store";
-import { kinesisRedis } from "./throughput";
+import { ephemeralRedis } from "../../lib/ephemeral-redis";
 import { checked, checkConsumerArn, checkShardId, PATTERNS, violations } from "./validation";
 
 /** AWS ends every subscription after five minutes. */
@@ -69,7 +69,7 @@ class SubscriptionSlot {
 
   async take(): Promise<boolean> {
     const now = Date.now();
-    const taken = await kinesisRedis()
+    const taken = await ephemeralRedis()
       .eval(TAKE, 1, this.key, this.#token, now, TAKEOVER_AFTER_MS, SUBSCRIPTION_MS + 10_000)
       .catch(() => 1);
     this.#value = `${this.#token}:${now}`;
@@ -78,7 +78,7 @@ class SubscriptionSlot {
 
   /** False once a newer subscription has taken the slot. */
   async held(): Promise<boolean> {
-    const value = await kinesisRedis()
+    const value = await ephemeralRedis()
       .get(this.key)
       .catch(() => this.#value);
     return value === this.#value;
@@ -86,7 +86,7 @@ class SubscriptionSlot {
 
   async release(): Promise<void> {
     // Only our own value: a slot taken over stays the newer subscription's.
-    await kinesisRedis()
+    await ephemeralRedis()
       .eval("if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0", 1, this.key, this.#value ?? "")
       .catch(() => undefined);
   }

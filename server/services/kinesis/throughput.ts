@@ -5,7 +5,7 @@
  * is lost). Tests swap in a limiter with their own clock or rates through `installShardThroughput`.
  */
 import { Redis } from "ioredis";
-import { env } from "../../env";
+import { ephemeralRedis } from "../../lib/ephemeral-redis";
 import { SHARD_THROUGHPUT, type ThroughputRates } from "./limits";
 
 /** One write to admit: the shard's key and the record's size (data plus partition key). */
@@ -122,24 +122,11 @@ export class RedisShardThroughput implements ShardThroughput {
 
 let installed: ShardThroughput | undefined;
 let redisBuckets: ShardThroughput | undefined;
-let ephemeral: Redis | undefined;
-
-/**
- * The process's connection for Kinesis's ephemeral state (throughput buckets, subscription slots).
- * Commands fail fast instead of queueing while Redis is away; callers then let the call through.
- */
-export function kinesisRedis(): Redis {
-  if (!ephemeral) {
-    ephemeral = new Redis(env().REDIS_URL, { maxRetriesPerRequest: 1, commandTimeout: 1_000 });
-    ephemeral.on("error", () => undefined);
-  }
-  return ephemeral;
-}
 
 /** The process's limiter: Redis buckets at AWS's rates, unless a test installed another. */
 export function shardThroughput(): ShardThroughput {
   if (installed) return installed;
-  redisBuckets ??= new RedisShardThroughput(kinesisRedis());
+  redisBuckets ??= new RedisShardThroughput(ephemeralRedis());
   return redisBuckets;
 }
 

@@ -116,7 +116,7 @@ function widgetRegistry(): OperationRegistry {
 const awaitingCalls = new EventEmitter();
 const abortedCalls: string[] = [];
 const logged: unknown[][] = [];
-const logger = { info: () => {}, error: (...args: unknown[]) => void logged.push(args) };
+const logger = { info: () => {}, warn: () => {}, error: (...args: unknown[]) => void logged.push(args) };
 
 let gateway: RunningGateway;
 let team: TestTeam;

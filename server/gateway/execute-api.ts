@@ -1,0 +1,82 @@
+/**
+ * Requests to deployed REST APIs (`/restapis/{id}/{stage}/_user_request_/…`, or `{id}.execute-api.*`
+ * hosts): unsigned unless the method says AWS_IAM, read with API Gateway's 10 MB payload limit, and
+ * answered by the API's integration rather than by an AWS operation.
+ */
+import type { IncomingMessage } from "node:http";
+import type { Http2ServerRequest } from "node:http2";
+import { isAwsError } from "../errors";
+import { type ApiRequest, type ApiResponse, executeApiRequest, type ExecuteDeps, gatewayResponse, type IamCaller, type InvokeTarget } from "../services/apigateway/invoke";
+import { authenticate } from "./authenticate";
+import { BodyTooLargeError, readBody } from "./body";
+import type { GatewayDeps } from "./dispatch";
+import type { WireResponse } from "./protocols/types";
+import { headerValue, type RequestHead } from "./request";
+
+/** API Gateway's payload quota. */
+export const API_PAYLOAD_BYTES = 10 * 1024 * 1024;
+
+type IncomingRequest = IncomingMessage | Http2ServerRequest;
+
+/** Header pairs with the names as the client spelt them (HTTP/2's pseudo-headers left out). */
+function clientHeaders(incoming: IncomingRequest): string[] {
+  const pairs: string[] = [];
+  for (let i = 0; i + 1 < incoming.rawHeaders.length; i += 2) {
+    if (!incoming.rawHeaders[i]!.startsWith(":")) pairs.push(incoming.rawHeaders[i]!, incoming.rawHeaders[i + 1]!);
+  }
+  return pairs;
+}
+
+function toWire(response: ApiResponse): WireResponse {
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of response.headers) {
+    const existing = headers[name];
+    headers[name] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
+  }
+  return { status: response.status, headers, body: response.body };
+}
+
+/** SigV4 for service `execute-api`, as an AWS_IAM method requires; failures are API Gateway's 403s. */
+function iamAuthenticator(deps: GatewayDeps, head: RequestHead): ExecuteDeps["authenticateIam"] {
+  return async (req: ApiRequest): Promise<IamCaller | ApiResponse> => {
+    try {
+      const { principal } = await authenticate({ ...head, body: req.body, requestId: req.requestId, signal: req.signal }, "execute-api", deps);
+      return { accountId: principal.accountId, arn: principal.arn, userId: principal.userId, accessKeyId: principal.accessKeyId };
+    } catch (error) {
+      if (!isAwsError(error)) throw error;
+      if (error.code === "MissingAuthenticationTokenException") return gatewayResponse("MISSING_AUTHENTICATION_TOKEN");
+      return gatewayResponse("INVALID_SIGNATURE", error.message);
+    }
+  };
+}
+
+export async function serveDeployedApi(
+  deps: GatewayDeps & Pick<ExecuteDeps, "apis">,
+  target: InvokeTarget,
+  head: RequestHead,
+  incoming: IncomingRequest,
+  requestId: string,
+  signal: AbortSignal,
+): Promise<WireResponse> {
+  let body: Buffer;
+  try {
+    body = await readBody(incoming, API_PAYLOAD_BYTES);
+  } catch (error) {
+    if (!(error instanceof BodyTooLargeError)) throw error;
+    incoming.resume();
+    return toWire(gatewayResponse("REQUEST_TOO_LARGE"));
+  }
+  const req: ApiRequest = {
+    requestId,
+    method: head.method,
+    target,
+    rawHeaders: clientHeaders(incoming),
+    query: head.query,
+    body,
+    sourceIp: incoming.socket.remoteAddress ?? "127.0.0.1",
+    host: headerValue(head, "host") ?? "",
+    receivedAt: new Date(),
+    signal,
+  };
+  return toWire(await executeApiRequest({ apis: deps.apis, authenticateIam: iamAuthenticator(deps, head) }, req));
+}

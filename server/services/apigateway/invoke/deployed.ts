@@ -1,0 +1,90 @@
+/**
+ * What an invocation needs of a deployed API: the API's settings, the stage, and the routes of the
+ * deployment it serves (and of its canary). Kept per process for a moment and dropped as soon as
+ * any change to the API commits (APIS_CHANGED_CHANNEL), so a new deployment is live at once.
+ */
+import type { PrismaClient } from "../../../db/client";
+import { ExpiringCache } from "../../../lib/expiring-cache";
+import { listen } from "../../../outbox/listen";
+import type { Logger } from "../../../outbox/log";
+import { APIS_CHANGED_CHANNEL } from "../changes";
+import { snapshotOf } from "../deployments";
+import type { MethodSetting, RestApiConfig } from "../model";
+import { toStage } from "../stages";
+import { RouteTable } from "./routes";
+
+/** Bounds what a lost notification costs (the listener also clears everything when it reconnects). */
+const TTL_MS = 5_000;
+
+export interface DeployedApi {
+  restApiId: string;
+  accountId: string;
+  region: string;
+  config: RestApiConfig;
+  stage: string;
+  deploymentId: string;
+  variables: Record<string, string>;
+  methodSettings: Record<string, MethodSetting>;
+  routes: RouteTable;
+  /** Part of the stage's traffic goes to its canary deployment, with the canary's stage variable overrides. */
+  canary?: { percentTraffic: number; deploymentId: string; variables: Record<string, string>; routes: RouteTable };
+}
+
+/** No API by that id, or no stage by that name. */
+export type Missing = { missing: "api" | "stage" };
+
+async function loadDeployed(db: PrismaClient, restApiId: string, stageName: string): Promise<DeployedApi | Missing> {
+  const row = await db.apigwStage.findUnique({
+    where: { restApiId_name: { restApiId, name: stageName } },
+    include: { restApi: true, deployment: true },
+  });
+  if (!row) return { missing: (await db.apigwRestApi.count({ where: { id: restApiId } })) > 0 ? "stage" : "api" };
+  const stage = toStage(row);
+  const variables = stage.variables ?? {};
+  const deployed: DeployedApi = {
+    restApiId,
+    accountId: row.accountId,
+    region: row.region,
+    config: row.restApi.config as unknown as RestApiConfig,
+    stage: stage.stageName,
+    deploymentId: stage.deploymentId,
+    variables,
+    methodSettings: stage.methodSettings,
+    routes: new RouteTable(snapshotOf(row.deployment)),
+  };
+  const canary = stage.canarySettings;
+  if (canary?.deploymentId && (canary.percentTraffic ?? 0) > 0) {
+    const canaryDeployment = await db.apigwDeployment.findFirst({ where: { id: canary.deploymentId, restApiId, accountId: row.accountId, region: row.region } });
+    if (canaryDeployment) {
+      deployed.canary = {
+        percentTraffic: canary.percentTraffic ?? 0,
+        deploymentId: canaryDeployment.id,
+        variables: { ...variables, ...canary.stageVariableOverrides },
+        routes: new RouteTable(snapshotOf(canaryDeployment)),
+      };
+    }
+  }
+  return deployed;
+}
+
+export class DeployedApis {
+  readonly #cache = new ExpiringCache<DeployedApi | Missing>(TTL_MS);
+  readonly #listener: { close(): Promise<void> };
+
+  constructor(
+    private readonly db: PrismaClient,
+    databaseUrl: string,
+    logger: Logger,
+  ) {
+    this.#listener = listen(databaseUrl, APIS_CHANGED_CHANNEL, () => this.#cache.clear(), logger, "stratus-apigw-changes");
+  }
+
+  /** The stage `stageName` of API `restApiId` as deployed. */
+  get(restApiId: string, stageName: string): Promise<DeployedApi | Missing> {
+    return this.#cache.get(`${restApiId}/${stageName}`, () => loadDeployed(this.db, restApiId, stageName));
+  }
+
+  close(): Promise<void> {
+    return this.#listener.close();
+  }
+}

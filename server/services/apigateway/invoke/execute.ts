@@ -1,0 +1,74 @@
+/**
+ * Serving a request to a deployed API: find the stage (or its canary) and the method, check the
+ * method's authorization, meter it against the stage's throttling, and run its integration.
+ */
+import { type IamCaller, requestContext } from "./context";
+import type { DeployedApi, DeployedApis } from "./deployed";
+import { isBinaryMediaType } from "./binary";
+import { runIntegration } from "./integrations";
+import { type ApiRequest, headerOf } from "./request";
+import { type ApiResponse, gatewayResponse } from "./responses";
+import { admit, methodSetting } from "./throttle";
+
+export interface ExecuteDeps {
+  apis: DeployedApis;
+  /**
+   * Verifies an AWS_IAM method's SigV4 signature (service `execute-api`): the signer, or the gateway
+   * response to refuse the request with.
+   */
+  authenticateIam(req: ApiRequest): Promise<IamCaller | ApiResponse>;
+  /** [0, 1): decides canary traffic. */
+  random?: () => number;
+}
+
+/** The deployment that serves this request: the canary's for its share of traffic. */
+function servingDeployment(api: DeployedApi, random: number) {
+  const { canary } = api;
+  if (canary && random * 100 < canary.percentTraffic) return { deploymentId: canary.deploymentId, routes: canary.routes, variables: canary.variables };
+  return { deploymentId: api.deploymentId, routes: api.routes, variables: api.variables };
+}
+
+export async function executeApiRequest(deps: ExecuteDeps, req: ApiRequest): Promise<ApiResponse> {
+  const api = await deps.apis.get(req.target.restApiId, req.target.stage);
+  if ("missing" in api) return gatewayResponse(api.missing === "api" ? "RESOURCE_NOT_FOUND" : "MISSING_AUTHENTICATION_TOKEN");
+  if (api.config.disableExecuteApiEndpoint) return gatewayResponse("ACCESS_DENIED");
+  const serving = servingDeployment(api, (deps.random ?? Math.random)());
+  const match = serving.routes.match(req.method, req.target.path);
+  if (!match) return gatewayResponse("MISSING_AUTHENTICATION_TOKEN");
+  const { method } = match;
+
+  let caller: IamCaller | undefined;
+  switch (method.authorizationType) {
+    case "NONE":
+      break;
+    case "AWS_IAM": {
+      const signed = await deps.authenticateIam(req);
+      if ("status" in signed) return signed;
+      // Another account's callers need a resource policy granting them execute-api:Invoke, which APIs here cannot have yet.
+      if (signed.accountId !== api.accountId) {
+        const resource = `arn:aws:execute-api:${api.region}:${api.accountId}:${api.restApiId}/${api.stage}/${req.method}${match.resource.path}`;
+        return gatewayResponse("ACCESS_DENIED", `User: ${signed.arn} is not authorized to perform: execute-api:Invoke on resource: ${resource}`);
+      }
+      caller = signed;
+      break;
+    }
+    default:
+      // Lambda and Cognito authorizers are not served yet: refuse rather than let the request through.
+      return gatewayResponse("UNAUTHORIZED");
+  }
+
+  const setting = methodSetting(api.methodSettings, match.resource.path, method.httpMethod);
+  if (setting && !(await admit(`${api.restApiId}:${api.stage}:${setting.key}`, setting.setting))) return gatewayResponse("THROTTLED");
+
+  const integration = method.methodIntegration;
+  if (!integration) return gatewayResponse("API_CONFIGURATION_ERROR");
+  return runIntegration({
+    req,
+    api,
+    integration,
+    context: requestContext(req, api, serving.deploymentId, match, caller),
+    pathParameters: match.pathParameters,
+    stageVariables: serving.variables,
+    binary: isBinaryMediaType(headerOf(req, "content-type"), api.config.binaryMediaTypes),
+  });
+}

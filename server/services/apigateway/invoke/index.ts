@@ -1,0 +1,7 @@
+/** API Gateway's data plane: serving requests to deployed REST APIs. */
+export { DeployedApis } from "./deployed";
+export { executeApiRequest, type ExecuteDeps } from "./execute";
+export type { IamCaller } from "./context";
+export type { ApiRequest } from "./request";
+export { type ApiResponse, gatewayResponse } from "./responses";
+export { invokeTarget, type InvokeTarget } from "./target";
