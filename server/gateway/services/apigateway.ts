@@ -51,6 +51,7 @@ const ROUTES: Record<ApigwOperationName, RestBinding> = {
   GetMethod: { method: "GET", path: METHOD },
   UpdateMethod: { method: "PATCH", path: METHOD },
   DeleteMethod: { method: "DELETE", path: METHOD, successStatus: 204 },
+  TestInvokeMethod: { method: "POST", path: METHOD },
   PutMethodResponse: { method: "PUT", path: `${METHOD}/responses/{statusCode}`, successStatus: 201 },
   GetMethodResponse: { method: "GET", path: `${METHOD}/responses/{statusCode}` },
   UpdateMethodResponse: { method: "PATCH", path: `${METHOD}/responses/{statusCode}`, successStatus: 201 },

@@ -53,7 +53,11 @@ async function takeSnapshot(tx: Db, api: RestApiRow): Promise<DeploymentSnapshot
   const methods = resources.flatMap((resource) => Object.values(resource.methods));
   if (methods.length === 0) throw ApigwErrors.badRequest("The REST API doesn't contain any methods");
   if (methods.some((method) => !method.methodIntegration)) throw ApigwErrors.badRequest("No integration defined for method");
-  return { resources };
+  const validators = await tx.apigwRequestValidator.findMany({ where: { restApiId: api.id, accountId: api.accountId, region: api.region } });
+  const requestValidators = Object.fromEntries(
+    validators.map((v) => [v.id, { validateRequestBody: v.validateRequestBody, validateRequestParameters: v.validateRequestParameters }]),
+  );
+  return { resources, requestValidators };
 }
 
 /**

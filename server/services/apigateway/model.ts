@@ -107,9 +107,10 @@ export type RequestValidator = {
   validateRequestParameters: boolean;
 };
 
-/** What a deployment froze: every resource with its path and methods. */
+/** What a deployment froze: every resource with its path and methods, and the request validators they name. */
 export type DeploymentSnapshot = {
   resources: { id: string; parentId?: string; pathPart?: string; path: string; methods: Methods }[];
+  requestValidators?: Record<string, { validateRequestBody: boolean; validateRequestParameters: boolean }>;
 };
 
 export type Deployment = {

@@ -33,6 +33,7 @@ import { createRestApi, deleteRestApi, getRestApi, getRestApis, updateRestApi } 
 import { ApigwSchemas as s } from "./schemas";
 import { createStage, deleteStage, getStage, getStages, updateStage } from "./stages";
 import { getTags, tagResource, untagResource } from "./tags";
+import { testInvokeMethod } from "./test-invoke";
 
 export type ApigwOperation<S extends z.ZodTypeAny, O> = ServiceOperation<S, O>;
 
@@ -65,6 +66,7 @@ export const apigwOperations = {
   GetMethod: read(s.GetMethod, getMethod),
   UpdateMethod: change("UpdateMethod", s.UpdateMethod, updateMethod),
   DeleteMethod: change("DeleteMethod", s.DeleteMethod, deleteMethod),
+  TestInvokeMethod: change("TestInvokeMethod", s.TestInvokeMethod, testInvokeMethod),
   PutMethodResponse: change("PutMethodResponse", s.PutMethodResponse, putMethodResponse),
   GetMethodResponse: read(s.GetMethodResponse, getMethodResponse),
   UpdateMethodResponse: change("UpdateMethodResponse", s.UpdateMethodResponse, updateMethodResponse),

@@ -75,6 +75,15 @@ export const ApigwSchemas = {
     authorizationScopes: z.array(z.string()).optional(),
   }),
   GetMethod: z.object(OnMethod),
+  TestInvokeMethod: z.object({
+    ...OnMethod,
+    pathWithQueryString: z.string().optional(),
+    body: z.string().optional(),
+    headers: StringMap.optional(),
+    multiValueHeaders: z.record(z.string(), z.array(z.string())).optional(),
+    clientCertificateId: z.string().optional(),
+    stageVariables: StringMap.optional(),
+  }),
   UpdateMethod: z.object({ ...OnMethod, patchOperations: PatchOperations }),
   DeleteMethod: z.object(OnMethod),
 

@@ -1,7 +1,7 @@
 /** Lookups every operation shares, each scoped to the caller's account and region, with AWS's not-found errors. */
 import type { Db, PrismaClient } from "../../db/client";
 import type { CallContext } from "../context";
-import { announceApiChanged } from "./changes";
+import { announceApiChanged, localApiChanges } from "./changes";
 import { ApigwErrors } from "./errors";
 import type { DeploymentRow, ResourceRow, RestApiRow } from "./model";
 
@@ -17,14 +17,16 @@ export async function requireApi(db: Db, ctx: Scope, restApiId: string): Promise
  * Runs `change` in a transaction holding the API's row lock: changes to one API (its tree, methods,
  * deployments and stages) are serialised, so sibling checks and snapshots see a consistent API.
  */
-export function changeApi<T>(db: PrismaClient, ctx: Scope, restApiId: string, change: (tx: Db, api: RestApiRow) => Promise<T>): Promise<T> {
-  return db.$transaction(async (tx) => {
+export async function changeApi<T>(db: PrismaClient, ctx: Scope, restApiId: string, change: (tx: Db, api: RestApiRow) => Promise<T>): Promise<T> {
+  const result = await db.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ id: string }[]>`
       SELECT id FROM apigw_rest_apis WHERE id = ${restApiId} AND account_id = ${ctx.accountId} AND region = ${ctx.region} FOR UPDATE`;
     if (locked.length === 0) throw ApigwErrors.apiNotFound(ctx.accountId, restApiId);
     await announceApiChanged(tx, restApiId);
     return change(tx, await tx.apigwRestApi.findUniqueOrThrow({ where: { id: restApiId } }));
   });
+  localApiChanges.emit("changed", restApiId);
+  return result;
 }
 
 export async function requireResource(db: Db, api: RestApiRow, resourceId: string): Promise<ResourceRow> {

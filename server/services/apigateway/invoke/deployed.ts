@@ -7,14 +7,21 @@ import type { PrismaClient } from "../../../db/client";
 import { ExpiringCache } from "../../../lib/expiring-cache";
 import { listen } from "../../../outbox/listen";
 import type { Logger } from "../../../outbox/log";
-import { APIS_CHANGED_CHANNEL } from "../changes";
+import { APIS_CHANGED_CHANNEL, localApiChanges } from "../changes";
 import { snapshotOf } from "../deployments";
-import type { MethodSetting, RestApiConfig } from "../model";
+import type { DeploymentRow, DeploymentSnapshot, MethodSetting, RestApiConfig } from "../model";
 import { toStage } from "../stages";
 import { RouteTable } from "./routes";
 
 /** Bounds what a lost notification costs (the listener also clears everything when it reconnects). */
 const TTL_MS = 5_000;
+
+/** One deployment, ready to serve. */
+export interface ServedDeployment {
+  deploymentId: string;
+  routes: RouteTable;
+  requestValidators: DeploymentSnapshot["requestValidators"];
+}
 
 export interface DeployedApi {
   restApiId: string;
@@ -22,12 +29,16 @@ export interface DeployedApi {
   region: string;
   config: RestApiConfig;
   stage: string;
-  deploymentId: string;
+  deployment: ServedDeployment;
   variables: Record<string, string>;
   methodSettings: Record<string, MethodSetting>;
-  routes: RouteTable;
   /** Part of the stage's traffic goes to its canary deployment, with the canary's stage variable overrides. */
-  canary?: { percentTraffic: number; deploymentId: string; variables: Record<string, string>; routes: RouteTable };
+  canary?: { percentTraffic: number; deployment: ServedDeployment; variables: Record<string, string> };
+}
+
+export function servedDeployment(row: DeploymentRow): ServedDeployment {
+  const snapshot = snapshotOf(row);
+  return { deploymentId: row.id, routes: new RouteTable(snapshot), requestValidators: snapshot.requestValidators };
 }
 
 /** No API by that id, or no stage by that name. */
@@ -47,10 +58,9 @@ async function loadDeployed(db: PrismaClient, restApiId: string, stageName: stri
     region: row.region,
     config: row.restApi.config as unknown as RestApiConfig,
     stage: stage.stageName,
-    deploymentId: stage.deploymentId,
+    deployment: servedDeployment(row.deployment),
     variables,
     methodSettings: stage.methodSettings,
-    routes: new RouteTable(snapshotOf(row.deployment)),
   };
   const canary = stage.canarySettings;
   if (canary?.deploymentId && (canary.percentTraffic ?? 0) > 0) {
@@ -58,9 +68,8 @@ async function loadDeployed(db: PrismaClient, restApiId: string, stageName: stri
     if (canaryDeployment) {
       deployed.canary = {
         percentTraffic: canary.percentTraffic ?? 0,
-        deploymentId: canaryDeployment.id,
+        deployment: servedDeployment(canaryDeployment),
         variables: { ...variables, ...canary.stageVariableOverrides },
-        routes: new RouteTable(snapshotOf(canaryDeployment)),
       };
     }
   }
@@ -70,13 +79,15 @@ async function loadDeployed(db: PrismaClient, restApiId: string, stageName: stri
 export class DeployedApis {
   readonly #cache = new ExpiringCache<DeployedApi | Missing>(TTL_MS);
   readonly #listener: { close(): Promise<void> };
+  readonly #forget = () => this.#cache.clear();
 
   constructor(
     private readonly db: PrismaClient,
     databaseUrl: string,
     logger: Logger,
   ) {
-    this.#listener = listen(databaseUrl, APIS_CHANGED_CHANNEL, () => this.#cache.clear(), logger, "stratus-apigw-changes");
+    this.#listener = listen(databaseUrl, APIS_CHANGED_CHANNEL, this.#forget, logger, "stratus-apigw-changes");
+    localApiChanges.on("changed", this.#forget);
   }
 
   /** The stage `stageName` of API `restApiId` as deployed. */
@@ -85,6 +96,7 @@ export class DeployedApis {
   }
 
   close(): Promise<void> {
+    localApiChanges.off("changed", this.#forget);
     return this.#listener.close();
   }
 }

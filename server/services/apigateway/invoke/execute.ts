@@ -3,12 +3,15 @@
  * method's authorization, meter it against the stage's throttling, and run its integration.
  */
 import { type IamCaller, requestContext } from "./context";
-import type { DeployedApi, DeployedApis } from "./deployed";
+import type { DeployedApi, DeployedApis, ServedDeployment } from "./deployed";
+import type { ExecutionLog } from "./execution-log";
 import { isBinaryMediaType } from "./binary";
 import { runIntegration } from "./integrations";
 import { type ApiRequest, headerOf } from "./request";
 import { type ApiResponse, gatewayResponse } from "./responses";
+import type { RouteMatch } from "./routes";
 import { admit, methodSetting } from "./throttle";
+import { validateRequest } from "./validation";
 
 export interface ExecuteDeps {
   apis: DeployedApis;
@@ -22,10 +25,22 @@ export interface ExecuteDeps {
 }
 
 /** The deployment that serves this request: the canary's for its share of traffic. */
-function servingDeployment(api: DeployedApi, random: number) {
+function servingDeployment(api: DeployedApi, random: number): { deployment: ServedDeployment; variables: Record<string, string> } {
   const { canary } = api;
-  if (canary && random * 100 < canary.percentTraffic) return { deploymentId: canary.deploymentId, routes: canary.routes, variables: canary.variables };
-  return { deploymentId: api.deploymentId, routes: api.routes, variables: api.variables };
+  if (canary && random * 100 < canary.percentTraffic) return canary;
+  return api;
+}
+
+/** Why an AWS_IAM method refuses the caller, if it does. */
+async function authorizeIam(deps: ExecuteDeps, req: ApiRequest, api: DeployedApi, match: RouteMatch): Promise<IamCaller | ApiResponse> {
+  const signed = await deps.authenticateIam(req);
+  if ("status" in signed) return signed;
+  // Another account's callers need a resource policy granting them execute-api:Invoke, which APIs here cannot have yet.
+  if (signed.accountId !== api.accountId) {
+    const resource = `arn:aws:execute-api:${api.region}:${api.accountId}:${api.restApiId}/${api.stage}/${req.method}${match.resource.path}`;
+    return gatewayResponse("ACCESS_DENIED", `User: ${signed.arn} is not authorized to perform: execute-api:Invoke on resource: ${resource}`);
+  }
+  return signed;
 }
 
 export async function executeApiRequest(deps: ExecuteDeps, req: ApiRequest): Promise<ApiResponse> {
@@ -33,7 +48,7 @@ export async function executeApiRequest(deps: ExecuteDeps, req: ApiRequest): Pro
   if ("missing" in api) return gatewayResponse(api.missing === "api" ? "RESOURCE_NOT_FOUND" : "MISSING_AUTHENTICATION_TOKEN");
   if (api.config.disableExecuteApiEndpoint) return gatewayResponse("ACCESS_DENIED");
   const serving = servingDeployment(api, (deps.random ?? Math.random)());
-  const match = serving.routes.match(req.method, req.target.path);
+  const match = serving.deployment.routes.match(req.method, req.target.path);
   if (!match) return gatewayResponse("MISSING_AUTHENTICATION_TOKEN");
   const { method } = match;
 
@@ -42,14 +57,9 @@ export async function executeApiRequest(deps: ExecuteDeps, req: ApiRequest): Pro
     case "NONE":
       break;
     case "AWS_IAM": {
-      const signed = await deps.authenticateIam(req);
-      if ("status" in signed) return signed;
-      // Another account's callers need a resource policy granting them execute-api:Invoke, which APIs here cannot have yet.
-      if (signed.accountId !== api.accountId) {
-        const resource = `arn:aws:execute-api:${api.region}:${api.accountId}:${api.restApiId}/${api.stage}/${req.method}${match.resource.path}`;
-        return gatewayResponse("ACCESS_DENIED", `User: ${signed.arn} is not authorized to perform: execute-api:Invoke on resource: ${resource}`);
-      }
-      caller = signed;
+      const authorized = await authorizeIam(deps, req, api, match);
+      if ("status" in authorized) return authorized;
+      caller = authorized;
       break;
     }
     default:
@@ -57,18 +67,34 @@ export async function executeApiRequest(deps: ExecuteDeps, req: ApiRequest): Pro
       return gatewayResponse("UNAUTHORIZED");
   }
 
+  const invalid = validateRequest(req, method, match.pathParameters, serving.deployment.requestValidators);
+  if (invalid) return invalid;
   const setting = methodSetting(api.methodSettings, match.resource.path, method.httpMethod);
   if (setting && !(await admit(`${api.restApiId}:${api.stage}:${setting.key}`, setting.setting))) return gatewayResponse("THROTTLED");
+  return executeMethod({ req, api, deploymentId: serving.deployment.deploymentId, match, stageVariables: serving.variables, caller });
+}
 
-  const integration = method.methodIntegration;
-  if (!integration) return gatewayResponse("API_CONFIGURATION_ERROR");
+/** Runs the matched method's integration (what TestInvokeMethod runs too, without authorization or throttling). */
+export function executeMethod(call: {
+  req: ApiRequest;
+  api: DeployedApi;
+  deploymentId: string;
+  match: RouteMatch;
+  stageVariables: Record<string, string>;
+  caller?: IamCaller;
+  log?: ExecutionLog;
+}): Promise<ApiResponse> {
+  const { req, api, match } = call;
+  const integration = match.method.methodIntegration;
+  if (!integration) return Promise.resolve(gatewayResponse("API_CONFIGURATION_ERROR"));
   return runIntegration({
     req,
     api,
     integration,
-    context: requestContext(req, api, serving.deploymentId, match, caller),
+    context: requestContext(req, api, call.deploymentId, match, call.caller),
     pathParameters: match.pathParameters,
-    stageVariables: serving.variables,
+    stageVariables: call.stageVariables,
     binary: isBinaryMediaType(headerOf(req, "content-type"), api.config.binaryMediaTypes),
+    log: call.log,
   });
 }

@@ -1,6 +1,6 @@
 /** API Gateway's data plane: serving requests to deployed REST APIs. */
 export { DeployedApis } from "./deployed";
-export { executeApiRequest, type ExecuteDeps } from "./execute";
+export { executeApiRequest, executeMethod, type ExecuteDeps } from "./execute";
 export type { IamCaller } from "./context";
 export type { ApiRequest } from "./request";
 export { type ApiResponse, gatewayResponse } from "./responses";

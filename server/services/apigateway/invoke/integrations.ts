@@ -6,6 +6,7 @@
 import type { Integration } from "../model";
 import { PayloadError, renderMappingTemplate, TemplateError, type TemplateParams } from "../vtl";
 import type { RequestContext } from "./context";
+import { type ExecutionLog, logMap } from "./execution-log";
 import type { DeployedApi } from "./deployed";
 import { callFunction, type FunctionOutcome } from "./lambda-call";
 import { callHttp, type HttpOutcome } from "./http-call";
@@ -23,6 +24,8 @@ export interface IntegrationCall {
   stageVariables: Record<string, string>;
   /** The request body is of a binary media type. */
   binary: boolean;
+  /** TestInvokeMethod's execution log. */
+  log?: ExecutionLog;
 }
 
 /** What a non-proxy backend answered, before the integration response maps it. */
@@ -51,14 +54,17 @@ function withQuery(url: string, pairs: Iterable<[string, string]>): string {
   return target.toString();
 }
 
-function failedCall(outcome: Extract<FunctionOutcome | HttpOutcome, { kind: "timeout" | "failed" }>): ApiResponse {
+function failedCall(outcome: Extract<FunctionOutcome | HttpOutcome, { kind: "timeout" | "failed" }>, log: ExecutionLog | undefined): ApiResponse {
+  log?.add(outcome.kind === "timeout" ? "Execution failed due to a timeout error" : `Execution failed due to configuration error: ${outcome.message}`);
   return outcome.kind === "timeout" ? gatewayResponse("INTEGRATION_TIMEOUT") : gatewayResponse("API_CONFIGURATION_ERROR");
 }
 
 async function lambdaProxy(call: IntegrationCall, uri: string): Promise<ApiResponse> {
   const event = proxyEvent(call.req, call.context, call.pathParameters, call.stageVariables, call.binary);
+  call.log?.add(`Endpoint request URI: ${uri}`);
   const outcome = await callFunction(call.api, uri, Buffer.from(JSON.stringify(event)), call.integration.timeoutInMillis, call.req.requestId);
-  if (outcome.kind !== "answered") return failedCall(outcome);
+  if (outcome.kind !== "answered") return failedCall(outcome, call.log);
+  call.log?.add(`Endpoint response body before transformations: ${outcome.payload.toString("utf8")}`);
   if (outcome.functionError) return gatewayResponse("BAD_GATEWAY");
   return fromProxyResponse(outcome.payload) ?? gatewayResponse("BAD_GATEWAY");
 }
@@ -83,8 +89,9 @@ async function httpProxy(call: IntegrationCall, uri: string): Promise<ApiRespons
   const url = withQuery(withPathParameters(uri, { ...call.pathParameters, ...mapped.path }), [...new URLSearchParams(call.req.query), ...Object.entries(mapped.querystring ?? {})]);
   const requestHeaders: [string, string][] = [...Object.entries(headers.multi).flatMap(([name, values]) => values.map((value): [string, string] => [name, value])), ...Object.entries(mapped.header ?? {})];
   const method = call.integration.httpMethod === "ANY" || !call.integration.httpMethod ? call.req.method : call.integration.httpMethod;
+  call.log?.add(`Endpoint request URI: ${url}`);
   const outcome = await callHttp({ method, url, headers: requestHeaders, body: call.req.body, timeoutMs: call.integration.timeoutInMillis });
-  if (outcome.kind !== "answered") return failedCall(outcome);
+  if (outcome.kind !== "answered") return failedCall(outcome, call.log);
   return { status: outcome.status, headers: outcome.headers, body: outcome.body };
 }
 
@@ -117,13 +124,14 @@ async function callBackend(call: IntegrationCall, uri: string, body: Buffer, map
   if (integration.type === "AWS") {
     if (!/^arn:[^:]+:apigateway:[^:]+:lambda:/.test(uri)) return gatewayResponse("API_CONFIGURATION_ERROR");
     const outcome = await callFunction(call.api, uri, body, integration.timeoutInMillis, call.req.requestId);
-    if (outcome.kind !== "answered") return failedCall(outcome);
+    if (outcome.kind !== "answered") return failedCall(outcome, call.log);
     const selector = outcome.functionError ? lambdaErrorMessage(outcome.payload) : undefined;
     return { selector, headers: [], body: outcome.payload };
   }
   const url = withQuery(withPathParameters(uri, mapped.path ?? {}), Object.entries(mapped.querystring ?? {}));
+  call.log?.add(`Endpoint request URI: ${url}`);
   const outcome = await callHttp({ method: integration.httpMethod ?? "GET", url, headers: Object.entries(mapped.header ?? {}), body, timeoutMs: integration.timeoutInMillis });
-  if (outcome.kind !== "answered") return failedCall(outcome);
+  if (outcome.kind !== "answered") return failedCall(outcome, call.log);
   return { selector: String(outcome.status), headers: outcome.headers, body: outcome.body };
 }
 
@@ -138,8 +146,12 @@ function lambdaErrorMessage(payload: Buffer): string {
 }
 
 function integrationResponse(call: IntegrationCall, answer: BackendAnswer, params: TemplateParams): ApiResponse {
+  call.log?.add(`Endpoint response body before transformations: ${answer.body.toString("utf8")}`);
   const chosen = chooseIntegrationResponse(call.integration, answer.selector);
-  if (!chosen) return gatewayResponse("API_CONFIGURATION_ERROR");
+  if (!chosen) {
+    call.log?.add("Execution failed due to configuration error: No match for output mapping and no default output mapping configured");
+    return gatewayResponse("API_CONFIGURATION_ERROR");
+  }
   const backendBody = answer.body.toString("utf8");
   const source: MappingSource = {
     prefix: "integration.response",
@@ -172,6 +184,7 @@ async function mappedIntegration(call: IntegrationCall, uri: string): Promise<Ap
   const params: TemplateParams = { path: call.pathParameters, querystring: query.single, header: headers.single };
   const request = integrationRequestBody(call, params);
   if ("status" in request) return request;
+  call.log?.add(`Endpoint request body after transformations: ${request.body.toString("utf8")}`);
   const mapped = mapParameters(call.integration.requestParameters, "integration.request", methodRequestSource(call, headers, query));
   const answer = await callBackend(call, uri, request.body, mapped);
   if ("status" in answer) return answer;
@@ -179,6 +192,21 @@ async function mappedIntegration(call: IntegrationCall, uri: string): Promise<Ap
 }
 
 export async function runIntegration(call: IntegrationCall): Promise<ApiResponse> {
+  const { log, req, context } = call;
+  log?.add(`Starting execution for request: ${req.requestId}`);
+  log?.add(`HTTP Method: ${req.method}, Resource Path: ${context.resourcePath}`);
+  log?.add(`Method request path: ${logMap(call.pathParameters)}`);
+  log?.add(`Method request query string: ${logMap(queryViews(req).single)}`);
+  log?.add(`Method request headers: ${logMap(headerViews(req).single)}`);
+  log?.add(`Method request body before transformations: ${req.body.toString("utf8")}`);
+  const response = await integrate(call);
+  log?.add(`Method response body after transformations: ${response.body.toString("utf8")}`);
+  log?.add(`Method response headers: ${logMap(Object.fromEntries(response.headers))}`);
+  log?.add(`Method completed with status: ${response.status}`);
+  return response;
+}
+
+async function integrate(call: IntegrationCall): Promise<ApiResponse> {
   const uri = withStageVariables(call.integration.uri ?? "", call.stageVariables);
   try {
     switch (call.integration.type) {
@@ -191,7 +219,10 @@ export async function runIntegration(call: IntegrationCall): Promise<ApiResponse
     }
   } catch (error) {
     // A template that cannot be rendered is the API's configuration error, as API Gateway reports it.
-    if (error instanceof TemplateError) return gatewayResponse("API_CONFIGURATION_ERROR");
+    if (error instanceof TemplateError) {
+      call.log?.add(`Execution failed due to configuration error: ${error.message}`);
+      return gatewayResponse("API_CONFIGURATION_ERROR");
+    }
     throw error;
   }
 }
