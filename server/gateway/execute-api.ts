@@ -51,7 +51,7 @@ function iamAuthenticator(deps: GatewayDeps, head: RequestHead): ExecuteDeps["au
 }
 
 export async function serveDeployedApi(
-  deps: GatewayDeps & Pick<ExecuteDeps, "apis">,
+  deps: GatewayDeps & Pick<ExecuteDeps, "apis" | "authorizerResults">,
   target: InvokeTarget,
   head: RequestHead,
   incoming: IncomingRequest,
@@ -78,5 +78,5 @@ export async function serveDeployedApi(
     receivedAt: new Date(),
     signal,
   };
-  return toWire(await executeApiRequest({ apis: deps.apis, authenticateIam: iamAuthenticator(deps, head) }, req));
+  return toWire(await executeApiRequest({ apis: deps.apis, authorizerResults: deps.authorizerResults, authenticateIam: iamAuthenticator(deps, head) }, req));
 }

@@ -16,7 +16,7 @@ import { collectHeaders, headerValue, type RequestHead } from "./request";
 import { routeRequest } from "./routing";
 import { createDefaultRegistry } from "./services";
 import { serveDeployedApi } from "./execute-api";
-import { DeployedApis, invokeTarget } from "../services/apigateway/invoke";
+import { AuthorizerResults, DeployedApis, invokeTarget } from "../services/apigateway/invoke";
 
 export const HEALTH_PATH = "/_stratus/health";
 
@@ -83,7 +83,7 @@ function requestHead(req: HttpRequest): RequestHead {
 }
 
 /** The gateway's collaborators, with the deployed APIs it serves. */
-type ServerDeps = GatewayDeps & { apis: DeployedApis };
+type ServerDeps = GatewayDeps & { apis: DeployedApis; authorizerResults: AuthorizerResults };
 
 /** Aborted when the client goes away before its response is written (long polls and integrations stop waiting). */
 function disconnection(res: HttpResponse): AbortSignal {
@@ -135,6 +135,7 @@ export function createGatewayServer(opts: GatewayServerOptions = {}): Server {
     resolveCredential: opts.resolveCredential ?? resolveCredential,
     logger,
     apis: new DeployedApis(prisma(), env().DATABASE_URL, logger),
+    authorizerResults: new AuthorizerResults(),
   };
   const maxBodyBytes = opts.maxBodyBytes ?? env().GATEWAY_MAX_BODY_BYTES;
   const onRequest = (req: HttpRequest, res: HttpResponse) => {

@@ -4,6 +4,7 @@
  */
 import type { Db, PrismaClient } from "../../db/client";
 import type { CallContext } from "../context";
+import { authorizersOf } from "./authorizers";
 import { ApigwErrors } from "./errors";
 import { shortId } from "./ids";
 import { type Deployment, type DeploymentRow, type DeploymentSnapshot, methodsOf, type RestApiRow } from "./model";
@@ -57,7 +58,7 @@ async function takeSnapshot(tx: Db, api: RestApiRow): Promise<DeploymentSnapshot
   const requestValidators = Object.fromEntries(
     validators.map((v) => [v.id, { validateRequestBody: v.validateRequestBody, validateRequestParameters: v.validateRequestParameters }]),
   );
-  return { resources, requestValidators };
+  return { resources, requestValidators, authorizers: await authorizersOf(tx, api) };
 }
 
 /**

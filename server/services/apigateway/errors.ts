@@ -16,6 +16,7 @@ export const ApigwErrors = {
   deploymentNotFound: () => ApigwErrors.notFound("Invalid Deployment identifier specified"),
   stageNotFound: () => ApigwErrors.notFound("Invalid Stage identifier specified"),
   modelNotFound: (name: string) => ApigwErrors.notFound(`Invalid model name specified: ${name}`),
+  authorizerNotFound: () => ApigwErrors.notFound("Invalid Authorizer identifier specified"),
   validatorNotFound: () => ApigwErrors.notFound("Invalid Request Validator identifier specified"),
 };
 

@@ -69,6 +69,9 @@ async function checkMethod(tx: Db, api: RestApiRow, method: Method): Promise<voi
   });
   if (new Set(names).size !== names.length) throw ApigwErrors.badRequest("Parameter names must be unique across querystring, header and path");
   const scope = { restApiId: api.id, accountId: api.accountId, region: api.region };
+  if ((method.authorizationType === "CUSTOM" || method.authorizationType === "COGNITO_USER_POOLS") && !(await tx.apigwAuthorizer.findFirst({ where: { ...scope, id: method.authorizerId } }))) {
+    throw ApigwErrors.badRequest("Invalid authorizer ID specified. Setting the authorization type to CUSTOM or COGNITO_USER_POOLS requires a valid authorizer.");
+  }
   if (method.requestValidatorId !== undefined && !(await tx.apigwRequestValidator.findFirst({ where: { ...scope, id: method.requestValidatorId } }))) {
     throw ApigwErrors.badRequest("Invalid Request Validator identifier specified");
   }

@@ -107,10 +107,25 @@ export type RequestValidator = {
   validateRequestParameters: boolean;
 };
 
+/** An authorizer's members besides id and name (the row's `config`). */
+export type AuthorizerConfig = {
+  type: string;
+  providerARNs?: string[];
+  authType?: string;
+  authorizerUri?: string;
+  authorizerCredentials?: string;
+  identitySource?: string;
+  identityValidationExpression?: string;
+  authorizerResultTtlInSeconds: number;
+};
+
+export type Authorizer = AuthorizerConfig & { id: string; name: string };
+
 /** What a deployment froze: every resource with its path and methods, and the request validators they name. */
 export type DeploymentSnapshot = {
   resources: { id: string; parentId?: string; pathPart?: string; path: string; methods: Methods }[];
   requestValidators?: Record<string, { validateRequestBody: boolean; validateRequestParameters: boolean }>;
+  authorizers?: Record<string, Authorizer>;
 };
 
 export type Deployment = {

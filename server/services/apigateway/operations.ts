@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { requireRole } from "../accounts/roles";
 import type { ServiceOperation } from "../operation";
 import { createModel, deleteModel, getModel, getModels, updateModel } from "./api-models";
+import { createAuthorizer, deleteAuthorizer, getAuthorizer, getAuthorizers, updateAuthorizer } from "./authorizers";
 import { createDeployment, deleteDeployment, getDeployment, getDeployments, updateDeployment } from "./deployments";
 import {
   deleteIntegration,
@@ -79,6 +80,11 @@ export const apigwOperations = {
   GetIntegrationResponse: read(s.GetIntegrationResponse, getIntegrationResponse),
   UpdateIntegrationResponse: change("UpdateIntegrationResponse", s.UpdateIntegrationResponse, updateIntegrationResponse),
   DeleteIntegrationResponse: change("DeleteIntegrationResponse", s.DeleteIntegrationResponse, deleteIntegrationResponse),
+  CreateAuthorizer: change("CreateAuthorizer", s.CreateAuthorizer, createAuthorizer),
+  GetAuthorizer: read(s.GetAuthorizer, getAuthorizer),
+  GetAuthorizers: read(s.GetAuthorizers, getAuthorizers),
+  UpdateAuthorizer: change("UpdateAuthorizer", s.UpdateAuthorizer, updateAuthorizer),
+  DeleteAuthorizer: change("DeleteAuthorizer", s.DeleteAuthorizer, deleteAuthorizer),
   CreateRequestValidator: change("CreateRequestValidator", s.CreateRequestValidator, createRequestValidator),
   GetRequestValidator: read(s.GetRequestValidator, getRequestValidator),
   GetRequestValidators: read(s.GetRequestValidators, getRequestValidators),

@@ -117,6 +117,22 @@ export const ApigwSchemas = {
   UpdateIntegrationResponse: z.object({ ...OnStatus, patchOperations: PatchOperations }),
   DeleteIntegrationResponse: z.object(OnStatus),
 
+  CreateAuthorizer: z.object({
+    ...Api,
+    name: z.string(),
+    type: z.string(),
+    providerARNs: z.array(z.string()).optional(),
+    authType: z.string().optional(),
+    authorizerUri: z.string().optional(),
+    authorizerCredentials: z.string().optional(),
+    identitySource: z.string().optional(),
+    identityValidationExpression: z.string().optional(),
+    authorizerResultTtlInSeconds: z.number().int().optional(),
+  }),
+  GetAuthorizer: z.object({ ...Api, authorizerId: z.string() }),
+  GetAuthorizers: z.object({ ...Api, ...Paging }),
+  UpdateAuthorizer: z.object({ ...Api, authorizerId: z.string(), patchOperations: PatchOperations }),
+  DeleteAuthorizer: z.object({ ...Api, authorizerId: z.string() }),
   CreateRequestValidator: z.object({
     ...Api,
     name: z.string().optional(),

@@ -7,6 +7,7 @@ import type { CallContext } from "../context";
 import { ApigwErrors } from "./errors";
 import { type ApiRequest, executeMethod } from "./invoke";
 import type { DeployedApi } from "./invoke/deployed";
+import { requestContext } from "./invoke/context";
 import { ExecutionLog } from "./invoke/execution-log";
 import { RouteTable } from "./invoke/routes";
 import { methodsOf, type RestApiConfig } from "./model";
@@ -63,13 +64,14 @@ export async function testInvokeMethod(db: PrismaClient, ctx: CallContext, input
     region: api.region,
     config: api.config as unknown as RestApiConfig,
     stage: TEST_STAGE,
-    deployment: { deploymentId: "test-invoke-deployment-id", routes, requestValidators: {} },
+    deployment: { deploymentId: "test-invoke-deployment-id", routes, requestValidators: {}, authorizers: {} },
     variables,
     methodSettings: {},
   };
   const log = new ExecutionLog(ctx.requestId);
   const started = performance.now();
-  const response = await executeMethod({ req, api: deployed, deploymentId: deployed.deployment.deploymentId, match, stageVariables: variables, log });
+  const context = requestContext(req, deployed, deployed.deployment.deploymentId, match);
+  const response = await executeMethod({ req, api: deployed, match, context, stageVariables: variables, log });
   const multiValueHeaders: Record<string, string[]> = {};
   for (const [name, value] of response.headers) (multiValueHeaders[name] ??= []).push(value);
   return {

@@ -97,7 +97,7 @@ export async function nodeFunction(h: Pick<InvokeHarness, "client" | "role">, so
 export const functionUri = (functionArn: string) => `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${functionArn}/invocations`;
 
 /** The gateway response API Gateway sends itself: status, `x-amzn-ErrorType` and JSON message. */
-export async function expectGatewayResponse(response: Response, status: number, errorType: string, message: string): Promise<void> {
+export async function expectGatewayResponse(response: Response, status: number, errorType: string, message: string | null): Promise<void> {
   assert.equal(response.status, status);
   assert.equal(response.headers.get("x-amzn-errortype"), errorType);
   assert.deepEqual(await response.json(), { message });

@@ -4,7 +4,7 @@ import { after, before, describe, it } from "node:test";
 import * as apigw from "@aws-sdk/client-api-gateway";
 import { prisma } from "../../../server/db/client";
 import { MAX_RESOURCES_PER_API } from "../../../server/services/apigateway/resources";
-import { type ApigwHarness, assertApigwError, badRequest, conflict, createApi, createResource, mockMethod, notFound, startApigw } from "./helpers";
+import { type ApigwHarness, assertApigwError, badRequest, conflict, createApi, createResource, lambdaUri, mockMethod, notFound, startApigw } from "./helpers";
 
 let h: ApigwHarness;
 
@@ -192,10 +192,13 @@ describe("PutMethod / GetMethod / UpdateMethod / DeleteMethod", () => {
     );
     const any = await h.client.send(new apigw.PutMethodCommand({ restApiId: api.id, resourceId: pets, httpMethod: "ANY", authorizationType: "NONE" }));
     assert.equal(any.apiKeyRequired, false);
-    const custom = await h.client.send(
-      new apigw.PutMethodCommand({ restApiId: api.id, resourceId: pets, httpMethod: "POST", authorizationType: "CUSTOM", authorizerId: "abc123" }),
+    const authorizer = await h.client.send(
+      new apigw.CreateAuthorizerCommand({ restApiId: api.id, name: "tok", type: "TOKEN", authorizerUri: lambdaUri(h.team.accountId, "auth") }),
     );
-    assert.equal(custom.authorizerId, "abc123");
+    const custom = await h.client.send(
+      new apigw.PutMethodCommand({ restApiId: api.id, resourceId: pets, httpMethod: "POST", authorizationType: "CUSTOM", authorizerId: authorizer.id }),
+    );
+    assert.equal(custom.authorizerId, authorizer.id);
 
     const fetched = await h.client.send(new apigw.GetMethodCommand({ restApiId: api.id, resourceId: pets, httpMethod: "GET" }));
     assert.equal(fetched.operationName, "ListPets");

@@ -1,4 +1,5 @@
 /** `$context` of mapping templates and the `requestContext` of Lambda proxy events: one object serves both. */
+import type { AuthorizerContext } from "./authorizers";
 import type { DeployedApi } from "./deployed";
 import { type ApiRequest, clfTime, headerOf } from "./request";
 import type { RouteMatch } from "./routes";
@@ -36,6 +37,8 @@ export interface RequestContext {
   domainName: string;
   deploymentId: string;
   apiId: string;
+  /** What a Lambda authorizer answered: its principalId and context. */
+  authorizer?: AuthorizerContext;
 }
 
 /** The signed-in caller of an AWS_IAM method, for `identity`. */
@@ -46,7 +49,13 @@ export interface IamCaller {
   accessKeyId?: string;
 }
 
-export function requestContext(req: ApiRequest, api: DeployedApi, deploymentId: string, match: RouteMatch, caller?: IamCaller): RequestContext {
+/** Who the method's authorization found the caller to be. */
+export interface CallerIdentity {
+  caller?: IamCaller;
+  authorizer?: AuthorizerContext;
+}
+
+export function requestContext(req: ApiRequest, api: DeployedApi, deploymentId: string, match: RouteMatch, { caller, authorizer }: CallerIdentity = {}): RequestContext {
   return {
     resourceId: match.resource.id,
     resourcePath: match.resource.path,
@@ -78,5 +87,6 @@ export function requestContext(req: ApiRequest, api: DeployedApi, deploymentId: 
     domainName: req.host,
     deploymentId,
     apiId: api.restApiId,
+    ...(authorizer && { authorizer }),
   };
 }

@@ -21,6 +21,7 @@ export interface ServedDeployment {
   deploymentId: string;
   routes: RouteTable;
   requestValidators: DeploymentSnapshot["requestValidators"];
+  authorizers: DeploymentSnapshot["authorizers"];
 }
 
 export interface DeployedApi {
@@ -38,7 +39,7 @@ export interface DeployedApi {
 
 export function servedDeployment(row: DeploymentRow): ServedDeployment {
   const snapshot = snapshotOf(row);
-  return { deploymentId: row.id, routes: new RouteTable(snapshot), requestValidators: snapshot.requestValidators };
+  return { deploymentId: row.id, routes: new RouteTable(snapshot), requestValidators: snapshot.requestValidators, authorizers: snapshot.authorizers };
 }
 
 /** No API by that id, or no stage by that name. */

@@ -1,4 +1,5 @@
 /** API Gateway's data plane: serving requests to deployed REST APIs. */
+export { AuthorizerResults } from "./authorizers";
 export { DeployedApis } from "./deployed";
 export { executeApiRequest, executeMethod, type ExecuteDeps } from "./execute";
 export type { IamCaller } from "./context";

@@ -8,7 +8,7 @@ import { PayloadError, renderMappingTemplate, TemplateError, type TemplateParams
 import type { RequestContext } from "./context";
 import { type ExecutionLog, logMap } from "./execution-log";
 import type { DeployedApi } from "./deployed";
-import { callFunction, type FunctionOutcome } from "./lambda-call";
+import { callFunction, type FunctionOutcome, functionErrorMessage } from "./lambda-call";
 import { callHttp, type HttpOutcome } from "./http-call";
 import { chooseIntegrationResponse, chooseRequestTemplate, chooseResponseTemplate, mapParameters, type MappingSource } from "./mapping";
 import { fromProxyResponse, proxyEvent } from "./proxy-event";
@@ -125,7 +125,7 @@ async function callBackend(call: IntegrationCall, uri: string, body: Buffer, map
     if (!/^arn:[^:]+:apigateway:[^:]+:lambda:/.test(uri)) return gatewayResponse("API_CONFIGURATION_ERROR");
     const outcome = await callFunction(call.api, uri, body, integration.timeoutInMillis, call.req.requestId);
     if (outcome.kind !== "answered") return failedCall(outcome, call.log);
-    const selector = outcome.functionError ? lambdaErrorMessage(outcome.payload) : undefined;
+    const selector = outcome.functionError ? functionErrorMessage(outcome.payload) : undefined;
     return { selector, headers: [], body: outcome.payload };
   }
   const url = withQuery(withPathParameters(uri, mapped.path ?? {}), Object.entries(mapped.querystring ?? {}));
@@ -133,16 +133,6 @@ async function callBackend(call: IntegrationCall, uri: string, body: Buffer, map
   const outcome = await callHttp({ method: integration.httpMethod ?? "GET", url, headers: Object.entries(mapped.header ?? {}), body, timeoutMs: integration.timeoutInMillis });
   if (outcome.kind !== "answered") return failedCall(outcome, call.log);
   return { selector: String(outcome.status), headers: outcome.headers, body: outcome.body };
-}
-
-/** The `errorMessage` of a function's error document, which selection patterns match. */
-function lambdaErrorMessage(payload: Buffer): string {
-  try {
-    const message: unknown = (JSON.parse(payload.toString("utf8")) as { errorMessage?: unknown }).errorMessage;
-    return typeof message === "string" ? message : "";
-  } catch {
-    return payload.toString("utf8");
-  }
 }
 
 function integrationResponse(call: IntegrationCall, answer: BackendAnswer, params: TemplateParams): ApiResponse {

@@ -39,3 +39,13 @@ export async function callFunction(api: DeployedApi, uri: string, payload: Buffe
   if (!reply.ok) return { kind: "failed", message: `${reply.code}: ${reply.message}` };
   return { kind: "answered", payload: Buffer.from(reply.payload, "base64"), ...(reply.functionError && { functionError: reply.functionError }) };
 }
+
+/** The `errorMessage` of a function's error document, which selection patterns match. */
+export function functionErrorMessage(payload: Buffer): string {
+  try {
+    const message: unknown = (JSON.parse(payload.toString("utf8")) as { errorMessage?: unknown }).errorMessage;
+    return typeof message === "string" ? message : "";
+  } catch {
+    return payload.toString("utf8");
+  }
+}

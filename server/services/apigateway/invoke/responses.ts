@@ -13,7 +13,8 @@ export interface ApiResponse {
 interface GatewayResponseType {
   status: number;
   errorType: string;
-  message: string;
+  /** Null for authorizer failures, whose default template has no message to give. */
+  message: string | null;
 }
 
 /** AWS's gateway response types used here, with their default status, error type and message. */
@@ -31,12 +32,14 @@ export const GATEWAY_RESPONSES = {
   INTEGRATION_TIMEOUT: { status: 504, errorType: "InternalServerErrorException", message: "Endpoint request timed out" },
   /** Malformed Lambda proxy responses, function errors and failed integrations. */
   BAD_GATEWAY: { status: 502, errorType: "InternalServerErrorException", message: "Internal server error" },
+  AUTHORIZER_FAILURE: { status: 500, errorType: "AuthorizerFailureException", message: null },
+  AUTHORIZER_CONFIGURATION_ERROR: { status: 500, errorType: "AuthorizerConfigurationException", message: null },
   API_CONFIGURATION_ERROR: { status: 500, errorType: "InternalServerErrorException", message: "Internal server error" },
 } satisfies Record<string, GatewayResponseType>;
 
 export type GatewayResponseName = keyof typeof GATEWAY_RESPONSES;
 
-export function gatewayResponse(name: GatewayResponseName, message?: string): ApiResponse {
+export function gatewayResponse(name: GatewayResponseName, message?: string | null): ApiResponse {
   const type: GatewayResponseType = GATEWAY_RESPONSES[name];
   return {
     status: type.status,
@@ -44,6 +47,6 @@ export function gatewayResponse(name: GatewayResponseName, message?: string): Ap
       ["Content-Type", "application/json"],
       ["x-amzn-ErrorType", type.errorType],
     ],
-    body: Buffer.from(JSON.stringify({ message: message ?? type.message })),
+    body: Buffer.from(JSON.stringify({ message: message === undefined ? type.message : message })),
   };
 }
