@@ -8,8 +8,9 @@ import { bracketMatching, defaultHighlightStyle, indentOnInput, syntaxHighlighti
 import { Compartment, EditorState, type Extension } from "@codemirror/state";
 import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from "@codemirror/view";
 import { useEffect, useRef } from "react";
+import { velocity } from "./velocity";
 
-export type CodeLanguage = "javascript" | "python" | "json" | "text";
+export type CodeLanguage = "javascript" | "python" | "json" | "velocity" | "text";
 
 /** The editor's language for a file name: JavaScript/TypeScript, Python, JSON, else plain text. */
 export function languageForPath(path: string): CodeLanguage {
@@ -27,6 +28,8 @@ function languageExtension(language: CodeLanguage): Extension {
       return python();
     case "json":
       return json();
+    case "velocity":
+      return velocity;
     case "text":
       return [];
   }
@@ -56,7 +59,7 @@ interface CodeEditorProps {
 }
 
 /**
- * A CodeMirror 6 editor with syntax highlighting for JavaScript, Python and JSON. It is controlled:
+ * A CodeMirror 6 editor with syntax highlighting for JavaScript, Python, JSON and Velocity templates. It is controlled:
  * `value` replaces the document when it differs from what the user typed (another file opened, a
  * reset), and every edit reports the whole text. Tab indents; Escape then Tab leaves the editor.
  */

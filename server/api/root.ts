@@ -1,4 +1,5 @@
 import { accessKeysRouter } from "./routers/access-keys";
+import { apigatewayRouter } from "./routers/apigateway";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { dashboardRouter } from "./routers/dashboard";
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   lambda: lambdaRouter,
   logs: logsRouter,
   kinesis: kinesisRouter,
+  apigateway: apigatewayRouter,
 });
 
 export type AppRouter = typeof appRouter;

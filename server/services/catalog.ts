@@ -15,7 +15,7 @@ export const SERVICES: readonly ServiceEntry[] = [
   { id: "sqs", name: "SQS", description: "Queues", href: "/sqs", available: true },
   { id: "sns", name: "SNS", description: "Topics", href: "/sns", available: true },
   { id: "lambda", name: "Lambda", description: "Functions", href: "/lambda", available: true },
-  { id: "apigateway", name: "API Gateway", description: "REST APIs with stages", href: "/apigateway", available: false },
+  { id: "apigateway", name: "API Gateway", description: "REST APIs with stages", href: "/apigateway", available: true },
   { id: "kinesis", name: "Kinesis", description: "Data streams", href: "/kinesis", available: true },
   { id: "cognito", name: "Cognito", description: "User pools and identity pools", href: "/cognito", available: false },
   { id: "iam", name: "IAM", description: "Roles and policies", href: "/iam", available: false },

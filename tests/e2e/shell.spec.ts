@@ -6,8 +6,9 @@ test("the top bar: service search, region selector and team switcher", async ({ 
 
   // Services not built yet are listed but can't be opened.
   const nav = page.getByRole("navigation", { name: "Console" });
-  await expect(nav.getByText("API Gateway")).toHaveAttribute("aria-disabled", "true");
-  await expect(nav.getByRole("link", { name: "API Gateway" })).toHaveCount(0);
+  await expect(nav.getByText("Cognito")).toHaveAttribute("aria-disabled", "true");
+  await expect(nav.getByRole("link", { name: /^Cognito/ })).toHaveCount(0);
+  await expect(nav.getByRole("link", { name: /^API Gateway/ })).toHaveAttribute("href", "/apigateway");
   await expect(nav.getByRole("link", { name: /^SNS/ })).toHaveAttribute("href", "/sns");
   await expect(nav.getByRole("link", { name: /^SQS/ })).toBeVisible();
   await expect(nav.getByRole("link", { name: /^Lambda/ })).toHaveAttribute("href", "/lambda");

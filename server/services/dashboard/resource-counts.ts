@@ -11,6 +11,7 @@ const COUNTERS: Partial<Record<string, Counter>> = {
   lambda: (db, ctx) => db.lambdaFunction.count({ where: { accountId: ctx.accountId, region: ctx.region } }),
   logs: (db, ctx) => db.logsLogGroup.count({ where: { accountId: ctx.accountId, region: ctx.region } }),
   kinesis: (db, ctx) => db.kinesisStream.count({ where: { accountId: ctx.accountId, region: ctx.region } }),
+  apigateway: (db, ctx) => db.apigwRestApi.count({ where: { accountId: ctx.accountId, region: ctx.region } }),
 };
 
 export async function resourceCounts(db: Db, ctx: CallContext) {

@@ -1,0 +1,23 @@
+/** The console's API Gateway addresses, and the gateway's for deployed stages. */
+export type ApiTab = "resources" | "stages";
+
+export function isApiTab(value: string | undefined): value is ApiTab {
+  return value === "resources" || value === "stages";
+}
+
+/** An API's page; resources are its first tab, so they need no `tab` in the address. `stage` names the open stage. */
+export function apiHref(restApiId: string, view: { tab?: ApiTab; stage?: string } = {}): string {
+  const query = new URLSearchParams();
+  if (view.tab === "stages") query.set("tab", "stages");
+  if (view.tab === "stages" && view.stage) query.set("stage", view.stage);
+  const search = query.toString();
+  return `/apigateway/apis/${encodeURIComponent(restApiId)}${search ? `?${search}` : ""}`;
+}
+
+/**
+ * Where a stage answers: the gateway's `/restapis/{id}/{stage}/_user_request_/` path (the form AWS
+ * emulators use, needing no DNS for `{id}.execute-api` hosts), followed by a resource path.
+ */
+export function invokeUrl(gatewayUrl: string, restApiId: string, stageName: string): string {
+  return `${gatewayUrl.replace(/\/+$/, "")}/restapis/${restApiId}/${stageName}/_user_request_/`;
+}
