@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { listRestApis, resourceTree, ResourceTreeInput } from "../../services/apigateway/console";
+import { StageMetricsInput, stageMetrics } from "../../services/apigateway/metrics";
 import { type ApigwOperationName, apigwOperations } from "../../services/apigateway/operations";
 import type { ServiceOperation } from "../../services/operation";
 import { operationMutation, operationQuery } from "../operations";
@@ -65,6 +66,24 @@ export const apigatewayRouter = createTRPCRouter({
   tagResource: apigwMutation("TagResource", ops.TagResource),
   untagResource: apigwMutation("UntagResource", ops.UntagResource),
   getTags: operationQuery(ops.GetTags),
+  createApiKey: apigwMutation("CreateApiKey", ops.CreateApiKey),
+  getApiKey: operationQuery(ops.GetApiKey),
+  getApiKeys: operationQuery(ops.GetApiKeys),
+  updateApiKey: apigwMutation("UpdateApiKey", ops.UpdateApiKey),
+  deleteApiKey: apigwMutation("DeleteApiKey", ops.DeleteApiKey),
+  createUsagePlan: apigwMutation("CreateUsagePlan", ops.CreateUsagePlan),
+  getUsagePlan: operationQuery(ops.GetUsagePlan),
+  getUsagePlans: operationQuery(ops.GetUsagePlans),
+  updateUsagePlan: apigwMutation("UpdateUsagePlan", ops.UpdateUsagePlan),
+  deleteUsagePlan: apigwMutation("DeleteUsagePlan", ops.DeleteUsagePlan),
+  createUsagePlanKey: apigwMutation("CreateUsagePlanKey", ops.CreateUsagePlanKey),
+  getUsagePlanKey: operationQuery(ops.GetUsagePlanKey),
+  getUsagePlanKeys: operationQuery(ops.GetUsagePlanKeys),
+  deleteUsagePlanKey: apigwMutation("DeleteUsagePlanKey", ops.DeleteUsagePlanKey),
+  getUsage: operationQuery(ops.GetUsage),
+  getStageMetrics: teamProcedure()
+    .input(StageMetricsInput)
+    .query(({ ctx, input }) => stageMetrics(ctx.db, ctx.call, input)),
   // Console read models.
   listRestApis: teamProcedure().query(({ ctx }) => listRestApis(ctx.db, ctx.call)),
   resourceTree: teamProcedure()

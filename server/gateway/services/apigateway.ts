@@ -1,14 +1,16 @@
 /**
- * API Gateway's management API on the gateway: restJson1 under `/restapis/…` and `/tags/…`, signed
- * for `apigateway`. Invocations (`/restapis/{id}/{stage}/_user_request_/…`) are not among these routes.
+ * API Gateway's management API on the gateway: restJson1 under `/restapis/…`, `/apikeys/…`, `/usageplans/…`
+ * and `/tags/…`, signed for `apigateway`. Invocations (`/restapis/{id}/{stage}/_user_request_/…`) are not among these routes.
  */
 import type { z } from "zod";
 import { prisma } from "../../db/client";
 import type { CallContext } from "../../services/context";
+import { apiKeyArn } from "../../services/apigateway/api-keys";
 import { ApigwErrors } from "../../services/apigateway/errors";
 import { type ApigwOperation, type ApigwOperationName, apigwOperations } from "../../services/apigateway/operations";
 import { ApigwSchemas } from "../../services/apigateway/schemas";
 import { restApiArn } from "../../services/apigateway/tags";
+import { usagePlanArn } from "../../services/apigateway/usage-plans";
 import { coerceStringScalars } from "../protocols/coerce";
 import { parseJsonObject } from "../protocols/json";
 import type { OperationRegistry, RestBinding, RestRequest } from "../registry";
@@ -17,6 +19,7 @@ const API = "/restapis/{restApiId}";
 const RESOURCE = `${API}/resources/{resourceId}`;
 const METHOD = `${RESOURCE}/methods/{httpMethod}`;
 const INTEGRATION = `${METHOD}/integration`;
+const USAGE_PLAN = "/usageplans/{usagePlanId}";
 
 /** The default input (JSON body, query, path labels), with repeated query parameters (`embed`, `tagKeys`) as lists. */
 function withQueryLists(schema: z.ZodTypeAny, lists: readonly string[]): (req: RestRequest) => unknown {
@@ -33,6 +36,14 @@ function withQueryLists(schema: z.ZodTypeAny, lists: readonly string[]): (req: R
 function putIntegrationInput(req: RestRequest): unknown {
   const { httpMethod, ...body } = parseJsonObject(req.body);
   return coerceStringScalars(ApigwSchemas.PutIntegration, { ...body, integrationHttpMethod: httpMethod, ...req.pathParams });
+}
+
+/** GetApiKeys and GetUsagePlanKeys take `nameQuery` from the `name` query parameter. */
+function withNameQuery(schema: z.ZodTypeAny): (req: RestRequest) => unknown {
+  return (req) => {
+    const { name, ...query } = Object.fromEntries(req.query);
+    return coerceStringScalars(schema, { ...query, ...(name !== undefined && { nameQuery: name }), ...req.pathParams });
+  };
 }
 
 /** Every operation's method, URI template and success status, as the SDK's model declares them. */
@@ -69,6 +80,11 @@ const ROUTES: Record<ApigwOperationName, RestBinding> = {
   GetAuthorizers: { method: "GET", path: `${API}/authorizers` },
   UpdateAuthorizer: { method: "PATCH", path: `${API}/authorizers/{authorizerId}` },
   DeleteAuthorizer: { method: "DELETE", path: `${API}/authorizers/{authorizerId}`, successStatus: 202 },
+  PutGatewayResponse: { method: "PUT", path: `${API}/gatewayresponses/{responseType}`, successStatus: 201 },
+  GetGatewayResponse: { method: "GET", path: `${API}/gatewayresponses/{responseType}` },
+  GetGatewayResponses: { method: "GET", path: `${API}/gatewayresponses` },
+  UpdateGatewayResponse: { method: "PATCH", path: `${API}/gatewayresponses/{responseType}` },
+  DeleteGatewayResponse: { method: "DELETE", path: `${API}/gatewayresponses/{responseType}`, successStatus: 202 },
   CreateRequestValidator: { method: "POST", path: `${API}/requestvalidators`, successStatus: 201 },
   GetRequestValidator: { method: "GET", path: `${API}/requestvalidators/{requestValidatorId}` },
   GetRequestValidators: { method: "GET", path: `${API}/requestvalidators` },
@@ -86,19 +102,40 @@ const ROUTES: Record<ApigwOperationName, RestBinding> = {
   DeleteDeployment: { method: "DELETE", path: `${API}/deployments/{deploymentId}`, successStatus: 202 },
   CreateStage: { method: "POST", path: `${API}/stages`, successStatus: 201 },
   GetStage: { method: "GET", path: `${API}/stages/{stageName}` },
+  FlushStageCache: { method: "DELETE", path: `${API}/stages/{stageName}/cache/data`, successStatus: 202 },
   GetStages: { method: "GET", path: `${API}/stages` },
   UpdateStage: { method: "PATCH", path: `${API}/stages/{stageName}` },
   DeleteStage: { method: "DELETE", path: `${API}/stages/{stageName}`, successStatus: 202 },
   TagResource: { method: "PUT", path: "/tags/{resourceArn}", successStatus: 204 },
   UntagResource: { method: "DELETE", path: "/tags/{resourceArn}", successStatus: 204, decode: withQueryLists(ApigwSchemas.UntagResource, ["tagKeys"]) },
   GetTags: { method: "GET", path: "/tags/{resourceArn}" },
+  CreateApiKey: { method: "POST", path: "/apikeys", successStatus: 201 },
+  GetApiKey: { method: "GET", path: "/apikeys/{apiKey}" },
+  GetApiKeys: { method: "GET", path: "/apikeys", decode: withNameQuery(ApigwSchemas.GetApiKeys) },
+  UpdateApiKey: { method: "PATCH", path: "/apikeys/{apiKey}" },
+  DeleteApiKey: { method: "DELETE", path: "/apikeys/{apiKey}", successStatus: 202 },
+  CreateUsagePlan: { method: "POST", path: "/usageplans", successStatus: 201 },
+  GetUsagePlan: { method: "GET", path: USAGE_PLAN },
+  GetUsagePlans: { method: "GET", path: "/usageplans" },
+  UpdateUsagePlan: { method: "PATCH", path: USAGE_PLAN },
+  DeleteUsagePlan: { method: "DELETE", path: USAGE_PLAN, successStatus: 202 },
+  CreateUsagePlanKey: { method: "POST", path: `${USAGE_PLAN}/keys`, successStatus: 201 },
+  GetUsagePlanKey: { method: "GET", path: `${USAGE_PLAN}/keys/{keyId}` },
+  GetUsagePlanKeys: { method: "GET", path: `${USAGE_PLAN}/keys`, decode: withNameQuery(ApigwSchemas.GetUsagePlanKeys) },
+  DeleteUsagePlanKey: { method: "DELETE", path: `${USAGE_PLAN}/keys/{keyId}`, successStatus: 202 },
+  GetUsage: { method: "GET", path: `${USAGE_PLAN}/usage` },
 };
 
-/** The ARN an audit record names: the tagged resource, or the API the call is about. */
-function auditArn(ctx: CallContext, input: Record<string, unknown>, output: unknown): string | undefined {
+/** What the operations that create something other than an API create, by the id they answer. */
+const CREATED_ARNS: Partial<Record<ApigwOperationName, (region: string, id: string) => string>> = { CreateApiKey: apiKeyArn, CreateUsagePlan: usagePlanArn };
+
+/** The ARN an audit record names: the tagged resource, or the API, API key or usage plan the call is about. */
+function auditArn(name: ApigwOperationName, ctx: CallContext, input: Record<string, unknown>, output: unknown): string | undefined {
   if (typeof input.resourceArn === "string") return input.resourceArn;
   if (typeof input.restApiId === "string") return restApiArn(ctx.region, input.restApiId);
-  if (typeof output === "object" && output !== null && "id" in output && typeof output.id === "string") return restApiArn(ctx.region, output.id);
+  if (typeof input.usagePlanId === "string") return usagePlanArn(ctx.region, input.usagePlanId);
+  if (typeof input.apiKey === "string") return apiKeyArn(ctx.region, input.apiKey);
+  if (typeof output === "object" && output !== null && "id" in output && typeof output.id === "string") return (CREATED_ARNS[name] ?? restApiArn)(ctx.region, output.id);
   return undefined;
 }
 
@@ -112,7 +149,7 @@ export function registerApigatewayOperations(registry: OperationRegistry): void 
       name,
       input: operation.input,
       handler: (ctx, input) => operation.handler(prisma(), ctx, input),
-      resourceArn: (ctx, input: Record<string, unknown>, output) => auditArn(ctx, input, output),
+      resourceArn: (ctx, input: Record<string, unknown>, output) => auditArn(name, ctx, input, output),
       protocols: { restJson1: ROUTES[name] },
     });
   }

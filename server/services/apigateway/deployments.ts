@@ -6,6 +6,7 @@ import type { Db, PrismaClient } from "../../db/client";
 import type { CallContext } from "../context";
 import { authorizersOf } from "./authorizers";
 import { ApigwErrors } from "./errors";
+import { customisedResponses } from "./gateway-responses";
 import { shortId } from "./ids";
 import { type Deployment, type DeploymentRow, type DeploymentSnapshot, methodsOf, type RestApiRow } from "./model";
 import { applyPatch, asOptionalString, memberRule, type PatchRule } from "./patch";
@@ -58,7 +59,7 @@ async function takeSnapshot(tx: Db, api: RestApiRow): Promise<DeploymentSnapshot
   const requestValidators = Object.fromEntries(
     validators.map((v) => [v.id, { validateRequestBody: v.validateRequestBody, validateRequestParameters: v.validateRequestParameters }]),
   );
-  return { resources, requestValidators, authorizers: await authorizersOf(tx, api) };
+  return { resources, requestValidators, authorizers: await authorizersOf(tx, api), gatewayResponses: await customisedResponses(tx, api) };
 }
 
 /**

@@ -18,6 +18,8 @@ export const ApigwErrors = {
   modelNotFound: (name: string) => ApigwErrors.notFound(`Invalid model name specified: ${name}`),
   authorizerNotFound: () => ApigwErrors.notFound("Invalid Authorizer identifier specified"),
   validatorNotFound: () => ApigwErrors.notFound("Invalid Request Validator identifier specified"),
+  apiKeyNotFound: () => ApigwErrors.notFound("Invalid API Key identifier specified"),
+  usagePlanNotFound: () => ApigwErrors.notFound("Invalid Usage Plan ID specified"),
 };
 
 /** A member outside its enum: AWS answers these with a ValidationException naming the operation's input. */

@@ -5,6 +5,7 @@
 import type { z } from "zod";
 import { requireRole } from "../accounts/roles";
 import type { ServiceOperation } from "../operation";
+import { createApiKey, deleteApiKey, getApiKey, getApiKeys, updateApiKey } from "./api-keys";
 import { createModel, deleteModel, getModel, getModels, updateModel } from "./api-models";
 import { createAuthorizer, deleteAuthorizer, getAuthorizer, getAuthorizers, updateAuthorizer } from "./authorizers";
 import { createDeployment, deleteDeployment, getDeployment, getDeployments, updateDeployment } from "./deployments";
@@ -32,9 +33,14 @@ import { createRequestValidator, deleteRequestValidator, getRequestValidator, ge
 import { createResource, deleteResource, getResource, getResources, updateResource } from "./resources";
 import { createRestApi, deleteRestApi, getRestApi, getRestApis, updateRestApi } from "./rest-apis";
 import { ApigwSchemas as s } from "./schemas";
+import { flushStageCache } from "./stage-cache";
+import { deleteGatewayResponse, getGatewayResponse, getGatewayResponses, putGatewayResponse, updateGatewayResponse } from "./gateway-responses";
 import { createStage, deleteStage, getStage, getStages, updateStage } from "./stages";
 import { getTags, tagResource, untagResource } from "./tags";
 import { testInvokeMethod } from "./test-invoke";
+import { getUsage } from "./usage";
+import { createUsagePlanKey, deleteUsagePlanKey, getUsagePlanKey, getUsagePlanKeys } from "./usage-plan-keys";
+import { createUsagePlan, deleteUsagePlan, getUsagePlan, getUsagePlans, updateUsagePlan } from "./usage-plans";
 
 export type ApigwOperation<S extends z.ZodTypeAny, O> = ServiceOperation<S, O>;
 
@@ -85,6 +91,11 @@ export const apigwOperations = {
   GetAuthorizers: read(s.GetAuthorizers, getAuthorizers),
   UpdateAuthorizer: change("UpdateAuthorizer", s.UpdateAuthorizer, updateAuthorizer),
   DeleteAuthorizer: change("DeleteAuthorizer", s.DeleteAuthorizer, deleteAuthorizer),
+  PutGatewayResponse: change("PutGatewayResponse", s.PutGatewayResponse, putGatewayResponse),
+  GetGatewayResponse: read(s.GetGatewayResponse, getGatewayResponse),
+  GetGatewayResponses: read(s.GetGatewayResponses, getGatewayResponses),
+  UpdateGatewayResponse: change("UpdateGatewayResponse", s.UpdateGatewayResponse, updateGatewayResponse),
+  DeleteGatewayResponse: change("DeleteGatewayResponse", s.DeleteGatewayResponse, deleteGatewayResponse),
   CreateRequestValidator: change("CreateRequestValidator", s.CreateRequestValidator, createRequestValidator),
   GetRequestValidator: read(s.GetRequestValidator, getRequestValidator),
   GetRequestValidators: read(s.GetRequestValidators, getRequestValidators),
@@ -102,12 +113,28 @@ export const apigwOperations = {
   DeleteDeployment: change("DeleteDeployment", s.DeleteDeployment, deleteDeployment),
   CreateStage: change("CreateStage", s.CreateStage, createStage),
   GetStage: read(s.GetStage, getStage),
+  FlushStageCache: change("FlushStageCache", s.FlushStageCache, flushStageCache),
   GetStages: read(s.GetStages, getStages),
   UpdateStage: change("UpdateStage", s.UpdateStage, updateStage),
   DeleteStage: change("DeleteStage", s.DeleteStage, deleteStage),
   TagResource: change("TagResource", s.TagResource, tagResource),
   UntagResource: change("UntagResource", s.UntagResource, untagResource),
   GetTags: read(s.GetTags, getTags),
+  CreateApiKey: change("CreateApiKey", s.CreateApiKey, createApiKey),
+  GetApiKey: read(s.GetApiKey, getApiKey),
+  GetApiKeys: read(s.GetApiKeys, getApiKeys),
+  UpdateApiKey: change("UpdateApiKey", s.UpdateApiKey, updateApiKey),
+  DeleteApiKey: change("DeleteApiKey", s.DeleteApiKey, deleteApiKey),
+  CreateUsagePlan: change("CreateUsagePlan", s.CreateUsagePlan, createUsagePlan),
+  GetUsagePlan: read(s.GetUsagePlan, getUsagePlan),
+  GetUsagePlans: read(s.GetUsagePlans, getUsagePlans),
+  UpdateUsagePlan: change("UpdateUsagePlan", s.UpdateUsagePlan, updateUsagePlan),
+  DeleteUsagePlan: change("DeleteUsagePlan", s.DeleteUsagePlan, deleteUsagePlan),
+  CreateUsagePlanKey: change("CreateUsagePlanKey", s.CreateUsagePlanKey, createUsagePlanKey),
+  GetUsagePlanKey: read(s.GetUsagePlanKey, getUsagePlanKey),
+  GetUsagePlanKeys: read(s.GetUsagePlanKeys, getUsagePlanKeys),
+  DeleteUsagePlanKey: change("DeleteUsagePlanKey", s.DeleteUsagePlanKey, deleteUsagePlanKey),
+  GetUsage: read(s.GetUsage, getUsage),
 };
 
 export type ApigwOperationName = keyof typeof apigwOperations;

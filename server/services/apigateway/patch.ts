@@ -17,7 +17,7 @@ export interface PatchOperation {
 
 export interface PatchChange {
   op: PatchOp;
-  /** The operation's value; undefined for `remove`. */
+  /** The operation's value; a `remove` has one only where its path names a collection (a usage plan's `/apiStages`). */
   value: string | undefined;
   /** The path's `{label}` segments as sent (still `~1`-escaped: see `unescapeSegment`). */
   params: Record<string, string>;
@@ -68,7 +68,7 @@ export function applyPatch<D>(doc: D, operations: readonly PatchOperation[], rul
     if (!matched.rule.ops.includes(op)) {
       throw ApigwErrors.badRequest(`Invalid patch path  '${path}' specified for op '${op}'. Please choose supported operations`);
     }
-    matched.rule.apply(result, { op, value: op === "remove" ? undefined : operation.value, params: matched.params });
+    matched.rule.apply(result, { op, value: operation.value, params: matched.params });
   }
   return result;
 }

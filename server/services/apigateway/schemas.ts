@@ -38,6 +38,11 @@ const IntegrationResponseFields = {
   contentHandling: z.string().optional(),
 };
 
+const Throttle = z.object({ burstLimit: z.number().int().optional(), rateLimit: z.number().optional() });
+/** A usage plan stage's method throttles, keyed `/{resourcePath}/{httpMethod}` (also a patch value). */
+export const MethodThrottles = z.record(z.string(), Throttle);
+const OnUsagePlan = { usagePlanId: z.string() };
+
 export const ApigwSchemas = {
   CreateRestApi: z.object({
     name: z.string(),
@@ -133,6 +138,17 @@ export const ApigwSchemas = {
   GetAuthorizers: z.object({ ...Api, ...Paging }),
   UpdateAuthorizer: z.object({ ...Api, authorizerId: z.string(), patchOperations: PatchOperations }),
   DeleteAuthorizer: z.object({ ...Api, authorizerId: z.string() }),
+  PutGatewayResponse: z.object({
+    ...Api,
+    responseType: z.string(),
+    statusCode: z.string().optional(),
+    responseParameters: StringMap.optional(),
+    responseTemplates: StringMap.optional(),
+  }),
+  GetGatewayResponse: z.object({ ...Api, responseType: z.string() }),
+  GetGatewayResponses: z.object({ ...Api, ...Paging }),
+  UpdateGatewayResponse: z.object({ ...Api, responseType: z.string(), patchOperations: PatchOperations }),
+  DeleteGatewayResponse: z.object({ ...Api, responseType: z.string() }),
   CreateRequestValidator: z.object({
     ...Api,
     name: z.string().optional(),
@@ -179,6 +195,7 @@ export const ApigwSchemas = {
     tracingEnabled: z.boolean().optional(),
     tags: StringMap.optional(),
   }),
+  FlushStageCache: z.object({ ...Api, stageName: z.string() }),
   GetStage: z.object({ ...Api, stageName: z.string() }),
   GetStages: z.object({ ...Api, deploymentId: z.string().optional() }),
   UpdateStage: z.object({ ...Api, stageName: z.string(), patchOperations: PatchOperations }),
@@ -187,6 +204,40 @@ export const ApigwSchemas = {
   TagResource: z.object({ resourceArn: z.string(), tags: StringMap }),
   UntagResource: z.object({ resourceArn: z.string(), tagKeys: z.array(z.string()) }),
   GetTags: z.object({ resourceArn: z.string(), ...Paging }),
+
+  CreateApiKey: z.object({
+    name: z.string().optional(),
+    description: z.string().optional(),
+    enabled: z.boolean().optional(),
+    generateDistinctId: z.boolean().optional(),
+    value: z.string().optional(),
+    stageKeys: z.array(z.object({ restApiId: z.string().optional(), stageName: z.string().optional() })).optional(),
+    customerId: z.string().optional(),
+    tags: StringMap.optional(),
+  }),
+  GetApiKey: z.object({ apiKey: z.string(), includeValue: z.boolean().optional() }),
+  GetApiKeys: z.object({ ...Paging, nameQuery: z.string().optional(), customerId: z.string().optional(), includeValues: z.boolean().optional() }),
+  UpdateApiKey: z.object({ apiKey: z.string(), patchOperations: PatchOperations }),
+  DeleteApiKey: z.object({ apiKey: z.string() }),
+
+  CreateUsagePlan: z.object({
+    name: z.string(),
+    description: z.string().optional(),
+    apiStages: z.array(z.object({ apiId: z.string().optional(), stage: z.string().optional(), throttle: MethodThrottles.optional() })).optional(),
+    throttle: Throttle.optional(),
+    quota: z.object({ limit: z.number().int().optional(), offset: z.number().int().optional(), period: z.string().optional() }).optional(),
+    tags: StringMap.optional(),
+  }),
+  GetUsagePlan: z.object(OnUsagePlan),
+  GetUsagePlans: z.object({ ...Paging, keyId: z.string().optional() }),
+  UpdateUsagePlan: z.object({ ...OnUsagePlan, patchOperations: PatchOperations }),
+  DeleteUsagePlan: z.object(OnUsagePlan),
+
+  CreateUsagePlanKey: z.object({ ...OnUsagePlan, keyId: z.string(), keyType: z.string() }),
+  GetUsagePlanKey: z.object({ ...OnUsagePlan, keyId: z.string() }),
+  GetUsagePlanKeys: z.object({ ...OnUsagePlan, ...Paging, nameQuery: z.string().optional() }),
+  DeleteUsagePlanKey: z.object({ ...OnUsagePlan, keyId: z.string() }),
+  GetUsage: z.object({ ...OnUsagePlan, ...Paging, keyId: z.string().optional(), startDate: z.string(), endDate: z.string() }),
 } as const;
 
 export type ApigwInput<K extends keyof typeof ApigwSchemas> = z.output<(typeof ApigwSchemas)[K]>;

@@ -32,16 +32,17 @@ function tagTarget(ctx: CallContext, resourceArn: string): TagTarget {
 function retag(db: PrismaClient, ctx: CallContext, target: TagTarget, change: (tags: Record<string, string>) => Record<string, string>): Promise<void> {
   return changeApi(db, ctx, target.restApiId, async (tx, api) => {
     if (target.stageName === undefined) {
-      await tx.apigwRestApi.update({ where: { id: api.id }, data: { tags: checked(change(tagsOf(api))) } });
+      await tx.apigwRestApi.update({ where: { id: api.id }, data: { tags: checkTags(change(tagsOf(api))) } });
       return;
     }
     const stage = await findStage(tx, api, target.stageName);
     if (!stage) throw ApigwErrors.stageNotFound();
-    await tx.apigwStage.update({ where: { restApiId_name: { restApiId: api.id, name: stage.name } }, data: { tags: checked(change(tagsOf(stage))) } });
+    await tx.apigwStage.update({ where: { restApiId_name: { restApiId: api.id, name: stage.name } }, data: { tags: checkTags(change(tagsOf(stage))) } });
   });
 }
 
-function checked(tags: Record<string, string>): Record<string, string> {
+/** Tags as AWS accepts them on any taggable resource. */
+export function checkTags(tags: Record<string, string>): Record<string, string> {
   if (Object.keys(tags).length > MAX_TAGS) throw ApigwErrors.badRequest(`Too many tags. A resource may have at most ${MAX_TAGS} tags`);
   if (Object.keys(tags).some((key) => key.toLowerCase().startsWith("aws:"))) throw ApigwErrors.badRequest("Tag keys may not start with 'aws:'");
   return tags;

@@ -64,9 +64,10 @@ export async function testInvokeMethod(db: PrismaClient, ctx: CallContext, input
     region: api.region,
     config: api.config as unknown as RestApiConfig,
     stage: TEST_STAGE,
-    deployment: { deploymentId: "test-invoke-deployment-id", routes, requestValidators: {}, authorizers: {} },
+    deployment: { deploymentId: "test-invoke-deployment-id", routes, requestValidators: {}, authorizers: {}, gatewayResponses: {} },
     variables,
     methodSettings: {},
+    cacheClusterEnabled: false,
   };
   const log = new ExecutionLog(ctx.requestId);
   const started = performance.now();

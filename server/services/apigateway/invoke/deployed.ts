@@ -22,6 +22,7 @@ export interface ServedDeployment {
   routes: RouteTable;
   requestValidators: DeploymentSnapshot["requestValidators"];
   authorizers: DeploymentSnapshot["authorizers"];
+  gatewayResponses: DeploymentSnapshot["gatewayResponses"];
 }
 
 export interface DeployedApi {
@@ -33,13 +34,14 @@ export interface DeployedApi {
   deployment: ServedDeployment;
   variables: Record<string, string>;
   methodSettings: Record<string, MethodSetting>;
+  cacheClusterEnabled: boolean;
   /** Part of the stage's traffic goes to its canary deployment, with the canary's stage variable overrides. */
   canary?: { percentTraffic: number; deployment: ServedDeployment; variables: Record<string, string> };
 }
 
 export function servedDeployment(row: DeploymentRow): ServedDeployment {
   const snapshot = snapshotOf(row);
-  return { deploymentId: row.id, routes: new RouteTable(snapshot), requestValidators: snapshot.requestValidators, authorizers: snapshot.authorizers };
+  return { deploymentId: row.id, routes: new RouteTable(snapshot), requestValidators: snapshot.requestValidators, authorizers: snapshot.authorizers, gatewayResponses: snapshot.gatewayResponses };
 }
 
 /** No API by that id, or no stage by that name. */
@@ -62,6 +64,7 @@ async function loadDeployed(db: PrismaClient, restApiId: string, stageName: stri
     deployment: servedDeployment(row.deployment),
     variables,
     methodSettings: stage.methodSettings,
+    cacheClusterEnabled: stage.cacheClusterEnabled,
   };
   const canary = stage.canarySettings;
   if (canary?.deploymentId && (canary.percentTraffic ?? 0) > 0) {

@@ -2,7 +2,11 @@
  * Serving a request to a deployed API: find the stage (or its canary) and the method, check the
  * method's authorization, meter it against the stage's throttling, and run its integration.
  */
+import { checkApiKey } from "./api-keys";
+import { recordStageRequest } from "../metrics";
 import { type AuthorizerResults, authorizeWithLambda } from "./authorizers";
+import { cachePlan, fromCache, keep } from "./cache";
+import { customise } from "./gateway-responses";
 import { type CallerIdentity, type IamCaller, type RequestContext, requestContext } from "./context";
 import type { DeployedApi, DeployedApis, ServedDeployment } from "./deployed";
 import type { ExecutionLog } from "./execution-log";
@@ -45,14 +49,44 @@ async function authorizeIam(deps: ExecuteDeps, req: ApiRequest, api: DeployedApi
   return signed;
 }
 
+/** What serving one request came to: the response, and what metrics and gateway responses need to know. */
+interface Served {
+  response: ApiResponse;
+  integrationLatencyMs?: number;
+  cache?: "hit" | "miss";
+  /** Once the route matched. */
+  context?: Record<string, unknown>;
+  pathParameters?: Record<string, string>;
+}
+
 export async function executeApiRequest(deps: ExecuteDeps, req: ApiRequest): Promise<ApiResponse> {
   const api = await deps.apis.get(req.target.restApiId, req.target.stage);
   if ("missing" in api) return gatewayResponse(api.missing === "api" ? "RESOURCE_NOT_FOUND" : "MISSING_AUTHENTICATION_TOKEN");
-  if (api.config.disableExecuteApiEndpoint) return gatewayResponse("ACCESS_DENIED");
+  const started = performance.now();
+  const served = await serveStage(deps, req, api);
+  const response = customise(served.response, api.deployment.gatewayResponses, {
+    req,
+    context: served.context ?? { requestId: req.requestId, stage: api.stage, apiId: api.restApiId, accountId: api.accountId, httpMethod: req.method, path: req.target.path },
+    pathParameters: served.pathParameters ?? {},
+    stageVariables: api.variables,
+  });
+  recordStageRequest(api.restApiId, api.stage, {
+    status: response.status,
+    latencyMs: performance.now() - started,
+    integrationLatencyMs: served.integrationLatencyMs ?? 0,
+    cache: served.cache,
+  });
+  return response;
+}
+
+async function serveStage(deps: ExecuteDeps, req: ApiRequest, api: DeployedApi): Promise<Served> {
+  const refuse = (response: ApiResponse): Served => ({ response });
+  if (api.config.disableExecuteApiEndpoint) return refuse(gatewayResponse("ACCESS_DENIED"));
   const serving = servingDeployment(api, (deps.random ?? Math.random)());
   const match = serving.deployment.routes.match(req.method, req.target.path);
-  if (!match) return gatewayResponse("MISSING_AUTHENTICATION_TOKEN");
+  if (!match) return refuse(gatewayResponse("MISSING_AUTHENTICATION_TOKEN"));
   const { method } = match;
+  const matched = (response: ApiResponse): Served => ({ response, pathParameters: match.pathParameters, context: { ...requestContext(req, api, serving.deployment.deploymentId, match) } });
 
   let identity: CallerIdentity = {};
   switch (method.authorizationType) {
@@ -60,30 +94,42 @@ export async function executeApiRequest(deps: ExecuteDeps, req: ApiRequest): Pro
       break;
     case "AWS_IAM": {
       const authorized = await authorizeIam(deps, req, api, match);
-      if ("status" in authorized) return authorized;
+      if ("status" in authorized) return matched(authorized);
       identity = { caller: authorized };
       break;
     }
     case "CUSTOM": {
       const authorizer = method.authorizerId === undefined ? undefined : serving.deployment.authorizers?.[method.authorizerId];
-      if (!authorizer || authorizer.type === "COGNITO_USER_POOLS") return gatewayResponse("AUTHORIZER_CONFIGURATION_ERROR");
+      if (!authorizer || authorizer.type === "COGNITO_USER_POOLS") return matched(gatewayResponse("AUTHORIZER_CONFIGURATION_ERROR"));
       const context = requestContext(req, api, serving.deployment.deploymentId, match);
       const authorized = await authorizeWithLambda({ req, api, authorizer, context, pathParameters: match.pathParameters, stageVariables: serving.variables, cache: deps.authorizerResults });
-      if ("status" in authorized) return authorized;
+      if ("status" in authorized) return matched(authorized);
       identity = authorized;
       break;
     }
     default:
       // COGNITO_USER_POOLS needs the user pools service, which is not built yet: refuse rather than let the request through.
-      return gatewayResponse("UNAUTHORIZED");
+      return matched(gatewayResponse("UNAUTHORIZED"));
+  }
+  if (method.apiKeyRequired) {
+    const key = await checkApiKey(req, api, match.resource.path, method.httpMethod);
+    if ("status" in key) return matched(key);
   }
 
   const invalid = validateRequest(req, method, match.pathParameters, serving.deployment.requestValidators);
-  if (invalid) return invalid;
+  if (invalid) return matched(invalid);
   const setting = methodSetting(api.methodSettings, match.resource.path, method.httpMethod);
-  if (setting && !(await admit(`${api.restApiId}:${api.stage}:${setting.key}`, setting.setting))) return gatewayResponse("THROTTLED");
+  if (setting && !(await admit(`${api.restApiId}:${api.stage}:${setting.key}`, setting.setting))) return matched(gatewayResponse("THROTTLED"));
+
+  const plan = method.methodIntegration && cachePlan(req, api, setting?.setting, method.methodIntegration, match.pathParameters, identity.caller !== undefined);
+  if (plan && "refused" in plan) return matched(gatewayResponse("ACCESS_DENIED"));
+  const cached = plan && (await fromCache(plan));
+  if (cached) return { ...matched(cached), cache: "hit" };
   const context = requestContext(req, api, serving.deployment.deploymentId, match, identity);
-  return executeMethod({ req, api, match, context, stageVariables: serving.variables });
+  const began = performance.now();
+  const response = await executeMethod({ req, api, match, context, stageVariables: serving.variables });
+  if (plan) void keep(plan, response);
+  return { response, integrationLatencyMs: performance.now() - began, ...(plan && { cache: "miss" as const }), context: { ...context }, pathParameters: match.pathParameters };
 }
 
 /** Runs the matched method's integration (what TestInvokeMethod runs too, without authorization or throttling). */

@@ -8,6 +8,8 @@ export interface ApiResponse {
   /** Header pairs in order; a name may repeat. */
   headers: [string, string][];
   body: Buffer;
+  /** Set when API Gateway answered itself: which response type, and its error message (for customised gateway responses). */
+  gatewayResponse?: { type: GatewayResponseName; message: string | null };
 }
 
 interface GatewayResponseType {
@@ -25,6 +27,8 @@ export const GATEWAY_RESPONSES = {
   INVALID_SIGNATURE: { status: 403, errorType: "InvalidSignatureException", message: "Forbidden" },
   UNAUTHORIZED: { status: 401, errorType: "UnauthorizedException", message: "Unauthorized" },
   THROTTLED: { status: 429, errorType: "TooManyRequestsException", message: "Too Many Requests" },
+  INVALID_API_KEY: { status: 403, errorType: "ForbiddenException", message: "Forbidden" },
+  QUOTA_EXCEEDED: { status: 429, errorType: "LimitExceededException", message: "Limit Exceeded" },
   REQUEST_TOO_LARGE: { status: 413, errorType: "RequestTooLargeException", message: "Request Too Long" },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, errorType: "UnsupportedMediaTypeException", message: "Unsupported Media Type" },
   BAD_REQUEST_BODY: { status: 400, errorType: "BadRequestException", message: "Invalid request body" },
@@ -41,12 +45,14 @@ export type GatewayResponseName = keyof typeof GATEWAY_RESPONSES;
 
 export function gatewayResponse(name: GatewayResponseName, message?: string | null): ApiResponse {
   const type: GatewayResponseType = GATEWAY_RESPONSES[name];
+  const text = message === undefined ? type.message : message;
   return {
     status: type.status,
     headers: [
       ["Content-Type", "application/json"],
       ["x-amzn-ErrorType", type.errorType],
     ],
-    body: Buffer.from(JSON.stringify({ message: message === undefined ? type.message : message })),
+    body: Buffer.from(JSON.stringify({ message: text })),
+    gatewayResponse: { type: name, message: text },
   };
 }
