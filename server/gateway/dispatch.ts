@@ -3,7 +3,7 @@ import { CommonErrors, isAwsError, type AwsError } from "../errors";
 import { recordAudit, type AuditEntry } from "../services/audit/record";
 import type { CallContext } from "../services/context";
 import type { CredentialResolver } from "../services/iam/credentials";
-import { authenticate } from "./authenticate";
+import { authenticate, type Caller } from "./authenticate";
 import { GatewayErrors, wireErrorCode } from "./errors";
 import type { GatewayLogger } from "./logger";
 import { PROTOCOLS } from "./protocols";
@@ -43,7 +43,16 @@ function requestEndpoint(req: GatewayRequest): string | undefined {
 }
 
 /** Decodes, authenticates, runs and audits one call; every failure becomes an error in the route's protocol. */
-export async function dispatch(deps: GatewayDeps, route: Route, req: GatewayRequest): Promise<WireResponse> {
+export function dispatch(deps: GatewayDeps, route: Route, req: GatewayRequest): Promise<WireResponse> {
+  return run(deps, route, req, (service) => authenticate(req, service, deps));
+}
+
+/** Runs a call on behalf of a caller known already (API Gateway's AWS integrations act with their role). */
+export function dispatchAs(deps: GatewayDeps, route: Route, req: GatewayRequest, caller: Caller): Promise<WireResponse> {
+  return run(deps, route, req, async () => caller);
+}
+
+async function run(deps: GatewayDeps, route: Route, req: GatewayRequest, identify: (service: string) => Promise<Caller>): Promise<WireResponse> {
   const protocol = PROTOCOLS[route.protocol];
   try {
     if (!route.service) {
@@ -54,7 +63,7 @@ export async function dispatch(deps: GatewayDeps, route: Route, req: GatewayRequ
       );
     }
     const { operation, params } = protocol.decode(req, route.service, deps.registry);
-    const { principal, region } = await authenticate(req, route.service.name, deps);
+    const { principal, region } = await identify(route.service.name);
     const ctx: CallContext = {
       accountId: principal.accountId,
       region,

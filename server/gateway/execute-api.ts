@@ -6,10 +6,12 @@
 import type { IncomingMessage } from "node:http";
 import type { Http2ServerRequest } from "node:http2";
 import { isAwsError } from "../errors";
+import type { CallService } from "../services/apigateway/invoke/aws-service";
 import { type ApiRequest, type ApiResponse, executeApiRequest, type ExecuteDeps, gatewayResponse, type IamCaller, type InvokeTarget } from "../services/apigateway/invoke";
 import { authenticate } from "./authenticate";
 import { BodyTooLargeError, readBody } from "./body";
-import type { GatewayDeps } from "./dispatch";
+import { dispatchAs, type GatewayDeps } from "./dispatch";
+import { routeForService } from "./routing";
 import type { WireResponse } from "./protocols/types";
 import { headerValue, type RequestHead } from "./request";
 
@@ -34,6 +36,20 @@ function toWire(response: ApiResponse): WireResponse {
     headers[name] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
   }
   return { status: response.status, headers, body: response.body };
+}
+
+/** AWS integrations' calls to Stratus services, run in this gateway as their role (no HTTP hop, no signature). */
+function serviceCaller(deps: GatewayDeps, signal: AbortSignal): CallService {
+  return async (call) => {
+    const headers: Record<string, string[]> = {};
+    for (const [name, value] of Object.entries(call.headers)) headers[name.toLowerCase()] = [value];
+    const head: RequestHead = { method: call.method, path: call.path, query: call.query, headers };
+    const route = routeForService(deps.registry, head, call.service);
+    const answer = await dispatchAs(deps, route, { ...head, body: call.body, requestId: call.requestId, signal }, { principal: call.principal, region: call.region });
+    const body = typeof answer.body === "string" ? Buffer.from(answer.body) : Buffer.isBuffer(answer.body) ? answer.body : Buffer.alloc(0);
+    const pairs = Object.entries(answer.headers).flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).map((v): [string, string] => [name, v]));
+    return { status: answer.status, headers: pairs, body };
+  };
 }
 
 /** SigV4 for service `execute-api`, as an AWS_IAM method requires; failures are API Gateway's 403s. */
@@ -78,5 +94,8 @@ export async function serveDeployedApi(
     receivedAt: new Date(),
     signal,
   };
-  return toWire(await executeApiRequest({ apis: deps.apis, authorizerResults: deps.authorizerResults, authenticateIam: iamAuthenticator(deps, head) }, req));
+  return toWire(await executeApiRequest(
+      { apis: deps.apis, authorizerResults: deps.authorizerResults, authenticateIam: iamAuthenticator(deps, head), callService: serviceCaller(deps, signal) },
+      req,
+    ));
 }

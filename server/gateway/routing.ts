@@ -24,6 +24,14 @@ function serviceProtocol(registry: OperationRegistry, service: ServiceDefinition
   return service.awsJson ? jsonProtocol(service.awsJson.version) : "restJson1";
 }
 
+/** The route of a request known to be for `serviceName`: a call API Gateway makes for an AWS integration. */
+export function routeForService(registry: OperationRegistry, req: RequestHead, serviceName: string): Route {
+  const service = registry.service(serviceName);
+  if (!service) return { protocol: "awsJson1_1", requestedService: serviceName };
+  const looksLikeQuery = rawQueryPairs(req.query).some(([key]) => key === "Action") || hasFormBody(req);
+  return { protocol: serviceProtocol(registry, service, looksLikeQuery), service };
+}
+
 /**
  * Picks the service and wire protocol from the request head alone (the body is read after, so
  * that even a 413 is answered in the right protocol): X-Amz-Target names a JSON service; else

@@ -5,6 +5,7 @@
 import { checkApiKey } from "./api-keys";
 import { recordStageRequest } from "../metrics";
 import { type AuthorizerResults, authorizeWithLambda } from "./authorizers";
+import type { CallService } from "./aws-service";
 import { cachePlan, fromCache, keep } from "./cache";
 import { customise } from "./gateway-responses";
 import { type CallerIdentity, type IamCaller, type RequestContext, requestContext } from "./context";
@@ -28,6 +29,7 @@ export interface ExecuteDeps {
   authenticateIam(req: ApiRequest): Promise<IamCaller | ApiResponse>;
   /** [0, 1): decides canary traffic. */
   random?: () => number;
+  callService?: CallService;
 }
 
 /** The deployment that serves this request: the canary's for its share of traffic. */
@@ -127,7 +129,7 @@ async function serveStage(deps: ExecuteDeps, req: ApiRequest, api: DeployedApi):
   if (cached) return { ...matched(cached), cache: "hit" };
   const context = requestContext(req, api, serving.deployment.deploymentId, match, identity);
   const began = performance.now();
-  const response = await executeMethod({ req, api, match, context, stageVariables: serving.variables });
+  const response = await executeMethod({ req, api, match, context, stageVariables: serving.variables, callService: deps.callService });
   if (plan) void keep(plan, response);
   return { response, integrationLatencyMs: performance.now() - began, ...(plan && { cache: "miss" as const }), context: { ...context }, pathParameters: match.pathParameters };
 }
@@ -140,6 +142,7 @@ export function executeMethod(call: {
   context: RequestContext;
   stageVariables: Record<string, string>;
   log?: ExecutionLog;
+  callService?: CallService;
 }): Promise<ApiResponse> {
   const { req, api, match } = call;
   const integration = match.method.methodIntegration;
@@ -153,5 +156,6 @@ export function executeMethod(call: {
     stageVariables: call.stageVariables,
     binary: isBinaryMediaType(headerOf(req, "content-type"), api.config.binaryMediaTypes),
     log: call.log,
+    callService: call.callService,
   });
 }

@@ -8,6 +8,7 @@ import { PayloadError, renderMappingTemplate, TemplateError, type TemplateParams
 import type { RequestContext } from "./context";
 import { type ExecutionLog, logMap } from "./execution-log";
 import type { DeployedApi } from "./deployed";
+import { type CallService, serviceCall } from "./aws-service";
 import { callFunction, type FunctionOutcome, functionErrorMessage } from "./lambda-call";
 import { callHttp, type HttpOutcome } from "./http-call";
 import { chooseIntegrationResponse, chooseRequestTemplate, chooseResponseTemplate, mapParameters, type MappingSource } from "./mapping";
@@ -26,6 +27,8 @@ export interface IntegrationCall {
   binary: boolean;
   /** TestInvokeMethod's execution log. */
   log?: ExecutionLog;
+  /** Runs AWS integrations to Stratus services other than Lambda; without it they are a configuration error. */
+  callService?: CallService;
 }
 
 /** What a non-proxy backend answered, before the integration response maps it. */
@@ -121,8 +124,17 @@ function mockStatus(body: Buffer): string {
 async function callBackend(call: IntegrationCall, uri: string, body: Buffer, mapped: Record<string, Record<string, string>>): Promise<BackendAnswer | ApiResponse> {
   const { integration } = call;
   if (integration.type === "MOCK") return { selector: mockStatus(body), headers: [], body: Buffer.alloc(0) };
+  if (integration.type === "AWS" && !/^arn:[^:]+:apigateway:[^:]+:lambda:/.test(uri)) {
+    const request = serviceCall(call.api, { ...integration, uri }, { body, querystring: mapped.querystring ?? {}, headers: mapped.header ?? {}, requestId: call.req.requestId });
+    if (!request || !call.callService) {
+      call.log?.add("Execution failed due to configuration error: the integration's URI or credentials (an IAM role ARN) are not usable");
+      return gatewayResponse("API_CONFIGURATION_ERROR");
+    }
+    call.log?.add(`Endpoint request URI: ${request.service}${request.path}?${request.query}`);
+    const answer = await call.callService(request);
+    return { selector: String(answer.status), headers: answer.headers, body: answer.body };
+  }
   if (integration.type === "AWS") {
-    if (!/^arn:[^:]+:apigateway:[^:]+:lambda:/.test(uri)) return gatewayResponse("API_CONFIGURATION_ERROR");
     const outcome = await callFunction(call.api, uri, body, integration.timeoutInMillis, call.req.requestId);
     if (outcome.kind !== "answered") return failedCall(outcome, call.log);
     const selector = outcome.functionError ? functionErrorMessage(outcome.payload) : undefined;
