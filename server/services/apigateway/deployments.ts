@@ -59,7 +59,14 @@ async function takeSnapshot(tx: Db, api: RestApiRow): Promise<DeploymentSnapshot
   const requestValidators = Object.fromEntries(
     validators.map((v) => [v.id, { validateRequestBody: v.validateRequestBody, validateRequestParameters: v.validateRequestParameters }]),
   );
-  return { resources, requestValidators, authorizers: await authorizersOf(tx, api), gatewayResponses: await customisedResponses(tx, api) };
+  const models = await tx.apigwModel.findMany({ where: { restApiId: api.id, accountId: api.accountId, region: api.region } });
+  return {
+    resources,
+    requestValidators,
+    authorizers: await authorizersOf(tx, api),
+    gatewayResponses: await customisedResponses(tx, api),
+    models: Object.fromEntries(models.flatMap((model) => (model.schema === null ? [] : [[model.name, model.schema]]))),
+  };
 }
 
 /**

@@ -126,6 +126,8 @@ export type DeploymentSnapshot = {
   resources: { id: string; parentId?: string; pathPart?: string; path: string; methods: Methods }[];
   requestValidators?: Record<string, { validateRequestBody: boolean; validateRequestParameters: boolean }>;
   authorizers?: Record<string, Authorizer>;
+  /** Model schemas by name, for request body validation. */
+  models?: Record<string, string>;
   /** Customised gateway responses by type (see gateway-responses.ts). */
   gatewayResponses?: Record<string, { statusCode?: string; responseParameters?: Record<string, string>; responseTemplates?: Record<string, string> }>;
 };

@@ -9,6 +9,7 @@ import { type ApiRequest, executeMethod } from "./invoke";
 import type { DeployedApi } from "./invoke/deployed";
 import { requestContext } from "./invoke/context";
 import { ExecutionLog } from "./invoke/execution-log";
+import { ModelSchemas } from "./invoke/model-schemas";
 import { RouteTable } from "./invoke/routes";
 import { methodsOf, type RestApiConfig } from "./model";
 import { requireMethod } from "./methods";
@@ -64,7 +65,7 @@ export async function testInvokeMethod(db: PrismaClient, ctx: CallContext, input
     region: api.region,
     config: api.config as unknown as RestApiConfig,
     stage: TEST_STAGE,
-    deployment: { deploymentId: "test-invoke-deployment-id", routes, requestValidators: {}, authorizers: {}, gatewayResponses: {} },
+    deployment: { deploymentId: "test-invoke-deployment-id", routes, requestValidators: {}, authorizers: {}, gatewayResponses: {}, modelSchemas: new ModelSchemas({}) },
     variables,
     methodSettings: {},
     cacheClusterEnabled: false,

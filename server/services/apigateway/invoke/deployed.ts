@@ -11,6 +11,7 @@ import { APIS_CHANGED_CHANNEL, localApiChanges } from "../changes";
 import { snapshotOf } from "../deployments";
 import type { DeploymentRow, DeploymentSnapshot, MethodSetting, RestApiConfig } from "../model";
 import { toStage } from "../stages";
+import { ModelSchemas } from "./model-schemas";
 import { RouteTable } from "./routes";
 
 /** Bounds what a lost notification costs (the listener also clears everything when it reconnects). */
@@ -23,6 +24,7 @@ export interface ServedDeployment {
   requestValidators: DeploymentSnapshot["requestValidators"];
   authorizers: DeploymentSnapshot["authorizers"];
   gatewayResponses: DeploymentSnapshot["gatewayResponses"];
+  modelSchemas: ModelSchemas;
 }
 
 export interface DeployedApi {
@@ -41,7 +43,14 @@ export interface DeployedApi {
 
 export function servedDeployment(row: DeploymentRow): ServedDeployment {
   const snapshot = snapshotOf(row);
-  return { deploymentId: row.id, routes: new RouteTable(snapshot), requestValidators: snapshot.requestValidators, authorizers: snapshot.authorizers, gatewayResponses: snapshot.gatewayResponses };
+  return {
+    deploymentId: row.id,
+    routes: new RouteTable(snapshot),
+    requestValidators: snapshot.requestValidators,
+    authorizers: snapshot.authorizers,
+    gatewayResponses: snapshot.gatewayResponses,
+    modelSchemas: new ModelSchemas(snapshot.models),
+  };
 }
 
 /** No API by that id, or no stage by that name. */

@@ -118,7 +118,7 @@ async function serveStage(deps: ExecuteDeps, req: ApiRequest, api: DeployedApi):
     if ("status" in key) return matched(key);
   }
 
-  const invalid = validateRequest(req, method, match.pathParameters, serving.deployment.requestValidators);
+  const invalid = validateRequest(req, method, match.pathParameters, serving.deployment);
   if (invalid) return matched(invalid);
   const setting = methodSetting(api.methodSettings, match.resource.path, method.httpMethod);
   if (setting && !(await admit(`${api.restApiId}:${api.stage}:${setting.key}`, setting.setting))) return matched(gatewayResponse("THROTTLED"));

@@ -1,22 +1,43 @@
 /**
- * Request validation: a method whose request validator checks parameters refuses a request that lacks
- * one of its required ones (`method.request.{path|querystring|header}.<name>: true`) with 400.
- * Body validation against models is not done yet.
+ * Request validation by the method's request validator: required parameters
+ * (`method.request.{path|querystring|header}.<name>: true`) and the body against the request model
+ * for its content type; either failing is a 400.
  */
-import type { DeploymentSnapshot, Method } from "../model";
+import type { Method } from "../model";
+import type { ServedDeployment } from "./deployed";
 import { type ApiRequest, headerOf } from "./request";
 import { type ApiResponse, gatewayResponse } from "./responses";
 
-export function validateRequest(
-  req: ApiRequest,
-  method: Method,
-  pathParameters: Record<string, string>,
-  validators: DeploymentSnapshot["requestValidators"],
-): ApiResponse | undefined {
-  const validator = method.requestValidatorId === undefined ? undefined : validators?.[method.requestValidatorId];
-  if (!validator?.validateRequestParameters) return undefined;
+/** The model every API has, which accepts anything. */
+const EMPTY_MODEL = "Empty";
+
+export function validateRequest(req: ApiRequest, method: Method, pathParameters: Record<string, string>, deployment: ServedDeployment): ApiResponse | undefined {
+  const validator = method.requestValidatorId === undefined ? undefined : deployment.requestValidators?.[method.requestValidatorId];
+  if (validator?.validateRequestParameters) {
+    const missing = missingParameters(req, method, pathParameters);
+    if (missing.length > 0) return gatewayResponse("BAD_REQUEST_PARAMETERS", `Missing required request parameters: [${missing.join(", ")}]`);
+  }
+  if (validator?.validateRequestBody && !validBody(req, method, deployment)) return gatewayResponse("BAD_REQUEST_BODY");
+  return undefined;
+}
+
+function validBody(req: ApiRequest, method: Method, deployment: ServedDeployment): boolean {
+  const contentType = (headerOf(req, "content-type") ?? "application/json").split(";")[0]!.trim().toLowerCase();
+  const modelName = Object.entries(method.requestModels ?? {}).find(([type]) => type.toLowerCase() === contentType)?.[1];
+  const check = modelName === undefined || modelName === EMPTY_MODEL ? undefined : deployment.modelSchemas.check(modelName);
+  if (!check) return true;
+  let body: unknown;
+  try {
+    body = JSON.parse(req.body.toString("utf8"));
+  } catch {
+    return false;
+  }
+  return check(body).valid;
+}
+
+function missingParameters(req: ApiRequest, method: Method, pathParameters: Record<string, string>): string[] {
   const query = new URLSearchParams(req.query);
-  const missing = Object.entries(method.requestParameters ?? {})
+  return Object.entries(method.requestParameters ?? {})
     .filter(([, required]) => required)
     .map(([name]) => /^method\.request\.(path|querystring|header|multivaluequerystring|multivalueheader)\.(.+)$/.exec(name))
     .filter((parsed): parsed is RegExpExecArray => parsed !== null)
@@ -27,5 +48,4 @@ export function validateRequest(
     })
     .map(([, , name]) => name!)
     .sort(); // stored parameter maps keep no order of their own
-  return missing.length > 0 ? gatewayResponse("BAD_REQUEST_PARAMETERS", `Missing required request parameters: [${missing.join(", ")}]`) : undefined;
 }
