@@ -1,6 +1,7 @@
 /** Gateway process entry: `npx tsx server/gateway/main.ts`. */
 import { prisma } from "../db/client";
 import { pgPool } from "../db/pool";
+import { flushStageLogs } from "../services/apigateway/invoke/stage-logs";
 import { flushStageMetrics } from "../services/apigateway/metrics";
 import { flushStreamMetrics } from "../services/kinesis/metrics";
 import { flushQueueMetrics } from "../services/sqs/metrics";
@@ -40,7 +41,7 @@ function shutdown(signal: NodeJS.Signals): void {
 }
 /** Flushes buffered queue metrics and closes database and Redis connections. */
 async function releaseResources(): Promise<void> {
-  await Promise.all([flushQueueMetrics(), flushStreamMetrics(), flushStageMetrics()]);
+  await Promise.all([flushQueueMetrics(), flushStreamMetrics(), flushStageMetrics(), flushStageLogs()]);
   await Promise.allSettled([prisma().$disconnect(), pgPool().end(), queueWakeups().close()]);
 }
 

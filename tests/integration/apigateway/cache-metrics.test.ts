@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import { setTimeout as sleep } from "node:timers/promises";
 import { after, before, describe, test } from "node:test";
 import * as apigw from "@aws-sdk/client-api-gateway";
+import { CreateLogGroupCommand, FilterLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
+import { flushStageLogs } from "../../../server/services/apigateway/invoke/stage-logs";
 import { flushStageMetrics } from "../../../server/services/apigateway/metrics";
 import { trpcAs } from "../../helpers/fixtures";
 import { type ApiInvokeHarness, deployApi, invokeUrl, startApiInvokeHarness } from "./invoke-helpers";
@@ -86,5 +88,47 @@ describe("stage metrics", () => {
     assert.equal(total("cacheHits"), 2);
     assert.equal(total("cacheMisses"), 1);
     assert.ok(points.some((p) => p.latencyMs > 0));
+  });
+});
+
+describe("stage logs", () => {
+  test("access logs in the stage's format and INFO execution logs reach the logs service", async () => {
+    const group = `apigw-access-${Date.now()}`;
+    await h.logs.send(new CreateLogGroupCommand({ logGroupName: group }));
+    const api = await deployApi(h.apigw, [
+      {
+        path: "/logged",
+        httpMethod: "GET",
+        integration: { type: "MOCK", requestTemplates: { "application/json": '{"statusCode": 200}' } },
+        integrationResponses: [{ statusCode: "200", responseTemplates: { "application/json": "logged" } }],
+      },
+    ]);
+    await h.apigw.send(
+      new apigw.UpdateStageCommand({
+        restApiId: api.id,
+        stageName: "test",
+        patchOperations: [
+          { op: "replace", path: "/accessLogSettings/destinationArn", value: `arn:aws:logs:us-east-1:${h.team.accountId}:log-group:${group}` },
+          { op: "replace", path: "/accessLogSettings/format", value: '{"requestId":"$context.requestId","method":"$context.httpMethod","status":"$context.status","path":"$context.resourcePath","error":"$context.error.message"}' },
+          { op: "replace", path: "/*/*/logging/loglevel", value: "INFO" },
+        ],
+      }),
+    );
+    const ok = await fetch(invokeUrl(h.gateway.url, api.id, "test", "/logged"));
+    const requestId = ok.headers.get("x-amzn-requestid")!;
+    await ok.text();
+    await (await fetch(invokeUrl(h.gateway.url, api.id, "test", "/nowhere"))).text();
+    await flushStageLogs();
+
+    const access = await h.logs.send(new FilterLogEventsCommand({ logGroupName: group }));
+    const lines = (access.events ?? []).map((e) => JSON.parse(e.message!) as Record<string, string>);
+    assert.deepEqual(lines, [
+      { requestId, method: "GET", status: "200", path: "/logged", error: "-" },
+      { requestId: lines[1]!.requestId, method: "GET", status: "403", path: "-", error: "Missing Authentication Token" },
+    ]);
+    const execution = await h.logs.send(new FilterLogEventsCommand({ logGroupName: `API-Gateway-Execution-Logs_${api.id}/test` }));
+    const messages = (execution.events ?? []).map((e) => e.message);
+    assert.ok(messages.includes(`(${requestId}) Starting execution for request: ${requestId}`), messages.join("\n"));
+    assert.ok(messages.includes(`(${requestId}) Method completed with status: 200`));
   });
 });

@@ -13,6 +13,7 @@ import type { DeploymentRow, DeploymentSnapshot, MethodSetting, RestApiConfig } 
 import { toStage } from "../stages";
 import { ModelSchemas } from "./model-schemas";
 import { RouteTable } from "./routes";
+import { accessLogGroup } from "./stage-logs";
 
 /** Bounds what a lost notification costs (the listener also clears everything when it reconnects). */
 const TTL_MS = 5_000;
@@ -37,6 +38,8 @@ export interface DeployedApi {
   variables: Record<string, string>;
   methodSettings: Record<string, MethodSetting>;
   cacheClusterEnabled: boolean;
+  /** Where and how the stage writes access logs, when it does. */
+  accessLog?: { logGroupName: string; format: string };
   /** Part of the stage's traffic goes to its canary deployment, with the canary's stage variable overrides. */
   canary?: { percentTraffic: number; deployment: ServedDeployment; variables: Record<string, string> };
 }
@@ -75,6 +78,8 @@ async function loadDeployed(db: PrismaClient, restApiId: string, stageName: stri
     methodSettings: stage.methodSettings,
     cacheClusterEnabled: stage.cacheClusterEnabled,
   };
+  const accessLogGroupName = accessLogGroup(stage.accessLogSettings?.destinationArn);
+  if (accessLogGroupName && stage.accessLogSettings?.format) deployed.accessLog = { logGroupName: accessLogGroupName, format: stage.accessLogSettings.format };
   const canary = stage.canarySettings;
   if (canary?.deploymentId && (canary.percentTraffic ?? 0) > 0) {
     const canaryDeployment = await db.apigwDeployment.findFirst({ where: { id: canary.deploymentId, restApiId, accountId: row.accountId, region: row.region } });

@@ -8,9 +8,10 @@ import { type AuthorizerResults, authorizeWithLambda } from "./authorizers";
 import type { CallService } from "./aws-service";
 import { cachePlan, fromCache, keep } from "./cache";
 import { customise } from "./gateway-responses";
+import { accessLogLine, executionLogGroup, writeStageLog } from "./stage-logs";
 import { type CallerIdentity, type IamCaller, type RequestContext, requestContext } from "./context";
 import type { DeployedApi, DeployedApis, ServedDeployment } from "./deployed";
-import type { ExecutionLog } from "./execution-log";
+import { ExecutionLog } from "./execution-log";
 import { isBinaryMediaType } from "./binary";
 import { runIntegration } from "./integrations";
 import { type ApiRequest, headerOf } from "./request";
@@ -59,6 +60,9 @@ interface Served {
   /** Once the route matched. */
   context?: Record<string, unknown>;
   pathParameters?: Record<string, string>;
+  /** The execution log, when the method's logging level asks for one (ERROR writes it only for failures). */
+  log?: ExecutionLog;
+  logLevel?: string;
 }
 
 export async function executeApiRequest(deps: ExecuteDeps, req: ApiRequest): Promise<ApiResponse> {
@@ -72,12 +76,23 @@ export async function executeApiRequest(deps: ExecuteDeps, req: ApiRequest): Pro
     pathParameters: served.pathParameters ?? {},
     stageVariables: api.variables,
   });
-  recordStageRequest(api.restApiId, api.stage, {
-    status: response.status,
-    latencyMs: performance.now() - started,
-    integrationLatencyMs: served.integrationLatencyMs ?? 0,
-    cache: served.cache,
-  });
+  const latencyMs = performance.now() - started;
+  recordStageRequest(api.restApiId, api.stage, { status: response.status, latencyMs, integrationLatencyMs: served.integrationLatencyMs ?? 0, cache: served.cache });
+  const target = { accountId: api.accountId, region: api.region };
+  if (api.accessLog) {
+    const context = {
+      ...(served.context ?? { requestId: req.requestId, stage: api.stage, apiId: api.restApiId, httpMethod: req.method, path: req.target.path }),
+      status: response.status,
+      responseLength: response.body.length,
+      responseLatency: Math.round(latencyMs),
+      integrationLatency: served.integrationLatencyMs === undefined ? undefined : Math.round(served.integrationLatencyMs),
+      error: response.gatewayResponse && { message: response.gatewayResponse.message, responseType: response.gatewayResponse.type },
+    };
+    writeStageLog({ ...target, logGroupName: api.accessLog.logGroupName }, accessLogLine(api.accessLog.format, context));
+  }
+  if (served.log && (served.logLevel === "INFO" || response.status >= 400)) {
+    for (const line of served.log.lines()) writeStageLog({ ...target, logGroupName: executionLogGroup(api.restApiId, api.stage) }, line);
+  }
   return response;
 }
 
@@ -128,10 +143,20 @@ async function serveStage(deps: ExecuteDeps, req: ApiRequest, api: DeployedApi):
   const cached = plan && (await fromCache(plan));
   if (cached) return { ...matched(cached), cache: "hit" };
   const context = requestContext(req, api, serving.deployment.deploymentId, match, identity);
+  const logLevel = setting?.setting.loggingLevel;
+  const log = logLevel === "INFO" || logLevel === "ERROR" ? new ExecutionLog(req.requestId) : undefined;
   const began = performance.now();
-  const response = await executeMethod({ req, api, match, context, stageVariables: serving.variables, callService: deps.callService });
+  const response = await executeMethod({ req, api, match, context, stageVariables: serving.variables, callService: deps.callService, log });
   if (plan) void keep(plan, response);
-  return { response, integrationLatencyMs: performance.now() - began, ...(plan && { cache: "miss" as const }), context: { ...context }, pathParameters: match.pathParameters };
+  return {
+    response,
+    integrationLatencyMs: performance.now() - began,
+    ...(plan && { cache: "miss" as const }),
+    context: { ...context },
+    pathParameters: match.pathParameters,
+    log,
+    logLevel,
+  };
 }
 
 /** Runs the matched method's integration (what TestInvokeMethod runs too, without authorization or throttling). */

@@ -13,18 +13,22 @@ function javaDate(date: Date): string {
 }
 
 export class ExecutionLog {
-  readonly #lines: string[];
+  readonly #entries: { at: Date; message: string }[] = [];
 
-  constructor(requestId: string) {
-    this.#lines = [`Execution log for request ${requestId}`];
-  }
+  constructor(readonly requestId: string) {}
 
   add(message: string): void {
-    this.#lines.push(`${javaDate(new Date())} : ${message}`);
+    this.#entries.push({ at: new Date(), message });
   }
 
+  /** As TestInvokeMethod returns it. */
   text(): string {
-    return `${this.#lines.join("\n")}\n`;
+    return [`Execution log for request ${this.requestId}`, ...this.#entries.map(({ at, message }) => `${javaDate(at)} : ${message}`)].join("\n") + "\n";
+  }
+
+  /** As the execution log group receives it: one line per entry, tagged with the request id. */
+  lines(): string[] {
+    return this.#entries.map(({ message }) => `(${this.requestId}) ${message}`);
   }
 }
 
