@@ -4,7 +4,7 @@
  * They are ephemeral counters: if Redis is unreachable the limits are not enforced (and nothing durable
  * is lost). Tests swap in a limiter with their own clock or rates through `installShardThroughput`.
  */
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import { ephemeralRedis } from "../../lib/ephemeral-redis";
 import { SHARD_THROUGHPUT, type ThroughputRates } from "./limits";
 

@@ -4,6 +4,7 @@ import * as apigw from "@aws-sdk/client-api-gateway";
 import * as lambda from "@aws-sdk/client-lambda";
 import { zipOf } from "../lambda/helpers";
 import { type ApiInvokeHarness, deployApi, expectGatewayResponse, functionUri, invokeUrl, nodeFunction, startApiInvokeHarness } from "./invoke-helpers";
+import type { ProxyEvent } from "../../../server/services/apigateway/invoke/proxy-event";
 
 let h: ApiInvokeHarness;
 before(async () => {
@@ -29,12 +30,12 @@ describe("Lambda proxy integration (AWS_PROXY)", () => {
       body: JSON.stringify({ hello: "world" }),
     });
     assert.equal(response.status, 200);
-    const event = (await response.json()) as Record<string, any>;
+    const event = (await response.json()) as ProxyEvent;
     assert.equal(event.resource, "/items/{id}");
     assert.equal(event.path, "/items/42");
     assert.equal(event.httpMethod, "POST");
-    assert.equal(event.headers["X-Custom"], "yes");
-    assert.deepEqual(event.multiValueHeaders["X-Custom"], ["yes"]);
+    assert.equal(event.headers?.["X-Custom"], "yes");
+    assert.deepEqual(event.multiValueHeaders?.["X-Custom"], ["yes"]);
     assert.deepEqual(event.queryStringParameters, { a: "1", b: "3" });
     assert.deepEqual(event.multiValueQueryStringParameters, { a: ["1"], b: ["2", "3"] });
     assert.deepEqual(event.pathParameters, { id: "42" });

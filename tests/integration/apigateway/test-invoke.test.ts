@@ -3,6 +3,7 @@ import { after, before, describe, test } from "node:test";
 import * as apigw from "@aws-sdk/client-api-gateway";
 import { assertApigwError, notFound } from "./helpers";
 import { type ApiInvokeHarness, deployApi, functionUri, invokeUrl, nodeFunction, startApiInvokeHarness } from "./invoke-helpers";
+import type { ProxyEvent } from "../../../server/services/apigateway/invoke/proxy-event";
 
 let h: ApiInvokeHarness;
 before(async () => {
@@ -35,10 +36,10 @@ describe("TestInvokeMethod", () => {
     assert.equal(out.status, 202);
     assert.equal(out.headers?.["X-Echo"], "yes");
     assert.deepEqual(out.multiValueHeaders?.["X-Echo"], ["yes"]);
-    const event = JSON.parse(out.body!) as Record<string, any>;
+    const event = JSON.parse(out.body!) as ProxyEvent;
     assert.deepEqual(event.pathParameters, { id: "abc" });
     assert.deepEqual(event.queryStringParameters, { x: "1" });
-    assert.equal(event.headers["X-Test"], "t");
+    assert.equal(event.headers?.["X-Test"], "t");
     assert.equal(event.body, '{"a":1}');
     assert.deepEqual(event.stageVariables, { v: "1" });
     assert.equal(event.requestContext.stage, "test-invoke-stage");

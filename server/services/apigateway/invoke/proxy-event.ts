@@ -28,6 +28,9 @@ export function proxyEvent(req: ApiRequest, context: RequestContext, pathParamet
   };
 }
 
+/** The event as a function receives it (after JSON). */
+export type ProxyEvent = ReturnType<typeof proxyEvent>;
+
 const headerValue = z.union([z.string(), z.number(), z.boolean()]).transform(String);
 
 /** The proxy response contract; anything else is a malformed response (502). */
