@@ -3,12 +3,11 @@
  * method's authorization, meter it against the stage's throttling, and run its integration.
  */
 import { checkApiKey } from "./api-keys";
-import { recordStageRequest } from "../metrics";
 import { type AuthorizerResults, authorizeWithLambda } from "./authorizers";
 import type { CallService } from "./aws-service";
 import { cachePlan, fromCache, keep } from "./cache";
 import { customise } from "./gateway-responses";
-import { accessLogLine, executionLogGroup, writeStageLog } from "./stage-logs";
+import { observe, type Served } from "./observe";
 import { type CallerIdentity, type IamCaller, type RequestContext, requestContext } from "./context";
 import type { DeployedApi, DeployedApis, ServedDeployment } from "./deployed";
 import { ExecutionLog } from "./execution-log";
@@ -52,47 +51,15 @@ async function authorizeIam(deps: ExecuteDeps, req: ApiRequest, api: DeployedApi
   return signed;
 }
 
-/** What serving one request came to: the response, and what metrics and gateway responses need to know. */
-interface Served {
-  response: ApiResponse;
-  integrationLatencyMs?: number;
-  cache?: "hit" | "miss";
-  /** Once the route matched. */
-  context?: Record<string, unknown>;
-  pathParameters?: Record<string, string>;
-  /** The execution log, when the method's logging level asks for one (ERROR writes it only for failures). */
-  log?: ExecutionLog;
-  logLevel?: string;
-}
-
 export async function executeApiRequest(deps: ExecuteDeps, req: ApiRequest): Promise<ApiResponse> {
   const api = await deps.apis.get(req.target.restApiId, req.target.stage);
   if ("missing" in api) return gatewayResponse(api.missing === "api" ? "RESOURCE_NOT_FOUND" : "MISSING_AUTHENTICATION_TOKEN");
   const started = performance.now();
   const served = await serveStage(deps, req, api);
-  const response = customise(served.response, api.deployment.gatewayResponses, {
-    req,
-    context: served.context ?? { requestId: req.requestId, stage: api.stage, apiId: api.restApiId, accountId: api.accountId, httpMethod: req.method, path: req.target.path },
-    pathParameters: served.pathParameters ?? {},
-    stageVariables: api.variables,
-  });
-  const latencyMs = performance.now() - started;
-  recordStageRequest(api.restApiId, api.stage, { status: response.status, latencyMs, integrationLatencyMs: served.integrationLatencyMs ?? 0, cache: served.cache });
-  const target = { accountId: api.accountId, region: api.region };
-  if (api.accessLog) {
-    const context = {
-      ...(served.context ?? { requestId: req.requestId, stage: api.stage, apiId: api.restApiId, httpMethod: req.method, path: req.target.path }),
-      status: response.status,
-      responseLength: response.body.length,
-      responseLatency: Math.round(latencyMs),
-      integrationLatency: served.integrationLatencyMs === undefined ? undefined : Math.round(served.integrationLatencyMs),
-      error: response.gatewayResponse && { message: response.gatewayResponse.message, responseType: response.gatewayResponse.type },
-    };
-    writeStageLog({ ...target, logGroupName: api.accessLog.logGroupName }, accessLogLine(api.accessLog.format, context));
-  }
-  if (served.log && (served.logLevel === "INFO" || response.status >= 400)) {
-    for (const line of served.log.lines()) writeStageLog({ ...target, logGroupName: executionLogGroup(api.restApiId, api.stage) }, line);
-  }
+  // A request refused before its route matched still has what the stage knows of it.
+  const context = served.context ?? { requestId: req.requestId, stage: api.stage, apiId: api.restApiId, accountId: api.accountId, httpMethod: req.method, path: req.target.path };
+  const response = customise(served.response, api.deployment.gatewayResponses, { req, context, pathParameters: served.pathParameters ?? {}, stageVariables: api.variables });
+  observe(api, { ...served, context }, response, performance.now() - started);
   return response;
 }
 
