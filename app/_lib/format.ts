@@ -42,3 +42,12 @@ const utf8 = new TextEncoder();
 export function byteLength(text: string): number {
   return utf8.encode(text).length;
 }
+
+/** A payload as the console shows it: JSON pretty-printed, anything else as is. */
+export function prettyPayload(payload: string): string {
+  try {
+    return JSON.stringify(JSON.parse(payload), null, 2);
+  } catch {
+    return payload;
+  }
+}

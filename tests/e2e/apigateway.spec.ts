@@ -10,14 +10,33 @@ const HELLO_FUNCTION = `export const handler = async (event) => ({
 });
 `;
 
-async function createHelloFunction(context: BrowserContext, accountId: string, name: string): Promise<void> {
+/** A TOKEN authorizer's function: "allow" may call the method, "deny" is refused by policy, anything else is unauthorized. */
+const TOKEN_AUTHORIZER_FUNCTION = `export const handler = async (event) => {
+  if (event.authorizationToken !== "allow" && event.authorizationToken !== "deny") throw new Error("Unauthorized");
+  const Effect = event.authorizationToken === "allow" ? "Allow" : "Deny";
+  return { principalId: "e2e-user", policyDocument: { Version: "2012-10-17", Statement: [{ Action: "execute-api:Invoke", Effect, Resource: event.methodArn }] } };
+};
+`;
+
+type ConsoleApi = ReturnType<typeof consoleApi>;
+
+async function createFunction(context: BrowserContext, accountId: string, name: string, code: string): Promise<void> {
   await consoleApi(context).lambda.createFunction.mutate({
     FunctionName: name,
     Runtime: "nodejs20.x",
     Handler: "index.handler",
     Role: `arn:aws:iam::${accountId}:role/lambda-role`,
-    Code: { InlineFiles: [{ path: "index.mjs", content: HELLO_FUNCTION }] },
+    Code: { InlineFiles: [{ path: "index.mjs", content: code }] },
   });
+}
+
+/** A GET mock method made with the API, as the console makes them, whose 200 response body is `template`. */
+async function putMockGet(api: ConsoleApi, restApiId: string, resourceId: string, template: string, options: { apiKeyRequired?: boolean } = {}): Promise<void> {
+  const target = { restApiId, resourceId, httpMethod: "GET" };
+  await api.apigateway.putMethod.mutate({ ...target, authorizationType: "NONE", ...options });
+  await api.apigateway.putIntegration.mutate({ ...target, type: "MOCK", requestTemplates: { "application/json": '{"statusCode": 200}' } });
+  await api.apigateway.putMethodResponse.mutate({ ...target, statusCode: "200" });
+  await api.apigateway.putIntegrationResponse.mutate({ ...target, statusCode: "200", responseTemplates: { "application/json": template } });
 }
 
 /** Replaces the text of a CodeMirror editor by typing, as a person would. */
@@ -50,7 +69,7 @@ async function shownInvokeUrl(page: Page, restApiId: string, stageName: string):
 
 test("a hello API built in the console: a resource, a GET method with a Lambda proxy integration, deployed to dev and called", async ({ page, context, owner }) => {
   test.setTimeout(120_000);
-  await createHelloFunction(context, owner.accountId, "hello-fn");
+  await createFunction(context, owner.accountId, "hello-fn", HELLO_FUNCTION);
 
   await page.goto("/");
   await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: /^API Gateway/ }).click();
@@ -216,4 +235,236 @@ test("a mock method answering from its mapping template, with the stage's variab
   await page.reload();
   await expect(page.getByRole("tab", { name: "Stages" })).toHaveAttribute("aria-selected", "true");
   await expect(page.getByRole("region", { name: "Stage details" })).toContainText(/Stage name\s*test/);
+});
+
+test("the Test tab runs a mock method before any deployment, with path, query, headers, stage variables and body", async ({ page, context, owner: _owner }) => {
+  test.setTimeout(90_000);
+  const api = consoleApi(context);
+  const { id: restApiId, rootResourceId } = await api.apigateway.createRestApi.mutate({ name: "shop-api" });
+  const pets = await api.apigateway.createResource.mutate({ restApiId, parentId: rootResourceId, pathPart: "pets" });
+  const pet = await api.apigateway.createResource.mutate({ restApiId, parentId: pets.id, pathPart: "{petId}" });
+  await putMockGet(api, restApiId, pet.id, `{"id": "$input.params('petId')", "kind": "$input.params('kind')", "trace": "$input.params('X-Trace')", "color": "$stageVariables.color"}`);
+
+  await page.goto(`/apigateway/apis/${restApiId}`);
+  await page.getByRole("list", { name: "Resource tree" }).getByRole("button", { name: "GET /pets/{petId}" }).click();
+  await page.getByRole("tab", { name: "Test" }).click();
+  const form = page.getByRole("region", { name: "Test method" });
+  const runTest = form.getByRole("button", { name: "Test", exact: true });
+
+  // Every path parameter needs a value before anything is sent.
+  await runTest.click();
+  await expect(form.getByText("Enter a value for petId.")).toBeVisible();
+  await form.getByLabel("{petId}").fill("42");
+  await form.getByLabel("Query strings").fill("kind=cat");
+  await form.getByLabel("Headers").fill("X-Trace:abc-123");
+  await form.getByLabel("Stage variables").fill("color");
+  await runTest.click();
+  await expect(form.getByText("Line 1 isn't a variable: write name=value.")).toBeVisible();
+  await form.getByLabel("Stage variables").fill("color=blue");
+  await typeInEditor(page, "Request body", '{"hello": "world"}');
+  await runTest.click();
+
+  const result = page.getByRole("region", { name: "Test result" });
+  await expect(result).toContainText(/Request\s*GET \/pets\/42\?kind=cat/);
+  await expect(result).toContainText(/Status\s*200/);
+  await expect(result).toContainText(/Latency\s*\d+ ms/);
+  // The mapped body, pretty-printed.
+  await expect(result.getByRole("group", { name: "Response body" })).toContainText('{\n  "id": "42",\n  "kind": "cat",\n  "trace": "abc-123",\n  "color": "blue"\n}');
+  await expect(result.getByRole("group", { name: "Response headers" })).toContainText("Content-Type: application/json");
+  const log = result.getByRole("group", { name: "Logs" });
+  await expect(log).toContainText("HTTP Method: GET, Resource Path: /pets/{petId}");
+  await expect(log).toContainText('Method request body before transformations: {"hello": "world"}');
+  await expect(log).toContainText("Method completed with status: 200");
+
+  // The request and its result survive a look at another tab; the API still has no stages.
+  await page.getByRole("tab", { name: "Method request" }).click();
+  await page.getByRole("tab", { name: "Test" }).click();
+  await expect(form.getByLabel("{petId}")).toHaveValue("42");
+  await expect(result).toContainText(/Status\s*200/);
+  expect((await api.apigateway.getStages.query({ restApiId })).item).toEqual([]);
+});
+
+test("a Lambda TOKEN authorizer created, edited and attached to a method, then enforced at the deployed URL", async ({ page, context, owner }) => {
+  test.setTimeout(120_000);
+  await createFunction(context, owner.accountId, "token-auth-fn", TOKEN_AUTHORIZER_FUNCTION);
+  const api = consoleApi(context);
+  const { id: restApiId, rootResourceId } = await api.apigateway.createRestApi.mutate({ name: "secure-api" });
+  const secret = await api.apigateway.createResource.mutate({ restApiId, parentId: rootResourceId, pathPart: "secret" });
+  await putMockGet(api, restApiId, secret.id, '{"secret": "42", "principal": "$context.authorizer.principalId"}');
+
+  // The tab is in the address.
+  await page.goto(`/apigateway/apis/${restApiId}?tab=authorizers`);
+  await expect(page.getByRole("tab", { name: "Authorizers" })).toHaveAttribute("aria-selected", "true");
+  const authorizers = page.getByRole("region", { name: "Authorizers" });
+  await expect(authorizers.getByText("No authorizers", { exact: true })).toBeVisible();
+  await authorizers.getByRole("button", { name: "Create authorizer" }).click();
+  const create = page.getByRole("dialog", { name: "Create authorizer" });
+  await create.getByRole("button", { name: "Create authorizer" }).click();
+  await expect(create.getByText("Enter a name for the authorizer.")).toBeVisible();
+  await expect(create.getByText("Choose a Lambda function.")).toBeVisible();
+  await create.getByLabel("Authorizer name").fill("token-auth");
+  await expect(create.getByRole("radio", { name: /^Lambda/ })).toBeChecked();
+  await create.getByLabel("Lambda function", { exact: true }).selectOption({ label: "token-auth-fn" });
+  await expect(create.getByRole("radio", { name: /^Token/ })).toBeChecked();
+  await expect(create.getByLabel("Token source")).toHaveValue("Authorization");
+  await create.getByLabel("Token validation - optional").fill("allow|deny|other");
+  await expect(create.getByLabel("Authorization caching TTL (seconds)")).toHaveValue("300");
+  await create.getByLabel("Authorization caching TTL (seconds)").fill("7200");
+  await create.getByRole("button", { name: "Create authorizer" }).click();
+  await expect(create.getByText("Enter a whole number of seconds from 0 to 3600.")).toBeVisible();
+  await create.getByLabel("Authorization caching TTL (seconds)").fill("300");
+  await create.getByRole("button", { name: "Create authorizer" }).click();
+  await expect(page.getByText("Authorizer token-auth was created.")).toBeVisible();
+  const table = authorizers.getByRole("table", { name: "Authorizers" });
+  await expect(table).toContainText(/token-auth\s*Lambda \(token\)\s*token-auth-fn\s*method\.request\.header\.Authorization\s*300 seconds/);
+
+  // Caching off, so each call below asks the function (UpdateAuthorizer).
+  await authorizers.getByRole("button", { name: "Edit authorizer token-auth" }).click();
+  const edit = page.getByRole("dialog", { name: "Edit authorizer token-auth" });
+  await expect(edit.getByLabel("Lambda function", { exact: true })).toHaveValue(`arn:aws:lambda:us-east-1:${owner.accountId}:function:token-auth-fn`);
+  await expect(edit.getByLabel("Token validation - optional")).toHaveValue("allow|deny|other");
+  await edit.getByLabel("Authorization caching TTL (seconds)").fill("0");
+  await edit.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Authorizer token-auth was saved.")).toBeVisible();
+  await expect(table).toContainText(/token-auth\s*Lambda \(token\).*Off/);
+
+  // The method's request settings choose it.
+  await page.getByRole("tab", { name: "Resources" }).click();
+  await page.getByRole("list", { name: "Resource tree" }).getByRole("button", { name: "GET /secret" }).click();
+  const settings = page.getByRole("region", { name: "Method request settings" });
+  await expect(settings).toContainText(/Authorization\s*None/);
+  await settings.getByRole("button", { name: "Edit" }).click();
+  const editMethod = page.getByRole("dialog", { name: "Edit method request settings" });
+  await editMethod.getByLabel("Authorization").selectOption({ label: "token-auth" });
+  await editMethod.getByRole("button", { name: "Save" }).click();
+  await expect(editMethod).toBeHidden();
+  await expect(settings).toContainText(/Authorization\s*Lambda authorizer/);
+  await expect(settings).toContainText(/Authorizer\s*token-auth/);
+
+  await deployToNewStage(page, "prod");
+  const url = `${await shownInvokeUrl(page, restApiId, "prod")}secret`;
+  expect((await page.request.get(url)).status()).toBe(401);
+  // Refused by the validation expression without calling the function, and by the function itself.
+  expect((await page.request.get(url, { headers: { Authorization: "bogus" } })).status()).toBe(401);
+  expect((await page.request.get(url, { headers: { Authorization: "other" } })).status()).toBe(401);
+  expect((await page.request.get(url, { headers: { Authorization: "deny" } })).status()).toBe(403);
+  const allowed = await page.request.get(url, { headers: { Authorization: "allow" } });
+  expect(allowed.status()).toBe(200);
+  expect(await allowed.json()).toEqual({ secret: "42", principal: "e2e-user" });
+
+  // A method still uses it: the server's reason shows in the dialog.
+  await page.getByRole("tab", { name: "Authorizers" }).click();
+  await authorizers.getByRole("button", { name: "Delete authorizer token-auth" }).click();
+  const remove = page.getByRole("dialog", { name: "Delete authorizer" });
+  await remove.getByRole("button", { name: "Delete" }).click();
+  await expect(remove.getByRole("alert")).toContainText("Cannot delete authorizer 'token-auth', is referenced in method: GET/secret");
+  await remove.getByRole("button", { name: "Cancel" }).click();
+  await expect(table).toContainText("token-auth");
+});
+
+test("API keys and a usage plan: keys created, shown, disabled and deleted; a plan with throttle and quota opens a stage to a key", async ({ page, context, owner: _owner }) => {
+  test.setTimeout(150_000);
+  const api = consoleApi(context);
+  const { id: restApiId, rootResourceId } = await api.apigateway.createRestApi.mutate({ name: "metered-api" });
+  const items = await api.apigateway.createResource.mutate({ restApiId, parentId: rootResourceId, pathPart: "items" });
+  await putMockGet(api, restApiId, items.id, '{"items": []}', { apiKeyRequired: true });
+  await api.apigateway.createDeployment.mutate({ restApiId, stageName: "live" });
+  const url = `${GATEWAY_URL}/restapis/${restApiId}/live/_user_request_/items`;
+
+  await page.goto("/apigateway");
+  const nav = page.getByRole("navigation", { name: "API Gateway" });
+  await expect(nav.getByRole("link", { name: "APIs" })).toHaveAttribute("aria-current", "page");
+  await nav.getByRole("link", { name: "API keys" }).click();
+  await expect(page.getByRole("heading", { name: "API keys", level: 1 })).toBeVisible();
+  const keys = page.getByRole("region", { name: "API keys" });
+  await expect(keys.getByText("No API keys", { exact: true })).toBeVisible();
+
+  // A generated key, enabled from the start; its value shows only when asked for.
+  await keys.getByRole("button", { name: "Create API key" }).click();
+  const createKey = page.getByRole("dialog", { name: "Create API key" });
+  await createKey.getByLabel("Name").fill("partner-key");
+  await expect(createKey.getByRole("radio", { name: /^Auto generate/ })).toBeChecked();
+  await createKey.getByRole("button", { name: "Create API key" }).click();
+  await expect(page.getByText("API key partner-key was created.")).toBeVisible();
+  const partner = keys.getByRole("row", { name: /partner-key/ });
+  await expect(partner).toContainText("Enabled");
+  const [{ value: partnerValue = "" } = {}] = (await api.apigateway.getApiKeys.query({ nameQuery: "partner-key", includeValues: true })).item;
+  expect(partnerValue).toMatch(/^[A-Za-z0-9]{40}$/);
+  await expect(partner).not.toContainText(partnerValue);
+  await partner.getByRole("button", { name: "Show API key partner-key" }).click();
+  await expect(partner).toContainText(partnerValue);
+
+  // A custom value, checked for length, then the key disabled and deleted.
+  await keys.getByRole("button", { name: "Create API key" }).click();
+  await createKey.getByLabel("Name").fill("custom-key");
+  await createKey.getByRole("radio", { name: /^Custom/ }).check();
+  await createKey.getByLabel("API key value").fill("too-short");
+  await createKey.getByRole("button", { name: "Create API key" }).click();
+  await expect(createKey.getByText("Enter a value of at least 20 characters.")).toBeVisible();
+  await createKey.getByLabel("API key value").fill("custom-value-0123456789");
+  await createKey.getByRole("button", { name: "Create API key" }).click();
+  const custom = keys.getByRole("row", { name: /custom-key/ });
+  await custom.getByRole("button", { name: "Show API key custom-key" }).click();
+  await expect(custom).toContainText("custom-value-0123456789");
+  await custom.getByRole("button", { name: "Disable API key custom-key" }).click();
+  await expect(custom).toContainText("Disabled");
+  await custom.getByRole("button", { name: "Delete API key custom-key" }).click();
+  await page.getByRole("dialog", { name: "Delete API key" }).getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByText("API key custom-key was deleted.")).toBeVisible();
+  await expect(custom).toBeHidden();
+
+  // Without a plan, the key opens nothing.
+  expect((await page.request.get(url)).status()).toBe(403);
+
+  await nav.getByRole("link", { name: "Usage plans" }).click();
+  await expect(page.getByRole("heading", { name: "Usage plans", level: 1 })).toBeVisible();
+  await page.getByRole("button", { name: "Create usage plan" }).click();
+  const createPlan = page.getByRole("dialog", { name: "Create usage plan" });
+  await createPlan.getByLabel("Name").fill("gold");
+  await expect(createPlan.getByLabel("Enable throttling")).toBeChecked();
+  await createPlan.getByLabel("Rate").fill("5");
+  await createPlan.getByLabel("Burst").fill("10");
+  await createPlan.getByLabel("Requests", { exact: true }).fill("1000");
+  await createPlan.getByLabel("Period").selectOption({ label: "Per day" });
+  await createPlan.getByRole("button", { name: "Create usage plan" }).click();
+  await expect(page.getByRole("heading", { name: "gold", level: 1 })).toBeVisible();
+  await expect(page.getByText("The usage plan was created.", { exact: false })).toBeVisible();
+  const details = page.getByRole("region", { name: "Usage plan details" });
+  await expect(details).toContainText(/Throttling\s*5 requests per second, burst 10/);
+  await expect(details).toContainText(/Quota\s*1,000 requests per day/);
+
+  const stages = page.getByRole("region", { name: "API stages" });
+  await stages.getByRole("button", { name: "Add API stage" }).click();
+  const addStage = page.getByRole("dialog", { name: "Add API stage" });
+  await addStage.getByLabel("API", { exact: true }).selectOption({ label: `metered-api (${restApiId})` });
+  await addStage.getByLabel("Stage").selectOption("live");
+  await addStage.getByRole("button", { name: "Add" }).click();
+  await expect(stages.getByRole("table")).toContainText(/metered-api.*live/);
+
+  const planKeys = page.getByRole("region", { name: "API keys" });
+  await planKeys.getByRole("button", { name: "Add API key" }).click();
+  const addKey = page.getByRole("dialog", { name: "Add API key" });
+  await addKey.getByLabel("API key").selectOption({ label: "partner-key" });
+  await addKey.getByRole("button", { name: "Add" }).click();
+  await expect(planKeys.getByRole("table")).toContainText("partner-key");
+
+  // The stage answers the plan's key (the gateway reads keys again within a few seconds), and nothing else.
+  await expect.poll(async () => (await page.request.get(url, { headers: { "x-api-key": partnerValue } })).status(), { timeout: 20_000 }).toBe(200);
+  expect((await page.request.get(url)).status()).toBe(403);
+
+  // A plan with stages can't be deleted; without them it can.
+  await page.getByRole("button", { name: "Delete usage plan" }).click();
+  const deletePlan = page.getByRole("dialog", { name: "Delete usage plan" });
+  await deletePlan.getByLabel("To confirm, type “confirm” in the field.").fill("confirm");
+  await deletePlan.getByRole("button", { name: "Delete" }).click();
+  await expect(deletePlan.getByRole("alert")).toContainText("because there are API Stages associated with it");
+  await deletePlan.getByRole("button", { name: "Cancel" }).click();
+  await stages.getByRole("button", { name: "Remove API stage metered-api live" }).click();
+  await page.getByRole("dialog", { name: "Remove API stage" }).getByRole("button", { name: "Remove" }).click();
+  await expect(stages.getByText("No API stages", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Delete usage plan" }).click();
+  await deletePlan.getByLabel("To confirm, type “confirm” in the field.").fill("confirm");
+  await deletePlan.getByRole("button", { name: "Delete" }).click();
+  await expect(page).toHaveURL(/\/apigateway\/usage-plans$/);
+  await expect(page.getByText("No usage plans", { exact: true })).toBeVisible();
 });

@@ -15,6 +15,7 @@ import { useCurrentTeam } from "../../../_console/TeamGate";
 import { formatDateTime } from "../../../_lib/format";
 import { useTRPC } from "../../../_trpc/client";
 import { endpointTypeLabel } from "./api-settings";
+import { ApigwNav } from "./ApigwNav";
 import { DeleteApiDialog } from "./DeleteApiDialog";
 import { apiHref } from "./links";
 import { type RestApi, useRefreshApis } from "./use-api";
@@ -62,6 +63,7 @@ export function ApisPage() {
         info="Changes to an API's resources and methods reach clients once you deploy the API to a stage. Each stage has its own invoke URL, variables, throttling and cache settings."
       />
       <div className="stack-lg">
+        <ApigwNav />
         {!canChange && <Alert type="info">Viewers can look at APIs and their stages but cannot create, change, deploy or delete them. Ask an owner or admin for the developer role.</Alert>}
         <Container
           title="APIs"

@@ -4,6 +4,7 @@
  */
 import type { PatchOperation } from "~/server/services/apigateway/patch";
 import type { TileOption } from "../../../_components/Tiles";
+import { memberPatch } from "./member-patch";
 import type { Integration } from "./use-api";
 
 export type IntegrationKind = "lambda" | "http" | "mock" | "aws";
@@ -175,17 +176,12 @@ export function integrationTarget(form: IntegrationForm): IntegrationTarget {
 
 /** UpdateIntegration's operations that turn `current` into `target`: members set, replaced or removed. */
 export function integrationPatch(current: Integration, target: IntegrationTarget): PatchOperation[] {
-  const operations: PatchOperation[] = [];
-  const member = (path: string, before: string | number | undefined, after: string | number | undefined) => {
-    if (after === undefined) {
-      if (before !== undefined) operations.push({ op: "remove", path });
-    } else if (String(after) !== String(before)) operations.push({ op: "replace", path, value: String(after) });
-  };
-  member("/type", current.type, target.type);
-  member("/httpMethod", current.httpMethod, target.integrationHttpMethod);
-  member("/uri", current.uri, target.uri);
-  member("/credentials", current.credentials, target.credentials);
-  member("/passthroughBehavior", current.passthroughBehavior, target.passthroughBehavior);
-  member("/timeoutInMillis", current.timeoutInMillis, target.timeoutInMillis);
-  return operations;
+  return memberPatch([
+    ["/type", current.type, target.type],
+    ["/httpMethod", current.httpMethod, target.integrationHttpMethod],
+    ["/uri", current.uri, target.uri],
+    ["/credentials", current.credentials, target.credentials],
+    ["/passthroughBehavior", current.passthroughBehavior, target.passthroughBehavior],
+    ["/timeoutInMillis", current.timeoutInMillis, target.timeoutInMillis],
+  ]);
 }

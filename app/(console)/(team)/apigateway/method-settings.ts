@@ -1,13 +1,31 @@
 /** What the console offers for a method's request settings, and the defaults it creates methods with. */
+import type { Authorizer } from "./use-api";
 
-/** The authorizations a method can have without an authorizer (Stratus has no authorizers yet). */
+/** The authorizations a method can have without an authorizer. */
 export const AUTHORIZATION_TYPES = [
   { value: "NONE", label: "None" },
   { value: "AWS_IAM", label: "AWS IAM (signed requests)" },
 ] as const;
 
+/** The authorizations that name one of the API's authorizers. */
+const AUTHORIZER_AUTHORIZATIONS = [
+  { value: "CUSTOM", label: "Lambda authorizer" },
+  { value: "COGNITO_USER_POOLS", label: "Cognito user pool authorizer" },
+] as const;
+
 export function authorizationLabel(type: string): string {
-  return AUTHORIZATION_TYPES.find((choice) => choice.value === type)?.label ?? type;
+  return [...AUTHORIZATION_TYPES, ...AUTHORIZER_AUTHORIZATIONS].find((choice) => choice.value === type)?.label ?? type;
+}
+
+/** A method's authorization: its type, and for CUSTOM and COGNITO_USER_POOLS the authorizer that decides. */
+export interface MethodAuthorization {
+  authorizationType: string;
+  authorizerId?: string;
+}
+
+/** The authorization of a method whose requests `authorizer` decides on. */
+export function authorizerAuthorization(authorizer: Pick<Authorizer, "id" | "type">): MethodAuthorization {
+  return { authorizationType: authorizer.type === "COGNITO_USER_POOLS" ? "COGNITO_USER_POOLS" : "CUSTOM", authorizerId: authorizer.id };
 }
 
 /** A mock integration answers with the status code its request template names; 200 unless edited. */

@@ -9,6 +9,9 @@ export type TreeResource = RouterOutputs["apigateway"]["resourceTree"][number];
 export type ApiMethod = TreeResource["methods"][number];
 export type Integration = NonNullable<ApiMethod["methodIntegration"]>;
 export type Stage = RouterOutputs["apigateway"]["getStages"]["item"][number];
+export type Authorizer = RouterOutputs["apigateway"]["getAuthorizers"]["item"][number];
+export type ApiKey = RouterOutputs["apigateway"]["getApiKeys"]["item"][number];
+export type UsagePlan = RouterOutputs["apigateway"]["getUsagePlan"];
 
 export function useRestApi(restApiId: string) {
   const trpc = useTRPC();
@@ -24,6 +27,17 @@ export function useResourceTree(restApiId: string) {
 export function useStages(restApiId: string) {
   const trpc = useTRPC();
   return useQuery(trpc.apigateway.getStages.queryOptions({ restApiId }, { select: (data) => data.item }));
+}
+
+export function useAuthorizers(restApiId: string) {
+  const trpc = useTRPC();
+  return useQuery(trpc.apigateway.getAuthorizers.queryOptions({ restApiId }, { select: (data) => data.item }));
+}
+
+/** The team's API keys in the region, without their values (each is read when shown). */
+export function useApiKeys() {
+  const trpc = useTRPC();
+  return useQuery(trpc.apigateway.getApiKeys.queryOptions({}, { select: (data) => data.item }));
 }
 
 /** Reads every API Gateway view again (and the home page's counts) after a change. */

@@ -25,12 +25,3 @@ export function parseReport(log: string | undefined): InvocationReport | null {
     ...(m[6] !== undefined && { initDurationMs: Number(m[6]) }),
   };
 }
-
-/** A payload as the console shows it: JSON pretty-printed, anything else as is. */
-export function prettyPayload(payload: string): string {
-  try {
-    return JSON.stringify(JSON.parse(payload), null, 2);
-  } catch {
-    return payload;
-  }
-}

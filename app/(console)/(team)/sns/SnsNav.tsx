@@ -1,8 +1,4 @@
-"use client";
-
-import Link from "next/link";
-import { usePathname } from "next/navigation";
-import "./sns.css";
+import { ServiceNav } from "../../../_components/ServiceNav";
 
 const PAGES = [
   { href: "/sns", label: "Topics" },
@@ -12,14 +8,5 @@ const PAGES = [
 
 /** The service's own pages, as the AWS console lists them in SNS's navigation. */
 export function SnsNav() {
-  const pathname = usePathname();
-  return (
-    <nav aria-label="SNS" className="sns-nav">
-      {PAGES.map((page) => (
-        <Link key={page.href} href={page.href} aria-current={pathname === page.href ? "page" : undefined}>
-          {page.label}
-        </Link>
-      ))}
-    </nav>
-  );
+  return <ServiceNav label="SNS" pages={PAGES} />;
 }

@@ -15,6 +15,7 @@ import type { RouterOutputs } from "../../../../_trpc/types";
 import { topicHref, topicNameFromArn } from "../links";
 import { protocolLabel } from "../protocols";
 import { SnsNav } from "../SnsNav";
+import "../sns.css";
 import { LIVE_REFRESH_MS } from "../use-topic";
 import { OutboxMessageModal } from "./OutboxMessageModal";
 

@@ -18,6 +18,7 @@ import { endpointTypeLabel } from "../../api-settings";
 import { DeleteApiDialog } from "../../DeleteApiDialog";
 import { apiHref, type ApiTab, isApiTab } from "../../links";
 import { type RestApi, useRestApi } from "../../use-api";
+import { AuthorizersTab } from "./AuthorizersTab";
 import { DeployApiModal } from "./DeployApiModal";
 import { ResourcesTab } from "./ResourcesTab";
 import { StagesTab } from "./StagesTab";
@@ -93,6 +94,7 @@ export function ApiDetailPage({ restApiId, gatewayUrl, justCreated, initialTab, 
                     label: "Stages",
                     content: <StagesTab api={loaded} gatewayUrl={gatewayUrl} stageName={view.stage} onSelectStage={(stage) => show({ tab: "stages", stage })} canChange={canChange} />,
                   },
+                  { id: "authorizers", label: "Authorizers", content: <AuthorizersTab api={loaded} canChange={canChange} /> },
                 ]}
               />
             </>

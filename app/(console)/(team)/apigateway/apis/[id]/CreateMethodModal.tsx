@@ -2,14 +2,14 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { ChoiceSelect } from "../../../../../_components/ChoiceSelect";
 import { FormField } from "../../../../../_components/FormField";
 import { FormModal } from "../../../../../_components/FormModal";
 import { useConsole } from "../../../../../_console/ConsoleContext";
 import { useTRPCClient } from "../../../../../_trpc/client";
 import { type IntegrationForm, integrationErrors, integrationTarget, isProxyType, newIntegrationForm } from "../../integration-form";
 import { type RestApi, type TreeResource, useRefreshApis } from "../../use-api";
-import { AUTHORIZATION_TYPES, MOCK_REQUEST_TEMPLATES } from "../../method-settings";
+import { type MethodAuthorization, MOCK_REQUEST_TEMPLATES } from "../../method-settings";
+import { AuthorizationSelect } from "./AuthorizationSelect";
 import { IntegrationFields } from "./IntegrationFields";
 
 interface CreateMethodModalProps {
@@ -30,7 +30,7 @@ export function CreateMethodModal({ api, resource, verbs, onClose, onCreated }: 
   const refresh = useRefreshApis();
   const { region } = useConsole();
   const [httpMethod, setHttpMethod] = useState(verbs.includes("GET") ? "GET" : (verbs[0] ?? ""));
-  const [authorizationType, setAuthorizationType] = useState("NONE");
+  const [authorization, setAuthorization] = useState<MethodAuthorization>({ authorizationType: "NONE" });
   const [integration, setIntegration] = useState<IntegrationForm>(() => newIntegrationForm(region));
   const [submitted, setSubmitted] = useState(false);
   const errors = integrationErrors(integration);
@@ -40,7 +40,7 @@ export function CreateMethodModal({ api, resource, verbs, onClose, onCreated }: 
     async mutationFn() {
       const target = { restApiId: api.id, resourceId: resource.id, httpMethod };
       const members = integrationTarget(integration);
-      await client.apigateway.putMethod.mutate({ ...target, authorizationType });
+      await client.apigateway.putMethod.mutate({ ...target, ...authorization });
       try {
         await client.apigateway.putIntegration.mutate({ ...target, ...members, ...(members.type === "MOCK" && { requestTemplates: MOCK_REQUEST_TEMPLATES }) });
         await client.apigateway.putMethodResponse.mutate({ ...target, statusCode: "200", responseModels: { "application/json": "Empty" } });
@@ -77,7 +77,7 @@ export function CreateMethodModal({ api, resource, verbs, onClose, onCreated }: 
             </select>
           )}
         </FormField>
-        <ChoiceSelect label="Authorization" choices={AUTHORIZATION_TYPES} value={authorizationType} onChange={setAuthorizationType} />
+        <AuthorizationSelect restApiId={api.id} value={authorization} onChange={setAuthorization} />
         <IntegrationFields form={integration} onChange={(change) => setIntegration((f) => ({ ...f, ...change }))} errors={submitted ? errors : {}} />
       </div>
     </FormModal>

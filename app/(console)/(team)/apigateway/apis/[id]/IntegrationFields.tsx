@@ -1,15 +1,12 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { HTTP_METHODS } from "~/server/services/apigateway/model";
 import { FormField } from "../../../../../_components/FormField";
 import { RadioGroup, Tiles } from "../../../../../_components/Tiles";
-import { useConsole } from "../../../../../_console/ConsoleContext";
 import { REGIONS } from "../../../../../_lib/regions";
-import { useTRPC } from "../../../../../_trpc/client";
 import { type AwsActionType, INTEGRATION_KINDS, type IntegrationErrors, type IntegrationForm, isProxyForm, PASSTHROUGH_BEHAVIORS } from "../../integration-form";
+import { LambdaFunctionSelect } from "./LambdaFunctionSelect";
 
 interface FieldsProps {
   form: IntegrationForm;
@@ -67,42 +64,12 @@ function ProxyToggle({ label, checked, onChange, children }: { label: string; ch
 }
 
 function LambdaFields({ form, onChange, errors }: FieldsProps) {
-  const trpc = useTRPC();
-  const { region } = useConsole();
-  const functions = useQuery(trpc.lambda.listFunctionSummaries.queryOptions());
-  // A function the list doesn't hold (deleted since, or in another region) stays chosen as it is.
-  const listed = functions.data?.some((fn) => fn.FunctionArn === form.functionArn) ?? false;
-  const none = functions.data?.length === 0;
   return (
     <>
       <ProxyToggle label="Lambda proxy integration" checked={form.proxy} onChange={(proxy) => onChange({ proxy })}>
         The function gets the whole request as its event and answers with the status code, headers and body to send back.
       </ProxyToggle>
-      <FormField
-        label="Lambda function"
-        description={
-          none ? (
-            <>
-              There are no functions in {region}. <Link href="/lambda/create">Create a function</Link>
-            </>
-          ) : (
-            `A function in ${region}.`
-          )
-        }
-        error={errors.functionArn}
-      >
-        {(control) => (
-          <select {...control} className="select" value={form.functionArn} onChange={(e) => onChange({ functionArn: e.target.value })}>
-            <option value="">{functions.isPending ? "Loading functions…" : "Choose a function"}</option>
-            {form.functionArn && !listed && <option value={form.functionArn}>{form.functionArn}</option>}
-            {functions.data?.map((fn) => (
-              <option key={fn.FunctionArn} value={fn.FunctionArn}>
-                {fn.FunctionName}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
+      <LambdaFunctionSelect value={form.functionArn} onChange={(functionArn) => onChange({ functionArn })} error={errors.functionArn} />
     </>
   );
 }

@@ -15,6 +15,7 @@ import { IntegrationRequestTab } from "./IntegrationRequestTab";
 import { IntegrationResponseTab } from "./IntegrationResponseTab";
 import { MethodRequestTab } from "./MethodRequestTab";
 import { MethodResponseTab } from "./MethodResponseTab";
+import { MethodTestTab } from "./MethodTestTab";
 
 /** What each of a method's tabs works on. */
 export interface MethodTabProps {
@@ -65,6 +66,8 @@ export function MethodDetails({ onDeleted, ...props }: MethodTabProps & { onDele
           { id: "integration-request", label: "Integration request", content: <IntegrationRequestTab {...props} /> },
           { id: "integration-response", label: "Integration response", content: <IntegrationResponseTab {...props} /> },
           { id: "method-response", label: "Method response", content: <MethodResponseTab {...props} /> },
+          // The request typed and the last result survive a look at the other tabs.
+          { id: "test", label: "Test", content: <MethodTestTab {...props} />, keepMounted: true },
         ]}
       />
       <ConfirmDialog

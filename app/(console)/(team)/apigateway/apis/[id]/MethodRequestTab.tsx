@@ -2,22 +2,24 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import type { PatchOperation } from "~/server/services/apigateway/patch";
 import { Button } from "../../../../../_components/Button";
-import { ChoiceSelect } from "../../../../../_components/ChoiceSelect";
 import { Container } from "../../../../../_components/Container";
 import { DataTable, EmptyState } from "../../../../../_components/DataTable";
 import { FormField } from "../../../../../_components/FormField";
 import { FormModal } from "../../../../../_components/FormModal";
 import { KeyValue, KeyValueGrid } from "../../../../../_components/KeyValue";
 import { useTRPC } from "../../../../../_trpc/client";
-import { AUTHORIZATION_TYPES, authorizationLabel, requestParameter } from "../../method-settings";
-import { useRefreshApis } from "../../use-api";
+import { memberPatch } from "../../member-patch";
+import { authorizationLabel, type MethodAuthorization, requestParameter } from "../../method-settings";
+import { useAuthorizers, useRefreshApis } from "../../use-api";
+import { AuthorizationSelect } from "./AuthorizationSelect";
 import type { MethodTabProps } from "./MethodDetails";
 
 /** How the method takes requests: authorization, API key, the parameters and body models it declares. */
 export function MethodRequestTab({ api, resource, method, canChange }: MethodTabProps) {
   const [editing, setEditing] = useState(false);
+  const authorizers = useAuthorizers(api.id);
+  const authorizerName = authorizers.data?.find((authorizer) => authorizer.id === method.authorizerId)?.name;
   const parameters = Object.entries(method.requestParameters ?? {}).map(([key, required]) => ({ key, required, ...requestParameter(key) }));
   const models = Object.entries(method.requestModels ?? {}).map(([contentType, model]) => ({ contentType, model }));
   return (
@@ -32,6 +34,7 @@ export function MethodRequestTab({ api, resource, method, canChange }: MethodTab
       >
         <KeyValueGrid label="Method request settings">
           <KeyValue label="Authorization">{authorizationLabel(method.authorizationType)}</KeyValue>
+          {method.authorizerId && <KeyValue label="Authorizer">{authorizerName ?? <code>{method.authorizerId}</code>}</KeyValue>}
           <KeyValue label="API key required">{method.apiKeyRequired ? "True" : "False"}</KeyValue>
           <KeyValue label="Request validator">{method.requestValidatorId ?? "None"}</KeyValue>
           <KeyValue label="Operation name">{method.operationName ?? "–"}</KeyValue>
@@ -67,11 +70,11 @@ export function MethodRequestTab({ api, resource, method, canChange }: MethodTab
   );
 }
 
-/** UpdateMethod for the settings that need nothing else to exist: authorization, API key, operation name. */
+/** UpdateMethod for the settings edited on their own: authorization (none, IAM or one of the API's authorizers), API key, operation name. */
 function MethodSettingsModal({ api, resource, method, onClose }: Omit<MethodTabProps, "canChange"> & { onClose: () => void }) {
   const trpc = useTRPC();
   const refresh = useRefreshApis();
-  const [authorizationType, setAuthorizationType] = useState(method.authorizationType);
+  const [authorization, setAuthorization] = useState<MethodAuthorization>({ authorizationType: method.authorizationType, authorizerId: method.authorizerId });
   const [apiKeyRequired, setApiKeyRequired] = useState(method.apiKeyRequired);
   const [operationName, setOperationName] = useState(method.operationName ?? "");
   const update = useMutation(
@@ -84,20 +87,20 @@ function MethodSettingsModal({ api, resource, method, onClose }: Omit<MethodTabP
   );
 
   function submit() {
-    const operations: PatchOperation[] = [];
-    if (authorizationType !== method.authorizationType) operations.push({ op: "replace", path: "/authorizationType", value: authorizationType });
-    if (apiKeyRequired !== method.apiKeyRequired) operations.push({ op: "replace", path: "/apiKeyRequired", value: String(apiKeyRequired) });
-    if (operationName.trim() !== (method.operationName ?? "")) {
-      operations.push(operationName.trim() ? { op: "replace", path: "/operationName", value: operationName.trim() } : { op: "remove", path: "/operationName" });
-    }
-    if (operations.length === 0) onClose();
-    else update.mutate({ restApiId: api.id, resourceId: resource.id, httpMethod: method.httpMethod, patchOperations: operations });
+    const patchOperations = memberPatch([
+      ["/authorizationType", method.authorizationType, authorization.authorizationType],
+      ["/authorizerId", method.authorizerId, authorization.authorizerId],
+      ["/apiKeyRequired", method.apiKeyRequired, apiKeyRequired],
+      ["/operationName", method.operationName, operationName.trim() || undefined],
+    ]);
+    if (patchOperations.length === 0) onClose();
+    else update.mutate({ restApiId: api.id, resourceId: resource.id, httpMethod: method.httpMethod, patchOperations });
   }
 
   return (
     <FormModal title="Edit method request settings" pending={update.isPending} error={update.error} onSubmit={submit} onClose={onClose}>
       <div className="stack">
-        <ChoiceSelect label="Authorization" choices={AUTHORIZATION_TYPES} value={authorizationType} onChange={setAuthorizationType} />
+        <AuthorizationSelect restApiId={api.id} value={authorization} onChange={setAuthorization} />
         <label className="checkbox">
           <input type="checkbox" checked={apiKeyRequired} onChange={(e) => setApiKeyRequired(e.target.checked)} />
           <span>API key required</span>

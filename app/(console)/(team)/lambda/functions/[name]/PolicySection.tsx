@@ -7,7 +7,7 @@ import { EmptyState } from "../../../../../_components/DataTable";
 import { QueryResult } from "../../../../../_components/QueryResult";
 import { useTRPC } from "../../../../../_trpc/client";
 import { isNotFound } from "../../../../../_lib/errors";
-import { prettyPayload } from "../../report";
+import { prettyPayload } from "../../../../../_lib/format";
 
 /** The resource-based policy (GetPolicy): who else may invoke or manage the function. Changed with AddPermission / RemovePermission. */
 export function PolicySection({ name }: { name: string }) {

@@ -13,9 +13,10 @@ import { RadioGroup } from "../../../../../_components/Tiles";
 import { useConsole } from "../../../../../_console/ConsoleContext";
 import { useCurrentTeam } from "../../../../../_console/TeamGate";
 import { errorMessage } from "../../../../../_lib/errors";
+import { prettyPayload } from "../../../../../_lib/format";
 import { useTRPC } from "../../../../../_trpc/client";
 import type { RouterOutputs } from "../../../../../_trpc/types";
-import { parseReport, prettyPayload } from "../../report";
+import { parseReport } from "../../report";
 import { EVENT_TEMPLATES, useTestEvents } from "../../test-events";
 import type { FunctionConfiguration } from "../../use-function";
 
