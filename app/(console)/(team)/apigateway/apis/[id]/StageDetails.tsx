@@ -13,6 +13,7 @@ import { invokeUrl } from "../../links";
 import { defaultMethodSettings, LOGGING_LEVELS } from "../../stage-settings";
 import { type RestApi, type Stage, useRefreshApis } from "../../use-api";
 import { CanarySettings } from "./CanarySettings";
+import { StageMonitoring } from "./StageMonitoring";
 import { StageSettingsModal } from "./StageSettingsModal";
 import { StageVariables } from "./StageVariables";
 
@@ -100,6 +101,7 @@ export function StageDetails({ api, stage, gatewayUrl, canChange }: StageProps &
       </Container>
       <StageVariables api={api} stage={stage} canChange={canChange} />
       <CanarySettings api={api} stage={stage} canChange={canChange} />
+      <StageMonitoring restApiId={api.id} stageName={stage.stageName} />
       {editing && <StageSettingsModal api={api} stage={stage} onClose={() => setEditing(false)} />}
       <ConfirmDialog
         open={deleting}
