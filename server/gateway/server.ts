@@ -149,6 +149,11 @@ export function createGatewayServer(opts: GatewayServerOptions = {}): Server {
     });
   };
   const server = createServer(onRequest);
+  // Idle connections stay open longer than clients keep theirs (fetch: 4 s, browsers: about a minute), so
+  // the client is the one to close them: a server closing first races the client's next request on the
+  // socket and the client sees ECONNRESET.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   acceptCleartextHttp2(server, onRequest);
   server.on("close", () => void deps.apis.close());
   return server;

@@ -6,6 +6,7 @@
 import { invocationClient } from "../../lambda/invocation/invoke";
 import type { DeployedApi } from "./deployed";
 
+const CHANNEL_GRACE_MS = 1_000;
 const FUNCTION_URI = /^arn:[^:]+:apigateway:[^:]+:lambda:path\/2015-03-31\/functions\/(.+)\/invocations$/;
 
 export type FunctionOutcome =
@@ -29,7 +30,9 @@ export async function callFunction(api: DeployedApi, uri: string, payload: Buffe
     functionName,
     payload: payload.toString("base64"),
     logType: "None",
-    callerDeadline: Date.now() + timeoutMs,
+    // The integration timeout below decides; the channel's own deadline only follows it, so that its
+    // "gave up" answer can never arrive first and pass for the function's failure.
+    callerDeadline: Date.now() + timeoutMs + CHANNEL_GRACE_MS,
   });
   invoking.catch(() => undefined); // a failure after the timeout has nobody left to tell
   let timer: NodeJS.Timeout | undefined;
