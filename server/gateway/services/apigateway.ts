@@ -7,6 +7,7 @@ import { prisma } from "../../db/client";
 import type { CallContext } from "../../services/context";
 import { apiKeyArn } from "../../services/apigateway/api-keys";
 import { ApigwErrors } from "../../services/apigateway/errors";
+import type { ExportedDocument } from "../../services/apigateway/openapi/export";
 import { type ApigwOperation, type ApigwOperationName, apigwOperations } from "../../services/apigateway/operations";
 import { ApigwSchemas } from "../../services/apigateway/schemas";
 import { restApiArn } from "../../services/apigateway/tags";
@@ -14,6 +15,7 @@ import { usagePlanArn } from "../../services/apigateway/usage-plans";
 import { coerceStringScalars } from "../protocols/coerce";
 import { parseJsonObject } from "../protocols/json";
 import type { OperationRegistry, RestBinding, RestRequest } from "../registry";
+import { headerValue } from "../request";
 
 const API = "/restapis/{restApiId}";
 const RESOURCE = `${API}/resources/{resourceId}`;
@@ -46,6 +48,29 @@ function withNameQuery(schema: z.ZodTypeAny): (req: RestRequest) => unknown {
   };
 }
 
+/** The query string's parameters, but for presigning ones (`X-Amz-*`). */
+const queryParameters = (req: RestRequest) => Object.fromEntries([...req.query].filter(([key]) => !key.startsWith("X-Amz-")));
+
+/**
+ * ImportRestApi and PutRestApi: the raw body is the OpenAPI document; `failonwarnings` and `mode` are
+ * query members and every other query parameter is one of `parameters` (ImportRestApi's own `mode=import`
+ * is not among its input's members, so its schema drops it).
+ */
+function openApiDocumentInput(schema: z.ZodTypeAny): (req: RestRequest) => unknown {
+  return (req) => {
+    const { failonwarnings, mode, ...parameters } = queryParameters(req);
+    return coerceStringScalars(schema, { ...req.pathParams, body: req.body, failOnWarnings: failonwarnings, mode, parameters });
+  };
+}
+
+/** GetExport answers with the document itself, typed by its Content-Type; the SDK reads the headers as members. */
+const exportRoute: RestBinding<ExportedDocument> = {
+  method: "GET",
+  path: `${API}/stages/{stageName}/exports/{exportType}`,
+  decode: (req) => ({ ...req.pathParams, accepts: headerValue(req, "accept"), parameters: queryParameters(req) }),
+  encode: (output) => ({ status: 200, headers: { "content-type": output.contentType, "content-disposition": output.contentDisposition }, body: output.body }),
+};
+
 /** Every operation's method, URI template and success status, as the SDK's model declares them. */
 const ROUTES: Record<ApigwOperationName, RestBinding> = {
   CreateRestApi: { method: "POST", path: "/restapis", successStatus: 201 },
@@ -53,6 +78,9 @@ const ROUTES: Record<ApigwOperationName, RestBinding> = {
   GetRestApis: { method: "GET", path: "/restapis" },
   UpdateRestApi: { method: "PATCH", path: API },
   DeleteRestApi: { method: "DELETE", path: API, successStatus: 202 },
+  ImportRestApi: { method: "POST", path: "/restapis?mode=import", successStatus: 201, decode: openApiDocumentInput(ApigwSchemas.ImportRestApi) },
+  PutRestApi: { method: "PUT", path: API, decode: openApiDocumentInput(ApigwSchemas.PutRestApi) },
+  GetExport: exportRoute,
   CreateResource: { method: "POST", path: `${API}/resources/{parentId}`, successStatus: 201 },
   GetResource: { method: "GET", path: RESOURCE, decode: withQueryLists(ApigwSchemas.GetResource, ["embed"]) },
   GetResources: { method: "GET", path: `${API}/resources`, decode: withQueryLists(ApigwSchemas.GetResources, ["embed"]) },

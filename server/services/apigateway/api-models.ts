@@ -24,16 +24,31 @@ function checkSchema(schema: string | undefined, contentType: string): void {
   }
 }
 
+/** A model's name and schema, as AWS checks them on create (CreateModel or an import) and after an update. */
+export function checkModel(model: Pick<Model, "name" | "schema" | "contentType">): void {
+  if (!/^[a-zA-Z0-9]+$/.test(model.name)) throw ApigwErrors.badRequest("Model name must be alphanumeric");
+  checkSchema(model.schema, model.contentType);
+}
+
+/** Stores the model: a new one, or over the one with its id. */
+export async function saveModel(tx: Db, api: RestApiRow, model: Model): Promise<Model> {
+  const data = { name: model.name, description: model.description ?? null, schema: model.schema ?? null, contentType: model.contentType };
+  const row = await tx.apigwModel.upsert({
+    where: { id: model.id },
+    create: { id: model.id, restApiId: api.id, accountId: api.accountId, region: api.region, ...data },
+    update: data,
+  });
+  return toModel(row);
+}
+
 export async function createModel(db: PrismaClient, ctx: CallContext, input: ApigwInput<"CreateModel">): Promise<Model> {
-  if (!/^[a-zA-Z0-9]+$/.test(input.name)) throw ApigwErrors.badRequest("Model name must be alphanumeric");
-  checkSchema(input.schema, input.contentType);
+  checkModel(input);
   return changeApi(db, ctx, input.restApiId, async (tx, api) => {
-    const scope = { restApiId: api.id, accountId: api.accountId, region: api.region };
-    if (await tx.apigwModel.findFirst({ where: { ...scope, name: input.name } })) throw ApigwErrors.conflict("Model name already exists for this REST API");
-    const row = await tx.apigwModel.create({
-      data: { ...scope, id: shortId(), name: input.name, description: input.description ?? null, schema: input.schema ?? null, contentType: input.contentType },
-    });
-    return toModel(row);
+    if (await tx.apigwModel.findFirst({ where: { restApiId: api.id, accountId: api.accountId, region: api.region, name: input.name } })) {
+      throw ApigwErrors.conflict("Model name already exists for this REST API");
+    }
+    const { restApiId: _restApiId, ...model } = input;
+    return saveModel(tx, api, { id: shortId(), ...model });
   });
 }
 
@@ -53,9 +68,8 @@ const MODEL_RULES: PatchRule<Model>[] = [memberRule("schema", asString), memberR
 export async function updateModel(db: PrismaClient, ctx: CallContext, input: ApigwInput<"UpdateModel">): Promise<Model> {
   return changeApi(db, ctx, input.restApiId, async (tx, api) => {
     const patched = applyPatch(toModel(await requireModel(tx, api, input.modelName)), input.patchOperations, MODEL_RULES);
-    checkSchema(patched.schema, patched.contentType);
-    const row = await tx.apigwModel.update({ where: { id: patched.id }, data: { schema: patched.schema ?? null, description: patched.description ?? null } });
-    return toModel(row);
+    checkModel(patched);
+    return saveModel(tx, api, patched);
   });
 }
 

@@ -64,11 +64,15 @@ function configOf({ id: _id, name: _name, ...config }: Authorizer): AuthorizerCo
   return config;
 }
 
-export async function createAuthorizer(db: PrismaClient, ctx: CallContext, input: ApigwInput<"CreateAuthorizer">): Promise<Authorizer> {
+/** CreateAuthorizer's members besides the API. */
+export type AuthorizerInput = Omit<ApigwInput<"CreateAuthorizer">, "restApiId">;
+
+/** The authorizer CreateAuthorizer (or an import) creates, with AWS's defaults and checks; an import replacing one keeps its id. */
+export function authorizerOf(input: AuthorizerInput, id = shortId()): Authorizer {
   // A TOKEN authorizer reads the Authorization header unless told otherwise, as the console sets it.
   const identitySource = input.identitySource ?? (input.type === "TOKEN" ? "method.request.header.Authorization" : undefined);
   const authorizer: Authorizer = {
-    id: shortId(),
+    id,
     name: input.name,
     type: input.type,
     ...(input.providerARNs && { providerARNs: input.providerARNs }),
@@ -80,14 +84,27 @@ export async function createAuthorizer(db: PrismaClient, ctx: CallContext, input
     authorizerResultTtlInSeconds: input.authorizerResultTtlInSeconds ?? TTL.default,
   };
   checkAuthorizer(authorizer, "createAuthorizerInput");
+  return authorizer;
+}
+
+/** Stores the authorizer: a new one, or over the one with its id. */
+export async function saveAuthorizer(tx: Db, api: RestApiRow, authorizer: Authorizer): Promise<Authorizer> {
+  const data = { name: authorizer.name, config: { ...configOf(authorizer) } };
+  const row = await tx.apigwAuthorizer.upsert({
+    where: { id: authorizer.id },
+    create: { id: authorizer.id, accountId: api.accountId, region: api.region, restApiId: api.id, ...data },
+    update: data,
+  });
+  return toAuthorizer(row);
+}
+
+export async function createAuthorizer(db: PrismaClient, ctx: CallContext, input: ApigwInput<"CreateAuthorizer">): Promise<Authorizer> {
+  const authorizer = authorizerOf(input);
   return changeApi(db, ctx, input.restApiId, async (tx, api) => {
     if (await tx.apigwAuthorizer.findFirst({ where: { restApiId: api.id, name: authorizer.name } })) {
       throw ApigwErrors.conflict(`Authorizer with name '${authorizer.name}' already exists`);
     }
-    const row = await tx.apigwAuthorizer.create({
-      data: { id: authorizer.id, accountId: api.accountId, region: api.region, restApiId: api.id, name: authorizer.name, config: { ...configOf(authorizer) } },
-    });
-    return toAuthorizer(row);
+    return saveAuthorizer(tx, api, authorizer);
   });
 }
 
@@ -118,8 +135,7 @@ export async function updateAuthorizer(db: PrismaClient, ctx: CallContext, input
   return changeApi(db, ctx, input.restApiId, async (tx, api) => {
     const patched = applyPatch(toAuthorizer(await requireAuthorizer(tx, api, input.authorizerId)), input.patchOperations, AUTHORIZER_RULES);
     checkAuthorizer(patched, "updateAuthorizerInput");
-    const row = await tx.apigwAuthorizer.update({ where: { id: patched.id }, data: { name: patched.name, config: { ...configOf(patched) } } });
-    return toAuthorizer(row);
+    return saveAuthorizer(tx, api, patched);
   });
 }
 

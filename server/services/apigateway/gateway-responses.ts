@@ -76,7 +76,7 @@ const findRow = (db: Db, api: RestApiRow, responseType: string) =>
   db.apigwGatewayResponse.findFirst({ where: { restApiId: api.id, accountId: api.accountId, region: api.region, responseType } });
 
 /** Stores the customised response of `responseType` (a new one, or over the one there). */
-async function saveResponse(tx: Db, api: RestApiRow, responseType: string, response: Pick<GatewayResponse, "statusCode" | "responseParameters" | "responseTemplates">): Promise<GatewayResponse> {
+export async function saveResponse(tx: Db, api: RestApiRow, responseType: string, response: Pick<GatewayResponse, "statusCode" | "responseParameters" | "responseTemplates">): Promise<GatewayResponse> {
   const data = { statusCode: response.statusCode ?? null, responseParameters: response.responseParameters ?? {}, responseTemplates: response.responseTemplates ?? {} };
   const row = await tx.apigwGatewayResponse.upsert({
     where: { restApiId_responseType: { restApiId: api.id, responseType } },
@@ -86,9 +86,17 @@ async function saveResponse(tx: Db, api: RestApiRow, responseType: string, respo
   return toGatewayResponse(row);
 }
 
-export async function putGatewayResponse(db: PrismaClient, ctx: CallContext, input: ApigwInput<"PutGatewayResponse">): Promise<GatewayResponse> {
+/** PutGatewayResponse's members besides the API. */
+export type GatewayResponseInput = Omit<ApigwInput<"PutGatewayResponse">, "restApiId">;
+
+/** A response PutGatewayResponse (or an import) stores: a known type and a valid status. */
+export function checkGatewayResponse(input: GatewayResponseInput): void {
   checkType(input.responseType, "putGatewayResponseInput");
   checkStatus(input.statusCode);
+}
+
+export async function putGatewayResponse(db: PrismaClient, ctx: CallContext, input: ApigwInput<"PutGatewayResponse">): Promise<GatewayResponse> {
+  checkGatewayResponse(input);
   return changeApi(db, ctx, input.restApiId, (tx, api) => saveResponse(tx, api, input.responseType, input));
 }
 

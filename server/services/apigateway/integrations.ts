@@ -65,26 +65,35 @@ export async function putIntegration(db: PrismaClient, ctx: CallContext, input: 
   if (!INTEGRATION_TYPES.includes(input.type)) throw enumViolation(input.type, "putIntegrationInput.type", INTEGRATION_TYPES);
   return changeMethods(db, ctx, input, ({ resource, methods }) => {
     const method = requireMethod(methods, input.httpMethod);
-    const http = input.type === "HTTP" || input.type === "HTTP_PROXY";
-    const integration: Integration = {
-      type: input.type,
-      ...(input.integrationHttpMethod !== undefined && { httpMethod: input.integrationHttpMethod }),
-      ...(input.uri !== undefined && { uri: input.uri }),
-      ...((input.connectionType !== undefined || http) && { connectionType: input.connectionType ?? "INTERNET" }),
-      ...(input.connectionId !== undefined && { connectionId: input.connectionId }),
-      ...(input.credentials !== undefined && { credentials: input.credentials }),
-      ...(input.requestParameters && { requestParameters: input.requestParameters }),
-      ...(input.requestTemplates && { requestTemplates: input.requestTemplates }),
-      passthroughBehavior: input.passthroughBehavior ?? "WHEN_NO_MATCH",
-      ...(input.contentHandling !== undefined && { contentHandling: input.contentHandling }),
-      timeoutInMillis: input.timeoutInMillis ?? TIMEOUT.max,
-      cacheNamespace: input.cacheNamespace ?? resource.id,
-      cacheKeyParameters: input.cacheKeyParameters ?? [],
-    };
-    checkIntegration(integration, "putIntegrationInput");
+    const integration = newIntegration(input, resource.id);
     method.methodIntegration = integration;
     return integration;
   });
+}
+
+/** PutIntegration's members besides the method. */
+export type IntegrationInput = Omit<ApigwInput<"PutIntegration">, "restApiId" | "resourceId" | "httpMethod">;
+
+/** The integration PutIntegration (or an import) sets on a method of the resource `resourceId`, with AWS's defaults and checks. */
+export function newIntegration(input: IntegrationInput, resourceId: string): Integration {
+  const http = input.type === "HTTP" || input.type === "HTTP_PROXY";
+  const integration: Integration = {
+    type: input.type,
+    ...(input.integrationHttpMethod !== undefined && { httpMethod: input.integrationHttpMethod }),
+    ...(input.uri !== undefined && { uri: input.uri }),
+    ...((input.connectionType !== undefined || http) && { connectionType: input.connectionType ?? "INTERNET" }),
+    ...(input.connectionId !== undefined && { connectionId: input.connectionId }),
+    ...(input.credentials !== undefined && { credentials: input.credentials }),
+    ...(input.requestParameters && { requestParameters: input.requestParameters }),
+    ...(input.requestTemplates && { requestTemplates: input.requestTemplates }),
+    passthroughBehavior: input.passthroughBehavior ?? "WHEN_NO_MATCH",
+    ...(input.contentHandling !== undefined && { contentHandling: input.contentHandling }),
+    timeoutInMillis: input.timeoutInMillis ?? TIMEOUT.max,
+    cacheNamespace: input.cacheNamespace ?? resourceId,
+    cacheKeyParameters: input.cacheKeyParameters ?? [],
+  };
+  checkIntegration(integration, "putIntegrationInput");
+  return integration;
 }
 
 export async function getIntegration(db: Db, ctx: CallContext, input: ApigwInput<"GetIntegration">): Promise<Integration> {
@@ -135,19 +144,27 @@ function requireIntegrationResponse(integration: Integration, statusCode: string
   return response;
 }
 
-export async function putIntegrationResponse(db: PrismaClient, ctx: CallContext, input: ApigwInput<"PutIntegrationResponse">): Promise<IntegrationResponse> {
+/** PutIntegrationResponse's members besides the method. */
+export type IntegrationResponseInput = Omit<ApigwInput<"PutIntegrationResponse">, "restApiId" | "resourceId" | "httpMethod">;
+
+/** The integration response PutIntegrationResponse (or an import) creates, after AWS's checks. */
+export function integrationResponseOf(input: IntegrationResponseInput): IntegrationResponse {
   checkStatusCode(input.statusCode);
   checkEnum(input.contentHandling, "putIntegrationResponseInput.contentHandling", CONTENT_HANDLING);
+  return {
+    statusCode: input.statusCode,
+    ...(input.selectionPattern !== undefined && { selectionPattern: input.selectionPattern }),
+    ...(input.responseParameters && { responseParameters: input.responseParameters }),
+    ...(input.responseTemplates && { responseTemplates: input.responseTemplates }),
+    ...(input.contentHandling !== undefined && { contentHandling: input.contentHandling }),
+  };
+}
+
+export async function putIntegrationResponse(db: PrismaClient, ctx: CallContext, input: ApigwInput<"PutIntegrationResponse">): Promise<IntegrationResponse> {
+  const response = integrationResponseOf(input);
   return changeMethods(db, ctx, input, ({ methods }) => {
     const method = requireMethod(methods, input.httpMethod);
     if (!method.methodIntegration) throw ApigwErrors.notFound("No integration defined for method");
-    const response: IntegrationResponse = {
-      statusCode: input.statusCode,
-      ...(input.selectionPattern !== undefined && { selectionPattern: input.selectionPattern }),
-      ...(input.responseParameters && { responseParameters: input.responseParameters }),
-      ...(input.responseTemplates && { responseTemplates: input.responseTemplates }),
-      ...(input.contentHandling !== undefined && { contentHandling: input.contentHandling }),
-    };
     method.methodIntegration.integrationResponses = { ...method.methodIntegration.integrationResponses, [input.statusCode]: response };
     return response;
   });

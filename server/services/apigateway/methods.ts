@@ -92,21 +92,30 @@ export async function putMethod(db: PrismaClient, ctx: CallContext, input: Apigw
   }
   return changeMethods(db, ctx, input, async ({ tx, api, methods }) => {
     if (methods[input.httpMethod]) throw ApigwErrors.conflict("Method already exists for this resource");
-    const method: Method = {
-      httpMethod: input.httpMethod,
-      authorizationType: input.authorizationType,
-      ...(input.authorizerId !== undefined && { authorizerId: input.authorizerId }),
-      apiKeyRequired: input.apiKeyRequired ?? false,
-      ...(input.requestValidatorId !== undefined && { requestValidatorId: input.requestValidatorId }),
-      ...(input.operationName !== undefined && { operationName: input.operationName }),
-      ...(input.requestParameters && { requestParameters: input.requestParameters }),
-      ...(input.requestModels && { requestModels: input.requestModels }),
-      ...(input.authorizationScopes?.length && { authorizationScopes: input.authorizationScopes }),
-    };
-    await checkMethod(tx, api, method);
+    const method = await newMethod(tx, api, input);
     methods[input.httpMethod] = method;
     return method;
   });
+}
+
+/** PutMethod's members besides the resource. */
+export type MethodInput = Omit<ApigwInput<"PutMethod">, "restApiId" | "resourceId">;
+
+/** The method PutMethod (or an import) creates, its references checked. */
+export async function newMethod(tx: Db, api: RestApiRow, input: MethodInput): Promise<Method> {
+  const method: Method = {
+    httpMethod: input.httpMethod,
+    authorizationType: input.authorizationType,
+    ...(input.authorizerId !== undefined && { authorizerId: input.authorizerId }),
+    apiKeyRequired: input.apiKeyRequired ?? false,
+    ...(input.requestValidatorId !== undefined && { requestValidatorId: input.requestValidatorId }),
+    ...(input.operationName !== undefined && { operationName: input.operationName }),
+    ...(input.requestParameters && { requestParameters: input.requestParameters }),
+    ...(input.requestModels && { requestModels: input.requestModels }),
+    ...(input.authorizationScopes?.length && { authorizationScopes: input.authorizationScopes }),
+  };
+  await checkMethod(tx, api, method);
+  return method;
 }
 
 export async function getMethod(db: Db, ctx: CallContext, input: ApigwInput<"GetMethod">): Promise<Method> {
@@ -156,17 +165,25 @@ export function checkStatusCode(statusCode: string): void {
   if (!STATUS_CODE.test(statusCode)) throw ApigwErrors.badRequest("Invalid status code specified");
 }
 
-export async function putMethodResponse(db: PrismaClient, ctx: CallContext, input: ApigwInput<"PutMethodResponse">): Promise<MethodResponse> {
+/** PutMethodResponse's members besides the method. */
+export type MethodResponseInput = Omit<ApigwInput<"PutMethodResponse">, "restApiId" | "resourceId" | "httpMethod">;
+
+/** The method response PutMethodResponse (or an import) creates; the models it names are the caller's to check (checkModels). */
+export function methodResponseOf(input: MethodResponseInput): MethodResponse {
   checkStatusCode(input.statusCode);
+  return {
+    statusCode: input.statusCode,
+    ...(input.responseParameters && { responseParameters: input.responseParameters }),
+    ...(input.responseModels && { responseModels: input.responseModels }),
+  };
+}
+
+export async function putMethodResponse(db: PrismaClient, ctx: CallContext, input: ApigwInput<"PutMethodResponse">): Promise<MethodResponse> {
+  const response = methodResponseOf(input);
   return changeMethods(db, ctx, input, async ({ tx, api, methods }) => {
     const method = requireMethod(methods, input.httpMethod);
     if (method.methodResponses?.[input.statusCode]) throw ApigwErrors.conflict("Response already exists for this resource");
     await checkModels(tx, api, input.responseModels);
-    const response: MethodResponse = {
-      statusCode: input.statusCode,
-      ...(input.responseParameters && { responseParameters: input.responseParameters }),
-      ...(input.responseModels && { responseModels: input.responseModels }),
-    };
     method.methodResponses = { ...method.methodResponses, [input.statusCode]: response };
     return response;
   });

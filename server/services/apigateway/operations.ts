@@ -29,6 +29,8 @@ import {
   updateMethod,
   updateMethodResponse,
 } from "./methods";
+import { getExport } from "./openapi/export";
+import { importRestApi, putRestApi } from "./openapi/import";
 import { createRequestValidator, deleteRequestValidator, getRequestValidator, getRequestValidators, updateRequestValidator } from "./request-validators";
 import { createResource, deleteResource, getResource, getResources, updateResource } from "./resources";
 import { createRestApi, deleteRestApi, getRestApi, getRestApis, updateRestApi } from "./rest-apis";
@@ -64,6 +66,9 @@ export const apigwOperations = {
   GetRestApis: read(s.GetRestApis, getRestApis),
   UpdateRestApi: change("UpdateRestApi", s.UpdateRestApi, updateRestApi),
   DeleteRestApi: change("DeleteRestApi", s.DeleteRestApi, deleteRestApi),
+  ImportRestApi: change("ImportRestApi", s.ImportRestApi, importRestApi),
+  PutRestApi: change("PutRestApi", s.PutRestApi, putRestApi),
+  GetExport: read(s.GetExport, getExport),
   CreateResource: change("CreateResource", s.CreateResource, createResource),
   GetResource: read(s.GetResource, getResource),
   GetResources: read(s.GetResources, getResources),

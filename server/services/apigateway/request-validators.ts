@@ -18,22 +18,27 @@ function checkName(name: string): void {
   if (name.trim() === "") throw ApigwErrors.badRequest("Request Validator name cannot be blank");
 }
 
-export async function createRequestValidator(db: PrismaClient, ctx: CallContext, input: ApigwInput<"CreateRequestValidator">): Promise<RequestValidator> {
-  checkName(input.name ?? "");
-  return changeApi(db, ctx, input.restApiId, async (tx, api) => {
-    const row = await tx.apigwRequestValidator.create({
-      data: {
-        id: shortId(),
-        accountId: api.accountId,
-        region: api.region,
-        restApiId: api.id,
-        name: input.name ?? "",
-        validateRequestBody: input.validateRequestBody ?? false,
-        validateRequestParameters: input.validateRequestParameters ?? false,
-      },
-    });
-    return toRequestValidator(row);
+/** Stores the validator (a new one, or over the one with its id) once its name passes AWS's check. */
+export async function saveRequestValidator(tx: Db, api: RestApiRow, validator: RequestValidator): Promise<RequestValidator> {
+  checkName(validator.name);
+  const { id, ...data } = validator;
+  const row = await tx.apigwRequestValidator.upsert({
+    where: { id },
+    create: { id, accountId: api.accountId, region: api.region, restApiId: api.id, ...data },
+    update: data,
   });
+  return toRequestValidator(row);
+}
+
+export async function createRequestValidator(db: PrismaClient, ctx: CallContext, input: ApigwInput<"CreateRequestValidator">): Promise<RequestValidator> {
+  return changeApi(db, ctx, input.restApiId, (tx, api) =>
+    saveRequestValidator(tx, api, {
+      id: shortId(),
+      name: input.name ?? "",
+      validateRequestBody: input.validateRequestBody ?? false,
+      validateRequestParameters: input.validateRequestParameters ?? false,
+    }),
+  );
 }
 
 export async function getRequestValidator(db: Db, ctx: CallContext, input: ApigwInput<"GetRequestValidator">): Promise<RequestValidator> {
@@ -56,9 +61,7 @@ const VALIDATOR_RULES: PatchRule<RequestValidator>[] = [
 export async function updateRequestValidator(db: PrismaClient, ctx: CallContext, input: ApigwInput<"UpdateRequestValidator">): Promise<RequestValidator> {
   return changeApi(db, ctx, input.restApiId, async (tx, api) => {
     const patched = applyPatch(toRequestValidator(await requireValidator(tx, api, input.requestValidatorId)), input.patchOperations, VALIDATOR_RULES);
-    checkName(patched.name);
-    const { id, ...data } = patched;
-    return toRequestValidator(await tx.apigwRequestValidator.update({ where: { id }, data }));
+    return saveRequestValidator(tx, api, patched);
   });
 }
 

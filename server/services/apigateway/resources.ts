@@ -67,15 +67,18 @@ export async function createResource(db: PrismaClient, ctx: CallContext, input: 
     const rows = await apiResources(tx, api);
     const parent = rows.find((row) => row.id === input.parentId);
     if (!parent) throw ApigwErrors.resourceNotFound();
-    checkPlacement(rows, undefined, parent, input.pathPart);
-    if (rows.length >= MAX_RESOURCES_PER_API) {
-      throw ApigwErrors.limitExceeded("Maximum number of Resources for this API has been reached.  Please contact AWS if you need additional Resources.");
-    }
-    const row = await tx.apigwResource.create({
-      data: { id: longId(), accountId: api.accountId, region: api.region, restApiId: api.id, parentId: parent.id, pathPart: input.pathPart },
-    });
+    const row = await insertResource(tx, api, rows, parent, input.pathPart);
     return toResource(row, resourcePaths([...rows, row]).get(row.id)!, false);
   });
+}
+
+/** Adds a resource under `parent`, after AWS's checks against the API's resources (`rows`); CreateResource and imports share it. */
+export async function insertResource(tx: Db, api: RestApiRow, rows: readonly ResourceRow[], parent: ResourceRow, pathPart: string): Promise<ResourceRow> {
+  checkPlacement(rows, undefined, parent, pathPart);
+  if (rows.length >= MAX_RESOURCES_PER_API) {
+    throw ApigwErrors.limitExceeded("Maximum number of Resources for this API has been reached.  Please contact AWS if you need additional Resources.");
+  }
+  return tx.apigwResource.create({ data: { id: longId(), accountId: api.accountId, region: api.region, restApiId: api.id, parentId: parent.id, pathPart } });
 }
 
 async function resourceWithPath(db: Db, api: RestApiRow, resourceId: string): Promise<{ row: ResourceRow; path: string }> {

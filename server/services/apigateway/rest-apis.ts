@@ -33,12 +33,12 @@ export function toRestApi(row: RestApiRow): RestApi {
   return { id: row.id, name: row.name, createdDate: row.createdAt, ...config, rootResourceId: row.rootResourceId, ...tagMember(row) };
 }
 
-function configOf(api: RestApi): RestApiConfig {
+export function configOf(api: RestApi): RestApiConfig {
   const { description, version, binaryMediaTypes, minimumCompressionSize, apiKeySource, endpointConfiguration, policy, disableExecuteApiEndpoint } = api;
   return { description, version, binaryMediaTypes, minimumCompressionSize, apiKeySource, endpointConfiguration, policy, disableExecuteApiEndpoint };
 }
 
-function checkConfig(config: RestApiConfig, input: string): void {
+export function checkConfig(config: RestApiConfig, input: string): void {
   const size = config.minimumCompressionSize;
   if (size !== undefined && (size < 0 || size > MAX_COMPRESSION_SIZE)) {
     throw ApigwErrors.badRequest(`Invalid minimum compression size, must be between 0 and ${MAX_COMPRESSION_SIZE}`);
@@ -51,7 +51,11 @@ function checkConfig(config: RestApiConfig, input: string): void {
   }
 }
 
-export async function createRestApi(db: PrismaClient, ctx: CallContext, input: ApigwInput<"CreateRestApi">): Promise<RestApi> {
+/** CreateRestApi's settings (the members besides name, tags and cloneFrom). */
+export type RestApiConfigInput = Omit<ApigwInput<"CreateRestApi">, "name" | "tags" | "cloneFrom">;
+
+/** A new API's settings: AWS's defaults under what the caller (or an imported document) gave, checked. */
+export function newRestApiConfig(input: RestApiConfigInput): RestApiConfig {
   if (input.description === "") throw ApigwErrors.badRequest("Description cannot be an empty string");
   const config: RestApiConfig = {
     ...(input.description !== undefined && { description: input.description }),
@@ -68,18 +72,25 @@ export async function createRestApi(db: PrismaClient, ctx: CallContext, input: A
     disableExecuteApiEndpoint: input.disableExecuteApiEndpoint ?? false,
   };
   checkConfig(config, "createRestApiInput");
+  return config;
+}
+
+/** Creates the API with its root resource and AWS's default models, within the caller's transaction. */
+export async function insertRestApi(tx: Db, ctx: CallContext, api: { name: string; config: RestApiConfig; tags?: Record<string, string> }): Promise<RestApiRow> {
   const id = longId();
   const rootResourceId = longId();
   const scope = { accountId: ctx.accountId, region: ctx.region, restApiId: id };
-  const row = await db.$transaction(async (tx) => {
-    const api = await tx.apigwRestApi.create({
-      data: { id, accountId: ctx.accountId, region: ctx.region, name: input.name, config: { ...config }, rootResourceId, tags: input.tags ?? {} },
-    });
-    await tx.apigwResource.create({ data: { ...scope, id: rootResourceId } });
-    await tx.apigwModel.createMany({ data: DEFAULT_MODELS.map((model) => ({ ...scope, ...model, id: shortId(), contentType: "application/json" })) });
-    return api;
+  const row = await tx.apigwRestApi.create({
+    data: { id, accountId: ctx.accountId, region: ctx.region, name: api.name, config: { ...api.config }, rootResourceId, tags: api.tags ?? {} },
   });
-  return toRestApi(row);
+  await tx.apigwResource.create({ data: { ...scope, id: rootResourceId } });
+  await tx.apigwModel.createMany({ data: DEFAULT_MODELS.map((model) => ({ ...scope, ...model, id: shortId(), contentType: "application/json" })) });
+  return row;
+}
+
+export async function createRestApi(db: PrismaClient, ctx: CallContext, input: ApigwInput<"CreateRestApi">): Promise<RestApi> {
+  const config = newRestApiConfig(input);
+  return toRestApi(await db.$transaction((tx) => insertRestApi(tx, ctx, { name: input.name, config, tags: input.tags })));
 }
 
 export async function getRestApi(db: Db, ctx: CallContext, input: ApigwInput<"GetRestApi">): Promise<RestApi> {

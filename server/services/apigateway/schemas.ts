@@ -59,6 +59,10 @@ export const ApigwSchemas = {
   }),
   GetRestApi: z.object(Api),
   GetRestApis: z.object(Paging),
+  // The OpenAPI document is the raw request body; `parameters` are the query string's other parameters.
+  ImportRestApi: z.object({ body: z.instanceof(Buffer), failOnWarnings: z.boolean().optional(), parameters: StringMap.optional() }),
+  PutRestApi: z.object({ ...Api, body: z.instanceof(Buffer), mode: z.string().optional(), failOnWarnings: z.boolean().optional(), parameters: StringMap.optional() }),
+  GetExport: z.object({ ...Api, stageName: z.string(), exportType: z.string(), accepts: z.string().optional(), parameters: StringMap.optional() }),
   UpdateRestApi: z.object({ ...Api, patchOperations: PatchOperations }),
   DeleteRestApi: z.object(Api),
 

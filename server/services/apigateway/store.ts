@@ -16,15 +16,22 @@ export async function requireApi(db: Db, ctx: Scope, restApiId: string): Promise
 /**
  * Runs `change` in a transaction holding the API's row lock: changes to one API (its tree, methods,
  * deployments and stages) are serialised, so sibling checks and snapshots see a consistent API.
+ * `timeout` lifts Prisma's limit on the transaction's length for changes as large as a whole import.
  */
-export async function changeApi<T>(db: PrismaClient, ctx: Scope, restApiId: string, change: (tx: Db, api: RestApiRow) => Promise<T>): Promise<T> {
+export async function changeApi<T>(
+  db: PrismaClient,
+  ctx: Scope,
+  restApiId: string,
+  change: (tx: Db, api: RestApiRow) => Promise<T>,
+  options?: { timeout: number },
+): Promise<T> {
   const result = await db.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ id: string }[]>`
       SELECT id FROM apigw_rest_apis WHERE id = ${restApiId} AND account_id = ${ctx.accountId} AND region = ${ctx.region} FOR UPDATE`;
     if (locked.length === 0) throw ApigwErrors.apiNotFound(ctx.accountId, restApiId);
     await announceApiChanged(tx, restApiId);
     return change(tx, await tx.apigwRestApi.findUniqueOrThrow({ where: { id: restApiId } }));
-  });
+  }, options);
   localApiChanges.emit("changed", restApiId);
   return result;
 }
