@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import type { BrowserContext, Page } from "@playwright/test";
 import { consoleApi, expect, test } from "./fixtures";
 import { GATEWAY_URL } from "./urls";
@@ -467,4 +468,49 @@ test("API keys and a usage plan: keys created, shown, disabled and deleted; a pl
   await deletePlan.getByRole("button", { name: "Delete" }).click();
   await expect(page).toHaveURL(/\/apigateway\/usage-plans$/);
   await expect(page.getByText("No usage plans", { exact: true })).toBeVisible();
+});
+
+test("an API imported from an OpenAPI file, deployed, called, and exported again", async ({ page, owner: _owner }) => {
+  test.setTimeout(120_000);
+  const definition = {
+    openapi: "3.0.1",
+    info: { title: "imported-pets", version: "1.0" },
+    paths: {
+      "/ping": {
+        get: {
+          responses: { "200": { description: "pong" } },
+          "x-amazon-apigateway-integration": {
+            type: "mock",
+            requestTemplates: { "application/json": '{"statusCode": 200}' },
+            responses: { default: { statusCode: "200", responseTemplates: { "application/json": '{"pong": true}' } } },
+          },
+        },
+      },
+    },
+  };
+  await page.goto("/apigateway");
+  await page.getByRole("link", { name: "Import API" }).click();
+  const form = page.getByRole("form", { name: "Import REST API" });
+  await form.getByLabel("Definition file").setInputFiles({ name: "pets.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(definition)) });
+  await expect(form.getByRole("textbox", { name: "Definition" })).toContainText('"imported-pets"');
+  await form.getByRole("button", { name: "Import API" }).click();
+  await expect(page.getByRole("heading", { name: "imported-pets" })).toBeVisible();
+  const restApiId = /\/apigateway\/apis\/([a-z0-9]+)/.exec(page.url())![1]!;
+  await expect(page.getByRole("list", { name: "Resource tree" }).getByRole("button", { name: "/ping", exact: true })).toBeVisible();
+
+  await deployToNewStage(page, "v1");
+  const url = await shownInvokeUrl(page, restApiId, "v1");
+  const response = await page.request.get(`${url}ping`);
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toEqual({ pong: true });
+
+  await page.getByRole("region", { name: "Stage details" }).getByRole("button", { name: "Export" }).click();
+  const dialog = page.getByRole("dialog", { name: "Export stage v1" });
+  const downloading = page.waitForEvent("download");
+  await dialog.getByRole("button", { name: "Export" }).click();
+  const download = await downloading;
+  const exported = JSON.parse(await readFile((await download.path())!, "utf8")) as { openapi: string; info: { title: string }; paths: Record<string, Record<string, { "x-amazon-apigateway-integration"?: { type: string } }>> };
+  expect(exported.openapi).toMatch(/^3\.0/);
+  expect(exported.info.title).toBe("imported-pets");
+  expect(exported.paths["/ping"]?.get?.["x-amazon-apigateway-integration"]?.type).toBe("mock");
 });

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { listRestApis, resourceTree, ResourceTreeInput } from "../../services/apigateway/console";
+import { importFromConsole, listRestApis, resourceTree, ResourceTreeInput } from "../../services/apigateway/console";
 import { StageMetricsInput, stageMetrics } from "../../services/apigateway/metrics";
 import { type ApigwOperationName, apigwOperations } from "../../services/apigateway/operations";
 import type { ServiceOperation } from "../../services/operation";
@@ -16,6 +16,8 @@ export const apigatewayRouter = createTRPCRouter({
   getRestApis: operationQuery(ops.GetRestApis),
   updateRestApi: apigwMutation("UpdateRestApi", ops.UpdateRestApi),
   deleteRestApi: apigwMutation("DeleteRestApi", ops.DeleteRestApi),
+  importRestApi: apigwMutation("ImportRestApi", importFromConsole),
+  getExport: operationQuery(ops.GetExport),
   createResource: apigwMutation("CreateResource", ops.CreateResource),
   getResource: operationQuery(ops.GetResource),
   getResources: operationQuery(ops.GetResources),

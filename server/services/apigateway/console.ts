@@ -6,6 +6,9 @@
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import type { CallContext } from "../context";
+import type { ServiceOperation } from "../operation";
+import type { ImportedRestApi } from "./openapi/import";
+import { apigwOperations } from "./operations";
 import { type Method, methodsOf, type RestApi } from "./model";
 import { resourcePaths } from "./resources";
 import { toRestApi } from "./rest-apis";
@@ -45,3 +48,11 @@ export async function resourceTree(db: Db, ctx: CallContext, input: z.output<typ
     }))
     .sort((a, b) => byCodePoint(a.path, b.path));
 }
+
+/** ImportRestApi from the console: the document as text (tRPC carries JSON, not the raw body the API takes). */
+export const ImportDocumentInput = z.object({ document: z.string().min(1).max(6 * 1024 * 1024), failOnWarnings: z.boolean().default(false) });
+
+export const importFromConsole: ServiceOperation<typeof ImportDocumentInput, ImportedRestApi> = {
+  input: ImportDocumentInput,
+  handler: (db, ctx, input) => apigwOperations.ImportRestApi.handler(db, ctx, { body: Buffer.from(input.document, "utf8"), failOnWarnings: input.failOnWarnings }),
+};

@@ -75,6 +75,9 @@ export function ApisPage() {
               <Button disabled={!selectedApi || !canChange} onClick={() => setDeleting(selectedApi)}>
                 Delete
               </Button>
+              <ButtonLink href="/apigateway/import" disabled={!canChange}>
+                Import API
+              </ButtonLink>
               {createButton("Create API")}
             </>
           }

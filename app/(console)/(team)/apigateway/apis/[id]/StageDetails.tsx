@@ -13,6 +13,7 @@ import { invokeUrl } from "../../links";
 import { defaultMethodSettings, LOGGING_LEVELS } from "../../stage-settings";
 import { type RestApi, type Stage, useRefreshApis } from "../../use-api";
 import { CanarySettings } from "./CanarySettings";
+import { ExportStageModal } from "./ExportStageModal";
 import { StageMonitoring } from "./StageMonitoring";
 import { StageSettingsModal } from "./StageSettingsModal";
 import { StageVariables } from "./StageVariables";
@@ -45,6 +46,7 @@ export function StageDetails({ api, stage, gatewayUrl, canChange }: StageProps &
   const refresh = useRefreshApis();
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const remove = useMutation(
     trpc.apigateway.deleteStage.mutationOptions({
       async onSuccess() {
@@ -61,9 +63,12 @@ export function StageDetails({ api, stage, gatewayUrl, canChange }: StageProps &
       <Container
         title="Stage details"
         actions={
-          <Button disabled={!canChange} onClick={() => setDeleting(true)}>
-            Delete stage
-          </Button>
+          <>
+            <Button onClick={() => setExporting(true)}>Export</Button>
+            <Button disabled={!canChange} onClick={() => setDeleting(true)}>
+              Delete stage
+            </Button>
+          </>
         }
       >
         <KeyValueGrid label="Stage details">
@@ -102,6 +107,7 @@ export function StageDetails({ api, stage, gatewayUrl, canChange }: StageProps &
       <StageVariables api={api} stage={stage} canChange={canChange} />
       <CanarySettings api={api} stage={stage} canChange={canChange} />
       <StageMonitoring restApiId={api.id} stageName={stage.stageName} />
+      {exporting && <ExportStageModal restApiId={api.id} stageName={stage.stageName} onClose={() => setExporting(false)} />}
       {editing && <StageSettingsModal api={api} stage={stage} onClose={() => setEditing(false)} />}
       <ConfirmDialog
         open={deleting}
