@@ -470,7 +470,7 @@ test("API keys and a usage plan: keys created, shown, disabled and deleted; a pl
   await expect(page.getByText("No usage plans", { exact: true })).toBeVisible();
 });
 
-test("an API imported from an OpenAPI file, deployed, called, and exported again", async ({ page, owner: _owner }) => {
+test("an API imported from an OpenAPI file, CORS enabled on a resource, deployed, called, and exported again", async ({ page, owner: _owner }) => {
   test.setTimeout(120_000);
   const definition = {
     openapi: "3.0.1",
@@ -496,13 +496,22 @@ test("an API imported from an OpenAPI file, deployed, called, and exported again
   await form.getByRole("button", { name: "Import API" }).click();
   await expect(page.getByRole("heading", { name: "imported-pets" })).toBeVisible();
   const restApiId = /\/apigateway\/apis\/([a-z0-9]+)/.exec(page.url())![1]!;
-  await expect(page.getByRole("list", { name: "Resource tree" }).getByRole("button", { name: "/ping", exact: true })).toBeVisible();
+  await page.getByRole("list", { name: "Resource tree" }).getByRole("button", { name: "/ping", exact: true }).click();
+  await page.getByRole("button", { name: "Enable CORS" }).click();
+  const cors = page.getByRole("dialog", { name: "Enable CORS on /ping" });
+  await expect(cors.getByRole("checkbox", { name: "GET" })).toBeChecked();
+  await cors.getByLabel("Access-Control-Allow-Origin").fill("https://app.example");
+  await cors.getByRole("button", { name: "Enable CORS" }).click();
+  await expect(page.getByRole("list", { name: "Resource tree" }).getByRole("button", { name: "OPTIONS /ping" })).toBeVisible();
 
   await deployToNewStage(page, "v1");
   const url = await shownInvokeUrl(page, restApiId, "v1");
   const response = await page.request.get(`${url}ping`);
   expect(response.status()).toBe(200);
   expect(await response.json()).toEqual({ pong: true });
+  const preflight = await page.request.fetch(`${url}ping`, { method: "OPTIONS" });
+  expect(preflight.headers()["access-control-allow-origin"]).toBe("https://app.example");
+  expect(preflight.headers()["access-control-allow-methods"]).toBe("GET,OPTIONS");
 
   await page.getByRole("region", { name: "Stage details" }).getByRole("button", { name: "Export" }).click();
   const dialog = page.getByRole("dialog", { name: "Export stage v1" });

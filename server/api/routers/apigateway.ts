@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { EnableCorsInput, enableCors } from "../../services/apigateway/cors";
 import { importFromConsole, listRestApis, resourceTree, ResourceTreeInput } from "../../services/apigateway/console";
 import { StageMetricsInput, stageMetrics } from "../../services/apigateway/metrics";
 import { type ApigwOperationName, apigwOperations } from "../../services/apigateway/operations";
@@ -86,6 +87,7 @@ export const apigatewayRouter = createTRPCRouter({
   getStageMetrics: teamProcedure()
     .input(StageMetricsInput)
     .query(({ ctx, input }) => stageMetrics(ctx.db, ctx.call, input)),
+  enableCors: operationMutation("apigateway:EnableCors", { input: EnableCorsInput, handler: enableCors }),
   // Console read models.
   listRestApis: teamProcedure().query(({ ctx }) => listRestApis(ctx.db, ctx.call)),
   resourceTree: teamProcedure()

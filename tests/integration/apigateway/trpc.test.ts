@@ -43,6 +43,26 @@ async function helloApi(): Promise<{ restApiId: string; rootId: string; helloId:
 }
 
 describe("apigateway over tRPC", () => {
+  it("Enable CORS puts an OPTIONS mock that answers the preflight headers, replacing one already there", async () => {
+    const { restApiId, helloId } = await helloApi();
+    await owner.apigateway.putMethod({ restApiId, resourceId: helloId, httpMethod: "OPTIONS", authorizationType: "AWS_IAM" });
+    // A quote would end the header's mapping literal early.
+    await assert.rejects(
+      owner.apigateway.enableCors({ restApiId, resourceId: helloId, allowMethods: ["GET"], allowOrigin: "it's" }),
+      (e: unknown) => e instanceof TRPCError && e.code === "BAD_REQUEST",
+    );
+    const options = await owner.apigateway.enableCors({ restApiId, resourceId: helloId, allowMethods: ["GET", "POST"], allowOrigin: "https://app.example" });
+    assert.equal(options.authorizationType, "NONE");
+    assert.equal(options.methodIntegration?.type, "MOCK");
+    await owner.apigateway.createDeployment({ restApiId, stageName: "cors" });
+    const response = await fetch(`${h.gateway.url}/restapis/${restApiId}/cors/_user_request_/hello`, { method: "OPTIONS" });
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get("access-control-allow-origin"), "https://app.example");
+    assert.equal(response.headers.get("access-control-allow-methods"), "GET,POST,OPTIONS");
+    assert.equal(response.headers.get("access-control-allow-headers"), "Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token");
+    await assert.rejects(viewer.apigateway.enableCors({ restApiId, resourceId: helloId, allowMethods: ["GET"] }), (e: unknown) => e instanceof TRPCError && e.code === "FORBIDDEN");
+  });
+
   it("creates an API whose resources start with the root; the SDK sees the same API", async () => {
     const name = uniqueName("console");
     const api = await owner.apigateway.createRestApi({ name, description: "from the console", endpointConfiguration: { types: ["PRIVATE"] } });

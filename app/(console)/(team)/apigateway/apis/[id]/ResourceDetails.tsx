@@ -14,6 +14,7 @@ import { integrationLabel } from "../../integration-form";
 import { authorizationLabel } from "../../method-settings";
 import { type ApiMethod, type RestApi, type TreeResource, useRefreshApis } from "../../use-api";
 import { CreateMethodModal } from "./CreateMethodModal";
+import { EnableCorsModal } from "./EnableCorsModal";
 
 interface ResourceDetailsProps {
   api: RestApi;
@@ -30,6 +31,7 @@ export function ResourceDetails({ api, resource, canChange, onSelectMethod, onMe
   const refresh = useRefreshApis();
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  const [cors, setCors] = useState(false);
   const remove = useMutation(
     trpc.apigateway.deleteResource.mutationOptions({
       async onSuccess() {
@@ -62,9 +64,14 @@ export function ResourceDetails({ api, resource, canChange, onSelectMethod, onMe
       <Container
         title="Resource details"
         actions={
-          <Button disabled={!canChange || isRoot} onClick={() => setDeleting(true)}>
-            Delete resource
-          </Button>
+          <>
+            <Button disabled={!canChange} onClick={() => setCors(true)}>
+              Enable CORS
+            </Button>
+            <Button disabled={!canChange || isRoot} onClick={() => setDeleting(true)}>
+              Delete resource
+            </Button>
+          </>
         }
       >
         <KeyValueGrid label="Resource details">
@@ -94,6 +101,17 @@ export function ResourceDetails({ api, resource, canChange, onSelectMethod, onMe
           empty={<EmptyState title="No methods">Create a method to answer requests to {resource.path}.</EmptyState>}
         />
       </Container>
+      {cors && (
+        <EnableCorsModal
+          restApiId={api.id}
+          resource={resource}
+          onClose={() => setCors(false)}
+          onEnabled={() => {
+            setCors(false);
+            onMethodCreated("OPTIONS");
+          }}
+        />
+      )}
       {creating && (
         <CreateMethodModal
           api={api}
