@@ -18,12 +18,27 @@ function blocksBalance(template: string): boolean {
   return top.length === 2 && last === PROBE_END;
 }
 
+/** Parsed templates by text: a deployed API renders the same few on every request, and parsing is most of the cost. */
+const parsed = new Map<string, TemplateAst | TemplateError>();
+const MAX_PARSED = 1_000;
+
 export function parseTemplate(template: string): TemplateAst {
+  let entry = parsed.get(template);
+  if (entry === undefined) {
+    entry = parseUncached(template);
+    if (parsed.size >= MAX_PARSED) parsed.delete(parsed.keys().next().value!);
+    parsed.set(template, entry);
+  }
+  if (entry instanceof TemplateError) throw entry;
+  return entry;
+}
+
+function parseUncached(template: string): TemplateAst | TemplateError {
   try {
     const ast = parse(template);
     if (blocksBalance(template)) return ast;
   } catch (error) {
-    throw new TemplateError(`Invalid mapping template: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    return new TemplateError(`Invalid mapping template: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
-  throw new TemplateError("Invalid mapping template: a block directive (#if, #foreach, #macro, #define) is missing its #end, or an #end closes nothing");
+  return new TemplateError("Invalid mapping template: a block directive (#if, #foreach, #macro, #define) is missing its #end, or an #end closes nothing");
 }
