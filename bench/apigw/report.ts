@@ -6,9 +6,8 @@ import {
   consoleCpuSections,
   consoleHeader,
   consoleTargets,
-  markdownComparison,
+  markdownResults,
   markdownHeader,
-  markdownTargets,
   type RunInfo,
   type TargetRow,
 } from "../lib/report";
@@ -151,23 +150,8 @@ export function markdownSection(r: ApigwResults): string {
       "**Cache-hit path** — a second stage of the same deployment with the cache cluster on and caching enabled for `*/*`; measured only if GetStage reports the cache AVAILABLE and a second GET of `/lambda` is answered without running the function (the function answers its own request id, so two equal answers mean a cache hit). Setting `*/*` also gives that stage AWS's default method throttling (10,000 requests/s, burst 5,000), so each cached request is metered too, as on AWS; the `bench` stage of the other workloads has no method settings.",
   );
   md.push("");
-  md.push(...markdownComparison(rows(r)));
-  md.push("");
-  const n = notes(r);
-  if (n.length) {
-    md.push(...n.map((line) => `- ${line.replace(/\|/g, "\\|")}`));
-    md.push("");
-  }
-  md.push(...markdownTargets("Targets (Stratus):", targets(r)));
-  const cpu = cpuSections(r);
-  if (cpu.length) {
-    md.push("<details><summary>CPU by process during the load windows</summary>");
-    md.push("");
-    md.push("| Window | Process | Cores busy | CPU µs per request | Kernel share |");
-    md.push("|---|---|---:|---:|---:|");
-    for (const [, lines] of cpu) md.push(...lines);
-    md.push("");
-    md.push("</details>");
-  }
+  md.push(
+    ...markdownResults({ comparison: rows(r), notes: notes(r), targetsTitle: "Targets (Stratus):", targets: targets(r), cpu: cpuSections(r), cpuSummary: "CPU by process during the load windows", unit: "request" }),
+  );
   return md.join("\n");
 }

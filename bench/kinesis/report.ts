@@ -6,9 +6,8 @@ import {
   consoleCpuSections,
   consoleHeader,
   consoleTargets,
-  markdownComparison,
+  markdownResults,
   markdownHeader,
-  markdownTargets,
   type RunInfo,
   type TargetRow,
 } from "../lib/report";
@@ -128,23 +127,8 @@ export function markdownSection(r: KinesisResults): string {
       `**Put → function** — a 1-shard stream mapped to a Node function (StartingPosition LATEST, BatchSize 100) that POSTs each batch's sequence numbers to an HTTP receiver in the benchmark process; ${o["lambda rounds"]} records put one at a time (50 ms apart) after ${o["lambda warm-up"]} warm-up records, each timed from PutRecord sent to the receiver having it (the real path: gateway → Postgres → the workers' shard poller → execution context → receiver).`,
   );
   md.push("");
-  md.push(...markdownComparison(rows(r)));
-  md.push("");
-  const n = notes(r);
-  if (n.length) {
-    md.push(...n.map((line) => `- ${line.replace(/\|/g, "\\|")}`));
-    md.push("");
-  }
-  md.push(...markdownTargets("Targets (Stratus):", targets(r)));
-  const cpu = cpuSections(r);
-  if (cpu.length) {
-    md.push("<details><summary>CPU by process during the ingest and read-back windows</summary>");
-    md.push("");
-    md.push("| Window | Process | Cores busy | CPU µs per 1,000 records | Kernel share |");
-    md.push("|---|---|---:|---:|---:|");
-    for (const [, lines] of cpu) md.push(...lines);
-    md.push("");
-    md.push("</details>");
-  }
+  md.push(
+    ...markdownResults({ comparison: rows(r), notes: notes(r), targetsTitle: "Targets (Stratus):", targets: targets(r), cpu: cpuSections(r), cpuSummary: "CPU by process during the ingest and read-back windows", unit: "1,000 records" }),
+  );
   return md.join("\n");
 }

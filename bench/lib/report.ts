@@ -108,3 +108,27 @@ export function consoleCpuSections(sections: readonly [string, string[]][], unit
     ...lines.map((line) => `  ${line.split(" | ").slice(1).join(" | ")}`),
   ]);
 }
+
+/**
+ * A section's closing Markdown: the comparison table, the notes as a list, the targets, and the CPU windows'
+ * rows (from cpuTableRows) folded under `cpuSummary`, each row's cost per `unit`.
+ */
+export function markdownResults(parts: {
+  comparison: readonly ComparisonRow[];
+  notes: readonly string[];
+  targetsTitle: string;
+  targets: readonly TargetRow[];
+  cpu: readonly [string, string[]][];
+  cpuSummary: string;
+  unit: string;
+}): string[] {
+  const md = [...markdownComparison(parts.comparison), ""];
+  if (parts.notes.length) md.push(...parts.notes.map((line) => `- ${line.replace(/\|/g, "\\|")}`), "");
+  md.push(...markdownTargets(parts.targetsTitle, parts.targets));
+  if (parts.cpu.length) {
+    md.push(`<details><summary>${parts.cpuSummary}</summary>`, "", `| Window | Process | Cores busy | CPU µs per ${parts.unit} | Kernel share |`, "|---|---|---:|---:|---:|");
+    for (const [, lines] of parts.cpu) md.push(...lines);
+    md.push("", "</details>");
+  }
+  return md;
+}
