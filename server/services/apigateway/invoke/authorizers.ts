@@ -9,6 +9,7 @@ import { type AuthorizerOutput, authorizerOutput, decide } from "./authorizer-po
 import type { RequestContext } from "./context";
 import type { DeployedApi } from "./deployed";
 import { callFunction, functionErrorMessage } from "./lambda-call";
+import { contextValue } from "./mapping";
 import { type ApiRequest, headerOf, headerViews, queryViews } from "./request";
 import { type ApiResponse, gatewayResponse } from "./responses";
 
@@ -60,10 +61,7 @@ function identityValue(source: string, input: AuthorizationInput): string | unde
   if (kind === "header" || kind === "multivalueheader") return headerOf(req, name!);
   if (kind === "querystring" || kind === "multivaluequerystring") return queryViews(req).single[name!];
   if (source.startsWith("stageVariables.")) return stageVariables[source.slice("stageVariables.".length)];
-  if (source.startsWith("context.")) {
-    const value: unknown = (context as unknown as Record<string, unknown>)[source.slice("context.".length)];
-    return value === undefined || value === null ? undefined : String(value);
-  }
+  if (source.startsWith("context.")) return contextValue(context, source.slice("context.".length));
   return undefined;
 }
 

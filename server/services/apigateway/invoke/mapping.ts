@@ -38,7 +38,8 @@ function bodyPath(body: string, path: string): string | undefined {
   return typeof found === "string" ? found : JSON.stringify(found);
 }
 
-function contextValue(context: object, path: string): string | undefined {
+/** The value at a dotted path of `$context` as text (objects as JSON), or undefined when there is none. */
+export function contextValue(context: object, path: string): string | undefined {
   let value: unknown = context;
   for (const key of path.split(".")) value = value !== null && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
   return value === undefined || value === null ? undefined : typeof value === "object" ? JSON.stringify(value) : String(value);

@@ -7,6 +7,7 @@
  */
 import { pgPool } from "../../../db/pool";
 import { appendLogEvents, type LogEventInput } from "../../logs/append";
+import { contextValue } from "./mapping";
 
 const FLUSH_INTERVAL_MS = 1_000;
 /** This process's stream in each group (AWS, too, writes each group from many streams). */
@@ -48,11 +49,7 @@ export function accessLogGroup(destinationArn: string | undefined): string | und
 
 /** An access log line: each `$context.<path>` of the format replaced by its value, `-` when it has none. */
 export function accessLogLine(format: string, context: Record<string, unknown>): string {
-  return format.replace(/\$context\.([A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*)/g, (_, path: string) => {
-    let value: unknown = context;
-    for (const key of path.split(".")) value = value !== null && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
-    return value === undefined || value === null ? "-" : typeof value === "object" ? JSON.stringify(value) : String(value);
-  });
+  return format.replace(/\$context\.([A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*)/g, (_, path: string) => contextValue(context, path) ?? "-");
 }
 
 export const executionLogGroup = (restApiId: string, stage: string) => `API-Gateway-Execution-Logs_${restApiId}/${stage}`;
