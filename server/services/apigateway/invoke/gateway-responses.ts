@@ -7,7 +7,7 @@
 import { renderMappingTemplate, TemplateError } from "../vtl";
 import { RESPONSE_TYPES } from "../gateway-responses";
 import type { DeploymentSnapshot } from "../model";
-import { mapParameters } from "./mapping";
+import { mapParameters, methodRequestSource } from "./mapping";
 import { type ApiRequest, headerViews, queryViews } from "./request";
 import type { ApiResponse } from "./responses";
 
@@ -27,18 +27,11 @@ export function customise(response: ApiResponse, customised: DeploymentSnapshot[
   const custom = (type && customised[type]) ?? customised[response.status >= 500 ? "DEFAULT_5XX" : "DEFAULT_4XX"];
   if (!custom) return response;
 
-  const { req } = setting;
+  const header = headerViews(setting.req);
+  const querystring = queryViews(setting.req);
   const error = { message: answered.message, messageString: JSON.stringify(answered.message), responseType: type ?? (response.status >= 500 ? "DEFAULT_5XX" : "DEFAULT_4XX") };
   const context = { ...setting.context, error };
-  const source = {
-    prefix: "method.request",
-    path: setting.pathParameters,
-    querystring: queryViews(req),
-    header: headerViews(req),
-    body: req.body.toString("utf8"),
-    stageVariables: setting.stageVariables,
-    context,
-  };
+  const source = methodRequestSource({ ...setting, context, header, querystring });
   const headers: [string, string][] = response.headers.filter(([name]) => name.toLowerCase() === "x-amzn-errortype");
   headers.push(...Object.entries(mapParameters(custom.responseParameters, "gatewayresponse", source).header ?? {}));
   const templates = Object.entries(custom.responseTemplates ?? {});
@@ -46,7 +39,7 @@ export function customise(response: ApiResponse, customised: DeploymentSnapshot[
   let body = response.body;
   if (template !== undefined) {
     try {
-      const params = { path: setting.pathParameters, querystring: source.querystring.single, header: source.header.single };
+      const params = { path: setting.pathParameters, querystring: querystring.single, header: header.single };
       body = Buffer.from(renderMappingTemplate(template, { body: source.body, params, context, stageVariables: setting.stageVariables }).body);
     } catch (failure) {
       if (!(failure instanceof TemplateError)) throw failure;

@@ -11,7 +11,7 @@ import type { DeployedApi } from "./deployed";
 import { type CallService, serviceCall } from "./aws-service";
 import { callFunction, type FunctionOutcome, functionErrorMessage } from "./lambda-call";
 import { callHttp, type HttpOutcome } from "./http-call";
-import { chooseIntegrationResponse, chooseRequestTemplate, chooseResponseTemplate, mapParameters, type MappingSource } from "./mapping";
+import { chooseIntegrationResponse, chooseRequestTemplate, chooseResponseTemplate, mapParameters, type MappingSource, methodRequestSource } from "./mapping";
 import { fromProxyResponse, proxyEvent } from "./proxy-event";
 import { type ApiRequest, headerOf, headerViews, type ParameterViews, queryViews } from "./request";
 import { type ApiResponse, gatewayResponse } from "./responses";
@@ -72,22 +72,10 @@ async function lambdaProxy(call: IntegrationCall, uri: string): Promise<ApiRespo
   return fromProxyResponse(outcome.payload) ?? gatewayResponse("BAD_GATEWAY");
 }
 
-function methodRequestSource(call: IntegrationCall, headers: ParameterViews, query: ParameterViews): MappingSource {
-  return {
-    prefix: "method.request",
-    path: call.pathParameters,
-    querystring: query,
-    header: headers,
-    body: call.req.body.toString("utf8"),
-    stageVariables: call.stageVariables,
-    context: call.context,
-  };
-}
-
 async function httpProxy(call: IntegrationCall, uri: string): Promise<ApiResponse> {
   const headers = headerViews(call.req);
   const query = queryViews(call.req);
-  const mapped = mapParameters(call.integration.requestParameters, "integration.request", methodRequestSource(call, headers, query));
+  const mapped = mapParameters(call.integration.requestParameters, "integration.request", methodRequestSource({ ...call, header: headers, querystring: query }));
   // Path parameters reach the URL through mappings; one the console's proxy setup would map is taken as is.
   const url = withQuery(withPathParameters(uri, { ...call.pathParameters, ...mapped.path }), [...new URLSearchParams(call.req.query), ...Object.entries(mapped.querystring ?? {})]);
   const requestHeaders: [string, string][] = [...Object.entries(headers.multi).flatMap(([name, values]) => values.map((value): [string, string] => [name, value])), ...Object.entries(mapped.header ?? {})];
@@ -187,7 +175,7 @@ async function mappedIntegration(call: IntegrationCall, uri: string): Promise<Ap
   const request = integrationRequestBody(call, params);
   if ("status" in request) return request;
   call.log?.add(`Endpoint request body after transformations: ${request.body.toString("utf8")}`);
-  const mapped = mapParameters(call.integration.requestParameters, "integration.request", methodRequestSource(call, headers, query));
+  const mapped = mapParameters(call.integration.requestParameters, "integration.request", methodRequestSource({ ...call, header: headers, querystring: query }));
   const answer = await callBackend(call, uri, request.body, mapped);
   if ("status" in answer) return answer;
   return integrationResponse(call, answer, params);

@@ -6,7 +6,7 @@
  */
 import { JSONPath } from "jsonpath-plus";
 import type { Integration, IntegrationResponse } from "../model";
-import type { ParameterViews } from "./request";
+import { type ApiRequest, headerViews, type ParameterViews, queryViews } from "./request";
 
 /** What one side of a mapping reads from (`method.request.*` or `integration.response.*`). */
 export interface MappingSource {
@@ -18,6 +18,30 @@ export interface MappingSource {
   body: string;
   stageVariables: Record<string, string>;
   context: object;
+}
+
+/**
+ * What `method.request.*` expressions read: the request as the method received it. Callers that have its
+ * header and query views already pass them in.
+ */
+export function methodRequestSource(request: {
+  req: ApiRequest;
+  pathParameters: Record<string, string>;
+  stageVariables: Record<string, string>;
+  context: object;
+  header?: ParameterViews;
+  querystring?: ParameterViews;
+}): MappingSource {
+  const { req } = request;
+  return {
+    prefix: "method.request",
+    path: request.pathParameters,
+    querystring: request.querystring ?? queryViews(req),
+    header: request.header ?? headerViews(req),
+    body: req.body.toString("utf8"),
+    stageVariables: request.stageVariables,
+    context: request.context,
+  };
 }
 
 function lookupHeader(views: ParameterViews, name: string, multi: boolean): string | undefined {
