@@ -95,6 +95,7 @@ async function main(): Promise<void> {
   const { collectHeaders } = await import("../../server/gateway/request");
   const { parseSignature, verifySignature, payloadHash } = await import("../../server/gateway/sigv4");
   const { resolveCredential } = await import("../../server/services/iam/credentials");
+  const { IamDecisionData } = await import("../../server/services/iam/policy-sets");
   const { sendMessage } = await import("../../server/services/sqs/send");
   const { resolveQueue } = await import("../../server/services/sqs/store");
   const { SqsSchemas } = await import("../../server/services/sqs/schemas");
@@ -104,7 +105,7 @@ async function main(): Promise<void> {
   const { Redis } = await import("ioredis");
   const redis = new Redis(REDIS_URL);
   const registry = createDefaultRegistry();
-  const deps = { registry, db, resolveCredential, logger: console };
+  const deps = { registry, db, resolveCredential, iam: new IamDecisionData(db), logger: console };
   const endpoint = "http://127.0.0.1:4566";
   const queueName = `bench-stages-${Date.now().toString(36)}`;
   const body = "x".repeat(100);

@@ -3,6 +3,7 @@ import { apigatewayRouter } from "./routers/apigateway";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { dashboardRouter } from "./routers/dashboard";
+import { iamRouter } from "./routers/iam";
 import { invitationRouter } from "./routers/invitation";
 import { kinesisRouter } from "./routers/kinesis";
 import { lambdaRouter } from "./routers/lambda";
@@ -27,6 +28,7 @@ export const appRouter = createTRPCRouter({
   logs: logsRouter,
   kinesis: kinesisRouter,
   apigateway: apigatewayRouter,
+  iam: iamRouter,
 });
 
 export type AppRouter = typeof appRouter;

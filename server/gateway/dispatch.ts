@@ -2,7 +2,10 @@ import type { Db } from "../db/client";
 import { CommonErrors, isAwsError, type AwsError } from "../errors";
 import { recordAudit, type AuditEntry } from "../services/audit/record";
 import type { CallContext } from "../services/context";
+import { describeRequest } from "../services/iam/authorization/request-actions";
+import { authorizeRequest } from "../services/iam/authorize";
 import type { CredentialResolver } from "../services/iam/credentials";
+import type { IamDecisionData } from "../services/iam/policy-sets";
 import { authenticate, type Caller } from "./authenticate";
 import { GatewayErrors, wireErrorCode } from "./errors";
 import type { GatewayLogger } from "./logger";
@@ -17,6 +20,8 @@ export interface GatewayDeps {
   registry: OperationRegistry;
   db: Db;
   resolveCredential: CredentialResolver;
+  /** What IAM decisions need (policy sets, team enforcement), cached. */
+  iam: IamDecisionData;
   logger: GatewayLogger;
 }
 
@@ -74,7 +79,9 @@ async function run(deps: GatewayDeps, route: Route, req: GatewayRequest, identif
       endpoint: requestEndpoint(req),
       signal: req.signal,
     };
-    const outcome = await operation.execute(ctx, params);
+    const authorize = (input: unknown) =>
+      authorizeRequest(deps.iam, ctx, operation.service.name, describeRequest(operation.service.name, operation.name, input, ctx), operation.readOnly);
+    const outcome = await operation.execute(ctx, params, authorize);
     const record = async (errorCode?: string) => {
       if (operation.readOnly || operation.dataEvent) return;
       await audit(deps, ctx, { action: operation.action, resourceArn: outcome.resourceArn, success: errorCode === undefined, errorCode });

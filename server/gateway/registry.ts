@@ -114,8 +114,11 @@ export interface RegisteredOperation {
   dataEvent: boolean;
   input: z.ZodTypeAny;
   protocols: OperationProtocols;
-  /** Validates `params` against the input schema, then runs the handler; never throws for handler errors. */
-  execute(ctx: CallContext, params: unknown): Promise<Outcome>;
+  /**
+   * Validates `params` against the input schema, lets `authorize` see the parsed input (it throws to
+   * refuse the call), then runs the handler; never throws for handler errors.
+   */
+  execute(ctx: CallContext, params: unknown, authorize?: (input: unknown) => Promise<void>): Promise<Outcome>;
 }
 
 /** An unsigned request to a public route: it authorises itself (e.g. by an HMAC token in its query). */
@@ -172,7 +175,7 @@ export class OperationRegistry {
       dataEvent: op.dataEvent ?? false,
       input: op.input,
       protocols: op.protocols,
-      async execute(ctx, params) {
+      async execute(ctx, params, authorize) {
         const parsed = op.input.safeParse(params);
         if (!parsed.success) {
           const message = validationMessage(parsed.error);
@@ -181,6 +184,7 @@ export class OperationRegistry {
         const input: z.output<S> = parsed.data;
         const arn = (output: O | undefined) => op.resourceArn?.(ctx, input, output) ?? undefined;
         try {
+          await authorize?.(input);
           const output = await op.handler(ctx, input);
           return { ok: true, output, resourceArn: arn(output) };
         } catch (error) {

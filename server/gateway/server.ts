@@ -4,6 +4,7 @@ import type { Http2ServerRequest, Http2ServerResponse } from "node:http2";
 import { prisma, type Db } from "../db/client";
 import { env } from "../env";
 import { resolveCredential, type CredentialResolver } from "../services/iam/credentials";
+import { IamDecisionData } from "../services/iam/policy-sets";
 import { BodyTooLargeError, readBody } from "./body";
 import { dispatch, type GatewayDeps } from "./dispatch";
 import { GatewayErrors } from "./errors";
@@ -133,6 +134,7 @@ export function createGatewayServer(opts: GatewayServerOptions = {}): Server {
     registry: opts.registry ?? createDefaultRegistry(),
     db: opts.db ?? prisma(),
     resolveCredential: opts.resolveCredential ?? resolveCredential,
+    iam: new IamDecisionData(prisma()),
     logger,
     apis: new DeployedApis(prisma(), env().DATABASE_URL, logger),
     authorizerResults: new AuthorizerResults(),
@@ -155,6 +157,7 @@ export function createGatewayServer(opts: GatewayServerOptions = {}): Server {
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   acceptCleartextHttp2(server, onRequest);
-  server.on("close", () => void deps.apis.close());
+  deps.iam.listen(env().DATABASE_URL, logger);
+  server.on("close", () => void Promise.all([deps.apis.close(), deps.iam.close()]));
   return server;
 }

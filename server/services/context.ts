@@ -2,7 +2,10 @@ import type { TeamRole } from "../db/generated/enums";
 
 export type { TeamRole };
 
-/** Who is calling: a console user (session or their access key) or, later, an assumed role. */
+/** An IAM identity whose calls IAM policies decide: a role session or an IAM user's key. */
+export type IamIdentity = { type: "role"; name: string; sessionPolicy?: string } | { type: "user"; name: string };
+
+/** Who is calling: a console user (session or their access key), a role session or an IAM user. */
 export interface Principal {
   accountId: string;
   /** IAM-style ARN, e.g. arn:aws:iam::123456789012:user/alice@example.com */
@@ -14,6 +17,8 @@ export interface Principal {
   email?: string;
   /** The team role a console user's session or key acts with; null for role sessions (IAM decides). */
   role: TeamRole | null;
+  /** Set when IAM policies decide what this principal may do (checked at the gateway before the call). */
+  iam?: IamIdentity;
   accessKeyId?: string;
 }
 

@@ -7,7 +7,10 @@ import { newAccessKeyId, newSecretAccessKey, storeAccessKey } from "../../server
 import { consoleUserPrincipal } from "../../server/services/accounts/principal";
 import { createTeam } from "../../server/services/accounts/teams";
 import { signUp } from "../../server/services/accounts/users";
-import type { Principal, TeamRole } from "../../server/services/context";
+import type { CallContext, Principal, TeamRole } from "../../server/services/context";
+import { attachPolicy } from "../../server/services/iam/attachments";
+import { roleRef } from "../../server/services/iam/principals";
+import { createRole } from "../../server/services/iam/roles";
 
 export interface TestUser {
   userId: string;
@@ -66,4 +69,22 @@ export function trpcAs(user: { userId: string } | null, opts: { accountId?: stri
     source: "trpc",
   };
   return createCaller(ctx);
+}
+
+/**
+ * An execution role in the team that trusts `service` and has `policyArns` attached: what a strict
+ * team needs before a function (or API integration) acting as it may call other services.
+ */
+export async function createServiceRole(
+  team: Pick<TestTeam, "accountId" | "principal">,
+  name: string,
+  opts: { service?: string; policyArns?: string[] } = {},
+): Promise<string> {
+  const db = prisma();
+  // Made as the team's owner would, whatever role the test's own user holds.
+  const ctx: CallContext = { accountId: team.accountId, region: "us-east-1", principal: { ...team.principal, role: "owner" }, requestId: `fixture-${name}`, source: "trpc" };
+  const trust = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: opts.service ?? "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }] };
+  const { Role } = await createRole(db, ctx, { RoleName: name, AssumeRolePolicyDocument: JSON.stringify(trust) });
+  for (const policyArn of opts.policyArns ?? ["arn:aws:iam::aws:policy/AdministratorAccess"]) await attachPolicy(db, ctx, roleRef(name), policyArn);
+  return Role.Arn;
 }

@@ -1,6 +1,7 @@
 import { registerStsOperations } from "../../services/sts/operations";
 import { OperationRegistry } from "../registry";
 import { registerApigatewayOperations } from "./apigateway";
+import { registerIamOperations } from "./iam";
 import { registerKinesisOperations } from "./kinesis";
 import { registerLambdaOperations } from "./lambda";
 import { registerLogsOperations } from "./logs";
@@ -17,5 +18,6 @@ export function createDefaultRegistry(): OperationRegistry {
   registerSnsOperations(registry);
   registerKinesisOperations(registry);
   registerApigatewayOperations(registry);
+  registerIamOperations(registry);
   return registry;
 }

@@ -8,8 +8,9 @@ import type { Db } from "../../db/client";
 import { env } from "../../env";
 import { AwsError } from "../../errors";
 import { decryptSecret, sha256Hex } from "../../lib/secrets";
-import type { Principal, TeamRole } from "../context";
+import type { IamIdentity, Principal, TeamRole } from "../context";
 import { consoleUserPrincipal } from "../accounts/principal";
+import { userArn } from "./model";
 
 export interface ResolvedCredential {
   /** `access-key`: a long-term AKIA… key; `session`: temporary ASIA… credentials. */
@@ -87,7 +88,8 @@ async function loadAccessKey(db: Db, accessKeyId: string): Promise<StoredCredent
       user: { select: { email: true, memberships: { select: { accountId: true, role: true } } } },
     },
   });
-  if (!key || key.status !== "Active") return null;
+  if (!key) return loadIamUserKey(db, accessKeyId);
+  if (key.status !== "Active") return null;
   const membership = key.user.memberships.find((m) => m.accountId === key.accountId);
   if (!membership) return null;
   return {
@@ -97,14 +99,41 @@ async function loadAccessKey(db: Db, accessKeyId: string): Promise<StoredCredent
   };
 }
 
+/** An IAM user's key acts with that user's policies. */
+async function loadIamUserKey(db: Db, accessKeyId: string): Promise<StoredCredential | null> {
+  const key = await db.iamAccessKey.findUnique({ where: { accessKeyId }, include: { user: true } });
+  if (!key || key.status !== "Active") return null;
+  const { user } = key;
+  return {
+    kind: "access-key",
+    secretAccessKey: decryptSecret(key.secretEncrypted, env().STRATUS_SECRET_KEY),
+    principal: {
+      accountId: key.accountId,
+      arn: userArn(user.accountId, user.path, user.userName),
+      userId: user.userId,
+      role: null,
+      iam: { type: "user", name: user.userName },
+      accessKeyId,
+    },
+  };
+}
+
+/** The IAM identity whose policies decide for a session: its role, or the IAM user who called GetSessionToken. */
+function sessionIdentity(principalArn: string, sessionPolicy: string | null): IamIdentity | undefined {
+  const role = /^arn:aws:sts::\d{12}:assumed-role\/([^/]+)\//.exec(principalArn);
+  if (role) return { type: "role", name: role[1]!, sessionPolicy: sessionPolicy ?? undefined };
+  const user = /^arn:aws:iam::\d{12}:user\/(?:.*\/)?([^/]+)$/.exec(principalArn);
+  return user ? { type: "user", name: user[1]! } : undefined;
+}
+
 async function loadSessionCredential(db: Db, accessKeyId: string): Promise<StoredCredential | null> {
   const session = await db.sessionCredential.findUnique({ where: { accessKeyId } });
   if (!session) return null;
   let email: string | undefined;
-  // Until IAM policies are enforced (the IAM issue), a role session — e.g. a Lambda function's
-  // execution role — may do what a developer of its team may do, as local AWS emulators allow.
-  let role: TeamRole | null = session.principalArn.includes(":assumed-role/") ? "developer" : null;
+  let role: TeamRole | null = null;
+  let iam: IamIdentity | undefined;
   if (session.userId !== null) {
+    // A console user's GetSessionToken: the session acts with their team role.
     const membership = await db.membership.findUnique({
       where: { accountId_userId: { accountId: session.accountId, userId: session.userId } },
       select: { role: true, user: { select: { email: true } } },
@@ -113,6 +142,9 @@ async function loadSessionCredential(db: Db, accessKeyId: string): Promise<Store
     if (!membership) return null;
     ({ email } = membership.user);
     ({ role } = membership);
+  } else {
+    iam = sessionIdentity(session.principalArn, session.sessionPolicy);
+    if (!iam) return null;
   }
   return {
     kind: "session",
@@ -126,6 +158,7 @@ async function loadSessionCredential(db: Db, accessKeyId: string): Promise<Store
       consoleUserId: session.userId ?? undefined,
       email,
       role,
+      iam,
       accessKeyId,
     },
   };

@@ -1,7 +1,7 @@
 /**
  * Temporary credentials for an assumed role (ASIA… key, secret, session token), stored like every
  * other credential so any gateway on any machine can verify requests signed with them. Lambda hands
- * them to function code for its execution role; STS AssumeRole will issue them the same way.
+ * them to function code for its execution role; STS AssumeRole issues them the same way.
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../../db/client";
@@ -32,12 +32,11 @@ export function roleId(roleArn: string): string {
   return "AROA" + Array.from(digest.subarray(0, 17), (byte) => alphabet[byte % alphabet.length]).join("");
 }
 
-export async function issueRoleSession(
+/** Stores and returns new temporary credentials acting as `principalArn`. */
+export async function issueSession(
   db: Db,
-  args: { accountId: string; roleArn: string; sessionName: string; durationSeconds: number },
+  args: { accountId: string; principalArn: string; principalId: string; userId?: string; sessionPolicy?: string; durationSeconds: number },
 ): Promise<RoleSessionCredentials> {
-  const roleName = roleNameOf(args.roleArn);
-  if (!roleName) throw new Error(`Not a role ARN: ${args.roleArn}`);
   const accessKeyId = newAccessKeyId("ASIA");
   const secretAccessKey = newSecretAccessKey();
   const sessionToken = randomBytes(96).toString("base64");
@@ -48,10 +47,33 @@ export async function issueRoleSession(
       accountId: args.accountId,
       secretEncrypted: encryptSecret(secretAccessKey, env().STRATUS_SECRET_KEY),
       tokenHash: sha256Hex(sessionToken),
-      principalArn: `arn:aws:sts::${args.accountId}:assumed-role/${roleName}/${args.sessionName}`,
-      principalId: `${roleId(args.roleArn)}:${args.sessionName}`,
+      principalArn: args.principalArn,
+      principalId: args.principalId,
+      userId: args.userId,
+      sessionPolicy: args.sessionPolicy,
       expiresAt: expiration,
     },
   });
   return { accessKeyId, secretAccessKey, sessionToken, expiration };
+}
+
+export async function issueRoleSession(
+  db: Db,
+  args: {
+    accountId: string;
+    roleArn: string;
+    sessionName: string;
+    durationSeconds: number;
+    /** The stored role's id, when the role exists (else one derived from its ARN). */
+    roleId?: string;
+    /** A session policy (AssumeRole's `Policy`): the session may do only what it also allows. */
+    sessionPolicy?: string;
+  },
+): Promise<RoleSessionCredentials & { assumedRoleId: string; assumedRoleArn: string }> {
+  const roleName = roleNameOf(args.roleArn);
+  if (!roleName) throw new Error(`Not a role ARN: ${args.roleArn}`);
+  const assumedRoleArn = `arn:aws:sts::${args.accountId}:assumed-role/${roleName}/${args.sessionName}`;
+  const assumedRoleId = `${args.roleId ?? roleId(args.roleArn)}:${args.sessionName}`;
+  const credentials = await issueSession(db, { ...args, principalArn: assumedRoleArn, principalId: assumedRoleId });
+  return { ...credentials, assumedRoleId, assumedRoleArn };
 }

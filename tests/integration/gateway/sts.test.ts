@@ -133,7 +133,7 @@ describe("temporary credentials (session_credentials)", () => {
   });
 
   test("fail with a wrong or missing session token", async () => {
-    const creds = await createSessionCredentials({ accountId: team.accountId, principalArn: "arn:aws:sts::x", principalId: "AROAX:s", expiresAt: inOneHour() });
+    const creds = await createSessionCredentials({ accountId: team.accountId, principalArn: `arn:aws:sts::${team.accountId}:assumed-role/x/s`, principalId: "AROAX:s", expiresAt: inOneHour() });
     await assertStsError(sts({ ...creds, sessionToken: `${creds.sessionToken}x` }).send(new GetCallerIdentityCommand({})), "InvalidClientTokenId", 403);
     const { sessionToken: _omitted, ...withoutToken } = creds;
     await assertStsError(sts(withoutToken).send(new GetCallerIdentityCommand({})), "InvalidClientTokenId", 403);
@@ -142,7 +142,7 @@ describe("temporary credentials (session_credentials)", () => {
   test("fail with ExpiredToken once expired", async () => {
     const creds = await createSessionCredentials({
       accountId: team.accountId,
-      principalArn: "arn:aws:sts::x",
+      principalArn: `arn:aws:sts::${team.accountId}:assumed-role/x/s`,
       principalId: "AROAX:s",
       expiresAt: new Date(Date.now() - 1000),
     });

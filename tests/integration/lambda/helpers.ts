@@ -6,7 +6,7 @@ import { strToU8, zipSync } from "fflate";
 import { prisma } from "../../../server/db/client";
 import { pgPool } from "../../../server/db/pool";
 import type { TeamRole } from "../../../server/services/context";
-import { createTestTeam, type TestTeam } from "../../helpers/fixtures";
+import { createServiceRole, createTestTeam, type TestTeam } from "../../helpers/fixtures";
 import { type Credentials, startGateway, type RunningGateway } from "../gateway/helpers";
 
 export interface LambdaHarness {
@@ -33,6 +33,8 @@ export interface TeamClient {
 export async function startLambda(): Promise<LambdaHarness> {
   const gateway = await startGateway();
   const team = await createTestTeam();
+  // The functions' execution role exists and may do anything, so functions calling services work in a strict team.
+  const role = await createServiceRole(team, "lambda-exec");
   const clients: lambda.LambdaClient[] = [];
   const clientFor = (credentials: Credentials, region = "us-east-1") => {
     const client = new lambda.LambdaClient({ endpoint: gateway.url, region, credentials, maxAttempts: 1 });
@@ -44,11 +46,11 @@ export async function startLambda(): Promise<LambdaHarness> {
     team,
     client: clientFor(team),
     clientFor,
-    role: roleArn(team.accountId),
+    role,
     arnPrefix: `arn:aws:lambda:us-east-1:${team.accountId}:function:`,
     async otherTeam(role) {
       const other = await createTestTeam({ role });
-      return { team: other, client: clientFor(other), role: roleArn(other.accountId) };
+      return { team: other, client: clientFor(other), role: await createServiceRole(other, "lambda-exec") };
     },
     async close() {
       for (const client of clients) client.destroy();

@@ -70,10 +70,11 @@ describe("another region", () => {
 describe("team roles", () => {
   it("let a viewer read but not change functions", async () => {
     const viewer = await h.otherTeam("viewer");
-    await assertLambdaError(createFunction(viewer, uniqueName("viewer")), {
-      name: "AccessDenied",
+    const name = uniqueName("viewer");
+    await assertLambdaError(createFunction(viewer, name), {
+      name: "AccessDeniedException",
       status: 403,
-      message: `User: ${viewer.team.principal.arn} is not authorized to perform: lambda:CreateFunction (requires the developer role or higher)`,
+      message: `User: ${viewer.team.principal.arn} is not authorized to perform: lambda:CreateFunction on resource: arn:aws:lambda:us-east-1:${viewer.team.accountId}:function:${name} (requires the developer role or higher)`,
     });
     assert.deepEqual((await viewer.client.send(new lambda.ListFunctionsCommand({}))).Functions, []);
   });

@@ -63,7 +63,7 @@ describe("roles", () => {
     await appendLogEvents(pgPool(), { accountId: team.accountId, region: "us-east-1", logGroupName: group, logStreamName: "s", events: [{ timestamp: Date.now(), message: "visible" }] });
     assert.equal((await viewerSdk.send(new logs.FilterLogEventsCommand({ logGroupName: group }))).events?.[0]?.message, "visible");
     const denied = async (call: Promise<unknown>) =>
-      assert.rejects(call, (e: unknown) => e instanceof logs.CloudWatchLogsServiceException && e.name === "AccessDenied" && e.$metadata.httpStatusCode === 403);
+      assert.rejects(call, (e: unknown) => e instanceof logs.CloudWatchLogsServiceException && e.name === "AccessDeniedException" && e.$metadata.httpStatusCode === 400);
     await denied(viewerSdk.send(new logs.CreateLogGroupCommand({ logGroupName: uniqueName("nope") })));
     await denied(viewerSdk.send(new logs.PutLogEventsCommand({ logGroupName: group, logStreamName: "s", logEvents: [{ timestamp: Date.now(), message: "x" }] })));
     await denied(viewerSdk.send(new logs.DeleteLogGroupCommand({ logGroupName: group })));

@@ -121,7 +121,7 @@ describe("roles", () => {
     await assertSqsError(viewerSdk.send(new sqs.SendMessageCommand({ QueueUrl, MessageBody: "no" })), {
       name: "AccessDenied",
       status: 403,
-      message: /^User: arn:aws:iam::\d{12}:user\/.+ is not authorized to perform: sqs:SendMessage \(requires the developer role or higher\)$/,
+      message: /^User: arn:aws:iam::\d{12}:user\/.+ is not authorized to perform: sqs:SendMessage on resource: arn:aws:sqs:us-east-1:\d{12}:[\w-]+ \(requires the developer role or higher\)$/,
     });
   });
 
