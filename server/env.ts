@@ -28,6 +28,8 @@ const EnvSchema = z.object({
   STRATUS_ADMIN_EMAIL: z.string().email().optional(),
   STRATUS_ADMIN_PASSWORD: z.string().min(8).optional(),
   STRATUS_ACCOUNT_ID: accountId.default("000000000000"),
+  /** IAM enforcement of the bootstrap account when it is created (teams made in the console start strict). */
+  STRATUS_IAM_ENFORCEMENT: z.enum(["strict", "permissive"]).default("permissive"),
   STRATUS_ACCESS_KEY_ID: z.string().min(1).max(128).optional(),
   STRATUS_SECRET_ACCESS_KEY: z.string().min(1).max(128).optional(),
   /** Maximum request body the gateway reads before answering 413. */
@@ -37,6 +39,9 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[\w.-]{1,64}$/, "letters, digits, '_', '.' or '-'")
     .default("stratus"),
+  /** API Gateway's account-level throttle per region, across all APIs (AWS: 10,000 requests per second, burst 5,000). */
+  STRATUS_APIGW_ACCOUNT_RATE_LIMIT: z.coerce.number().positive().default(10_000),
+  STRATUS_APIGW_ACCOUNT_BURST_LIMIT: z.coerce.number().int().positive().default(5_000),
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(4),
   /** Lambda invocations one workers process runs at once (each in its own execution context process). */
   STRATUS_LAMBDA_WORKER_CONCURRENCY: z.coerce.number().int().positive().default(32),

@@ -5,13 +5,17 @@
  */
 import type { IncomingMessage } from "node:http";
 import type { Http2ServerRequest } from "node:http2";
+import { prisma } from "../db/client";
 import { isAwsError } from "../errors";
 import type { CallService } from "../services/apigateway/invoke/aws-service";
 import { type ApiRequest, type ApiResponse, executeApiRequest, type ExecuteDeps, gatewayResponse, type IamCaller, type InvokeTarget } from "../services/apigateway/invoke";
+import { resolveCredential } from "../services/iam/credentials";
+import { IamDecisionData } from "../services/iam/policy-sets";
 import { authenticate } from "./authenticate";
 import { BodyTooLargeError, readBody } from "./body";
 import { dispatchAs, type GatewayDeps } from "./dispatch";
 import { routeForService } from "./routing";
+import { createDefaultRegistry } from "./services";
 import type { WireResponse } from "./protocols/types";
 import { headerValue, type RequestHead } from "./request";
 
@@ -38,7 +42,7 @@ function toWire(response: ApiResponse): WireResponse {
   return { status: response.status, headers, body: response.body };
 }
 
-/** AWS integrations' calls to Stratus services, run in this gateway as their role (no HTTP hop, no signature). */
+/** AWS integrations' calls to Stratus services, run in this process as their role (no HTTP hop, no signature). */
 function serviceCaller(deps: GatewayDeps, signal: AbortSignal): CallService {
   return async (call) => {
     const headers: Record<string, string[]> = {};
@@ -50,6 +54,18 @@ function serviceCaller(deps: GatewayDeps, signal: AbortSignal): CallService {
     const pairs = Object.entries(answer.headers).flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).map((v): [string, string] => [name, v]));
     return { status: answer.status, headers: pairs, body };
   };
+}
+
+let localDeps: GatewayDeps | undefined;
+
+/**
+ * The same calls for TestInvokeMethod, which runs outside any request to a deployed API (from the
+ * console's tRPC too): through this process's own registry and IAM data (which sees IAM changes made
+ * in other processes within its cache's lifetime).
+ */
+export function localServiceCaller(signal: AbortSignal): CallService {
+  localDeps ??= { registry: createDefaultRegistry(), db: prisma(), resolveCredential, iam: new IamDecisionData(prisma()), logger: console };
+  return serviceCaller(localDeps, signal);
 }
 
 /** SigV4 for service `execute-api`, as an AWS_IAM method requires; failures are API Gateway's 403s. */

@@ -36,8 +36,8 @@ export async function ensureBootstrap(db: Db, env: Env): Promise<BootstrapResult
   const team = await db.team.findUnique({ where: { accountId }, select: { accountId: true } });
   if (!team) {
     await createTeam(db, admin.id, "Default team", accountId);
-    // The bootstrap account follows the local-emulator convention until someone tightens it in the console.
-    await db.team.update({ where: { accountId }, data: { iamEnforcement: "permissive" } });
+    // By default the bootstrap account follows the local-emulator convention until someone tightens it in the console.
+    await db.team.update({ where: { accountId }, data: { iamEnforcement: env.STRATUS_IAM_ENFORCEMENT } });
   } else {
     await db.membership.upsert({
       where: { accountId_userId: { accountId, userId: admin.id } },

@@ -4,6 +4,7 @@ import type { CallContext } from "../context";
 import { ApigwErrors } from "./errors";
 import { shortId } from "./ids";
 import { type Model, type RestApiRow, toModel } from "./model";
+import { hasCanonicalRefs } from "./model-urls";
 import { applyPatch, asString, memberRule, type PatchRule } from "./patch";
 import type { ApigwInput } from "./schemas";
 import { changeApi, page, requireApi } from "./store";
@@ -14,14 +15,18 @@ async function requireModel(db: Db, api: RestApiRow, name: string) {
   return row;
 }
 
-/** A JSON content type's schema must be a JSON document. */
+const invalidModel = (error: string) => ApigwErrors.badRequest(`Invalid model specified: Validation Result: warnings : [], errors : [${error}]`);
+
+/** A JSON content type's schema must be a JSON document, referring to other models only by their URLs. */
 function checkSchema(schema: string | undefined, contentType: string): void {
   if (schema === undefined || !contentType.toLowerCase().includes("json")) return;
+  let parsed: unknown;
   try {
-    JSON.parse(schema);
+    parsed = JSON.parse(schema);
   } catch {
-    throw ApigwErrors.badRequest("Invalid model specified: Validation Result: warnings : [], errors : [Invalid model schema specified]");
+    throw invalidModel("Invalid model schema specified");
   }
+  if (!hasCanonicalRefs(parsed)) throw invalidModel("Model reference must be in canonical form");
 }
 
 /** A model's name and schema, as AWS checks them on create (CreateModel or an import) and after an update. */

@@ -1,6 +1,7 @@
 /**
  * TestInvokeMethod: runs a method as it is now, before any deployment, without authorization or
- * throttling, and answers the response with the execution log (the console's "Test" tab).
+ * throttling, and answers the response with the execution log (the console's "Test" tab). AWS
+ * integrations reach Stratus services as they do from a deployed API.
  */
 import type { PrismaClient } from "../../db/client";
 import type { CallContext } from "../context";
@@ -65,7 +66,7 @@ export async function testInvokeMethod(db: PrismaClient, ctx: CallContext, input
     region: api.region,
     config: api.config as unknown as RestApiConfig,
     stage: TEST_STAGE,
-    deployment: { deploymentId: "test-invoke-deployment-id", routes, requestValidators: {}, authorizers: {}, gatewayResponses: {}, modelSchemas: new ModelSchemas({}) },
+    deployment: { deploymentId: "test-invoke-deployment-id", routes, requestValidators: {}, authorizers: {}, gatewayResponses: {}, modelSchemas: new ModelSchemas(api.id, {}) },
     variables,
     methodSettings: {},
     cacheClusterEnabled: false,
@@ -73,7 +74,9 @@ export async function testInvokeMethod(db: PrismaClient, ctx: CallContext, input
   const log = new ExecutionLog(ctx.requestId);
   const started = performance.now();
   const context = requestContext(req, deployed, deployed.deployment.deploymentId, match);
-  const response = await executeMethod({ req, api: deployed, match, context, stageVariables: variables, log });
+  // The gateway's registry holds this very operation: the module that reaches it loads on first use, not with this one.
+  const { localServiceCaller } = await import("../../gateway/execute-api");
+  const response = await executeMethod({ req, api: deployed, match, context, stageVariables: variables, log, callService: localServiceCaller(req.signal) });
   const multiValueHeaders: Record<string, string[]> = {};
   for (const [name, value] of response.headers) (multiValueHeaders[name] ??= []).push(value);
   return {

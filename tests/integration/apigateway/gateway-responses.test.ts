@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import * as apigw from "@aws-sdk/client-api-gateway";
 import { assertApigwError, notFound } from "./helpers";
-import { type ApiInvokeHarness, deployApi, invokeUrl, type MethodSpec, startApiInvokeHarness } from "./invoke-helpers";
+import { type ApiInvokeHarness, deployApi, invokeUrl, mockRoute, startApiInvokeHarness } from "./invoke-helpers";
 
 let h: ApiInvokeHarness;
 before(async () => {
@@ -12,12 +12,7 @@ after(async () => {
   await h.close();
 });
 
-const hello: MethodSpec = {
-  path: "/hello",
-  httpMethod: "GET",
-  integration: { type: "MOCK", requestTemplates: { "application/json": '{"statusCode": 200}' } },
-  integrationResponses: [{ statusCode: "200", responseTemplates: { "application/json": "hi" } }],
-};
+const hello = mockRoute("/hello", "hi");
 
 describe("gateway responses: management", () => {
   test("every type has its default; a customised one is put, read, listed, patched and deleted", async () => {

@@ -4,6 +4,8 @@
  * plain HTTP calls to the invoke URL.
  */
 import assert from "node:assert/strict";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
 import * as apigw from "@aws-sdk/client-api-gateway";
 import * as lambda from "@aws-sdk/client-lambda";
 import { type InvokeHarness, startInvokeHarness } from "../lambda-invoke/harness";
@@ -79,6 +81,38 @@ async function ensureResource(client: apigw.APIGatewayClient, restApiId: string,
     parentId = id;
   }
   return parentId;
+}
+
+/** A MOCK method answering 200 with `body`. */
+export function mockRoute(path: string, body: string, httpMethod = "GET"): MethodSpec {
+  return {
+    path,
+    httpMethod,
+    integration: { type: "MOCK", requestTemplates: { "application/json": '{"statusCode": 200}' } },
+    integrationResponses: [{ statusCode: "200", responseTemplates: { "application/json": body } }],
+  };
+}
+
+export interface TestBackend {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** A local HTTP backend for HTTP integrations: `answer` gets each request with its whole body. */
+export async function startBackend(answer: (req: IncomingMessage, body: Buffer, res: ServerResponse) => void): Promise<TestBackend> {
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => answer(req, Buffer.concat(chunks), res));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
 }
 
 /** The invoke URL of `path` on a stage, in the `_user_request_` form. */

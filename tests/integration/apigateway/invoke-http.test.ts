@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage } from "node:http";
 import { after, before, describe, test } from "node:test";
-import { type ApiInvokeHarness, deployApi, expectGatewayResponse, invokeUrl, startApiInvokeHarness } from "./invoke-helpers";
+import { TestInvokeMethodCommand } from "@aws-sdk/client-api-gateway";
+import { type ApiInvokeHarness, deployApi, expectGatewayResponse, invokeUrl, startApiInvokeHarness, startBackend, type TestBackend } from "./invoke-helpers";
 
 interface Received {
   method: string;
@@ -12,34 +12,26 @@ interface Received {
 }
 
 let h: ApiInvokeHarness;
-let backend: Server;
-let backendUrl: string;
+let backend: TestBackend;
 const received: Received[] = [];
 
 before(async () => {
   h = await startApiInvokeHarness();
   // The backend echoes what it got; /status/<n> answers n, /slow answers after a second.
-  backend = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      const body = Buffer.concat(chunks).toString();
-      received.push({ method: req.method!, url: req.url!, headers: req.headers, body });
-      const status = /^\/status\/(\d+)/.exec(req.url!)?.[1];
-      const answer = () => {
-        res.writeHead(status ? Number(status) : 200, { "content-type": "application/json", "x-backend": "echo", "set-cookie": ["s=1", "t=2"] });
-        res.end(JSON.stringify({ method: req.method, url: req.url, body, item: { name: "widget" } }));
-      };
-      if (req.url === "/slow") setTimeout(answer, 1000);
-      else answer();
-    });
+  backend = await startBackend((req, raw, res) => {
+    const body = raw.toString();
+    received.push({ method: req.method!, url: req.url!, headers: req.headers, body });
+    const status = /^\/status\/(\d+)/.exec(req.url!)?.[1];
+    const answer = () => {
+      res.writeHead(status ? Number(status) : 200, { "content-type": "application/json", "x-backend": "echo", "set-cookie": ["s=1", "t=2"] });
+      res.end(JSON.stringify({ method: req.method, url: req.url, body, item: { name: "widget" } }));
+    };
+    if (req.url === "/slow") setTimeout(answer, 1000);
+    else answer();
   });
-  await new Promise<void>((resolve) => backend.listen(0, "127.0.0.1", resolve));
-  backendUrl = `http://127.0.0.1:${(backend.address() as AddressInfo).port}`;
 });
 after(async () => {
-  backend.closeAllConnections();
-  await new Promise((resolve) => backend.close(resolve));
+  await backend.close();
   await h.close();
 });
 
@@ -52,7 +44,7 @@ describe("HTTP proxy integration (HTTP_PROXY)", () => {
         integration: {
           type: "HTTP_PROXY",
           integrationHttpMethod: "ANY",
-          uri: `${backendUrl}/backend/{proxy}`,
+          uri: `${backend.url}/backend/{proxy}`,
           requestParameters: { "integration.request.path.proxy": "method.request.path.proxy", "integration.request.header.X-Stage": "context.stage" },
         },
       },
@@ -70,12 +62,31 @@ describe("HTTP proxy integration (HTTP_PROXY)", () => {
 
   test("the backend's error statuses pass through, and a slow backend is 504", async () => {
     const api = await deployApi(h.apigw, [
-      { path: "/{proxy+}", httpMethod: "GET", integration: { type: "HTTP_PROXY", integrationHttpMethod: "GET", uri: `${backendUrl}/{proxy}`, timeoutInMillis: 300 } },
+      { path: "/{proxy+}", httpMethod: "GET", integration: { type: "HTTP_PROXY", integrationHttpMethod: "GET", uri: `${backend.url}/{proxy}`, timeoutInMillis: 300 } },
     ]);
     const missing = await fetch(invokeUrl(h.gateway.url, api.id, "test", "/status/404"));
     assert.equal(missing.status, 404);
     await missing.arrayBuffer();
     await expectGatewayResponse(await fetch(invokeUrl(h.gateway.url, api.id, "test", "/slow")), 504, "InternalServerErrorException", "Endpoint request timed out");
+  });
+});
+
+describe("an integration endpoint that answers nothing", () => {
+  test("refusing connections is 503 Service Unavailable, for proxy and non-proxy HTTP integrations alike", async () => {
+    // A port that was just listening and is closed now refuses connections.
+    const closed = await startBackend(() => undefined);
+    await closed.close();
+    const deadUrl = closed.url;
+    const api = await deployApi(h.apigw, [
+      { path: "/proxy", httpMethod: "GET", integration: { type: "HTTP_PROXY", integrationHttpMethod: "GET", uri: `${deadUrl}/x` } },
+      { path: "/mapped", httpMethod: "GET", integration: { type: "HTTP", integrationHttpMethod: "GET", uri: `${deadUrl}/x` }, integrationResponses: [{ statusCode: "200" }] },
+    ]);
+    for (const path of ["/proxy", "/mapped"]) {
+      await expectGatewayResponse(await fetch(invokeUrl(h.gateway.url, api.id, "test", path)), 503, "ServiceUnavailableException", "Service Unavailable");
+    }
+    const out = await h.apigw.send(new TestInvokeMethodCommand({ restApiId: api.id, resourceId: api.resources.get("/mapped"), httpMethod: "GET" }));
+    assert.equal(out.status, 503);
+    assert.match(out.log!, /: Sending request to http:\/\/127\.0\.0\.1:\d+\/x\n.*: Execution failed due to a network error: .*ECONNREFUSED/);
   });
 });
 
@@ -88,7 +99,7 @@ describe("HTTP integration (non-proxy)", () => {
         integration: {
           type: "HTTP",
           integrationHttpMethod: "PUT",
-          uri: `${backendUrl}/status/{code}`,
+          uri: `${backend.url}/status/{code}`,
           requestParameters: {
             "integration.request.path.code": "method.request.querystring.code",
             "integration.request.querystring.thing": "method.request.path.id",

@@ -71,23 +71,28 @@ describe("Lambda proxy integration (AWS_PROXY)", () => {
     assert.equal(event.resource, "/");
   });
 
-  test("the response contract: status, headers merged with multiValueHeaders, base64 bodies, default content type", async () => {
+  test("the response contract: status, headers merged with multiValueHeaders, base64 bodies for clients accepting a binary media type, default content type", async () => {
     const fn = await nodeFunction(
       h,
       `exports.handler = async (event) => event.path === "/binary"
         ? { statusCode: 200, body: Buffer.from([0, 1, 2, 255]).toString("base64"), isBase64Encoded: true, headers: { "Content-Type": "application/octet-stream" } }
         : { statusCode: 201, headers: { "X-One": "1", "Set-Cookie": "ignored=1" }, multiValueHeaders: { "Set-Cookie": ["a=1", "b=2"] }, body: "created" };\n`,
     );
-    const api = await deployApi(h.apigw, [{ path: "/{proxy+}", httpMethod: "ANY", integration: { type: "AWS_PROXY", integrationHttpMethod: "POST", uri: functionUri(fn.arn) } }]);
+    const api = await deployApi(h.apigw, [{ path: "/{proxy+}", httpMethod: "ANY", integration: { type: "AWS_PROXY", integrationHttpMethod: "POST", uri: functionUri(fn.arn) } }], {
+      api: { binaryMediaTypes: ["application/octet-stream"] },
+    });
     const created = await fetch(invokeUrl(h.gateway.url, api.id, "test", "/thing"), { method: "PUT" });
     assert.equal(created.status, 201);
     assert.equal(created.headers.get("x-one"), "1");
     assert.deepEqual(created.headers.getSetCookie(), ["a=1", "b=2"]);
     assert.equal(created.headers.get("content-type"), "application/json");
     assert.equal(await created.text(), "created");
-    const binary = await fetch(invokeUrl(h.gateway.url, api.id, "test", "/binary"));
+    const binary = await fetch(invokeUrl(h.gateway.url, api.id, "test", "/binary"), { headers: { accept: "application/octet-stream" } });
     assert.equal(binary.headers.get("content-type"), "application/octet-stream");
     assert.deepEqual([...new Uint8Array(await binary.arrayBuffer())], [0, 1, 2, 255]);
+    // API Gateway decides by the client's first Accept type: any other gets the base64 text.
+    const asText = await fetch(invokeUrl(h.gateway.url, api.id, "test", "/binary"), { headers: { accept: "*/*" } });
+    assert.equal(await asText.text(), Buffer.from([0, 1, 2, 255]).toString("base64"));
   });
 
   test("a body of a binary media type reaches the function base64-encoded", async () => {
@@ -124,6 +129,17 @@ describe("Lambda proxy integration (AWS_PROXY)", () => {
     const started = Date.now();
     await expectGatewayResponse(await fetch(invokeUrl(h.gateway.url, api.id, "test", "/slow")), 504, "InternalServerErrorException", "Endpoint request timed out");
     assert.ok(Date.now() - started < 2500, "answered at the integration timeout, not when the function finished");
+  });
+
+  test("a function Lambda throttles (no reserved concurrency left) is 500 Internal server error, as Lambda refusing an invocation is", async () => {
+    const fn = await nodeFunction(h, ECHO);
+    await h.client.send(new lambda.PutFunctionConcurrencyCommand({ FunctionName: fn.name, ReservedConcurrentExecutions: 0 }));
+    const api = await deployApi(h.apigw, [{ path: "/busy", httpMethod: "GET", integration: { type: "AWS_PROXY", integrationHttpMethod: "POST", uri: functionUri(fn.arn) } }]);
+    await expectGatewayResponse(await fetch(invokeUrl(h.gateway.url, api.id, "test", "/busy")), 500, "InternalServerErrorException", "Internal server error");
+    const out = await h.apigw.send(new apigw.TestInvokeMethodCommand({ restApiId: api.id, resourceId: api.resources.get("/busy"), httpMethod: "GET" }));
+    assert.equal(out.status, 500);
+    assert.match(out.log!, /: Lambda invocation failed with status: 429\n.*: Execution failed due to configuration error: TooManyRequestsException: Rate Exceeded\.\n/);
+    assert.doesNotMatch(out.log!, /Successfully completed execution/);
   });
 
   test("a function that does not exist is 500 Internal server error", async () => {

@@ -6,7 +6,7 @@ import * as apigw from "@aws-sdk/client-api-gateway";
 import { TRPCError } from "@trpc/server";
 import { prisma } from "../../../server/db/client";
 import { isAwsError } from "../../../server/errors";
-import { createTestUser, trpcAs } from "../../helpers/fixtures";
+import { createServiceRole, createTestUser, trpcAs } from "../../helpers/fixtures";
 import { type ApigwHarness, lambdaUri, startApigw, uniqueName } from "./helpers";
 
 let h: ApigwHarness;
@@ -196,6 +196,27 @@ describe("apigateway over tRPC", () => {
       (await owner.apigateway.getDeployments({ restApiId })).item.map((d) => d.id).sort(),
       [deployment.id, second.id].sort(),
     );
+  });
+
+  it("TestInvokeMethod runs an AWS service integration from the console too, as the integration's role", async () => {
+    const role = await createServiceRole(h.team, uniqueName("apigw"), { service: "apigateway.amazonaws.com" });
+    const { restApiId, helloId } = await helloApi();
+    const on = { restApiId, resourceId: helloId, httpMethod: "POST" };
+    await owner.apigateway.putMethod({ ...on, authorizationType: "NONE" });
+    await owner.apigateway.putIntegration({
+      ...on,
+      type: "AWS",
+      integrationHttpMethod: "POST",
+      uri: "arn:aws:apigateway:us-east-1:sns:action/CreateTopic",
+      credentials: role,
+      requestParameters: { "integration.request.querystring.Name": "method.request.body" },
+    });
+    await owner.apigateway.putIntegrationResponse({ ...on, statusCode: "200" });
+    const topic = uniqueName("console-topic");
+    const out = await owner.apigateway.testInvokeMethod({ ...on, body: topic });
+    assert.equal(out.status, 200);
+    assert.match(out.body, new RegExp(`<TopicArn>arn:aws:sns:us-east-1:${h.team.accountId}:${topic}</TopicArn>`));
+    assert.match(out.log, /: Successfully completed execution\n/);
   });
 
   it("answers API Gateway's errors as the matching tRPC errors", async () => {

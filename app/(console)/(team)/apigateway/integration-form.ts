@@ -39,6 +39,8 @@ export interface IntegrationForm {
   /** The IAM role API Gateway assumes to call the target; optional. */
   credentials: string;
   passthroughBehavior: string;
+  /** How a non-proxy integration converts the request body: CONVERT_TO_TEXT, CONVERT_TO_BINARY, or "" to pass it as it is. */
+  contentHandling: string;
   timeoutInMillis: string;
 }
 
@@ -55,6 +57,7 @@ export function newIntegrationForm(region: string): IntegrationForm {
     awsAction: "",
     credentials: "",
     passthroughBehavior: "WHEN_NO_MATCH",
+    contentHandling: "",
     timeoutInMillis: "29000",
   };
 }
@@ -102,6 +105,7 @@ export function integrationForm(integration: Integration, region: string): Integ
     ...newIntegrationForm(region),
     credentials: integration.credentials ?? "",
     passthroughBehavior: integration.passthroughBehavior ?? "WHEN_NO_MATCH",
+    contentHandling: integration.contentHandling ?? "",
     timeoutInMillis: String(integration.timeoutInMillis),
   };
   const functionArn = invokedFunction(integration.uri);
@@ -147,6 +151,7 @@ export interface IntegrationTarget {
   uri?: string;
   credentials?: string;
   passthroughBehavior: string;
+  contentHandling?: string;
   timeoutInMillis: number;
 }
 
@@ -155,6 +160,7 @@ export function integrationTarget(form: IntegrationForm): IntegrationTarget {
     passthroughBehavior: form.passthroughBehavior,
     timeoutInMillis: form.kind === "mock" ? 29_000 : Number(form.timeoutInMillis),
     ...(form.credentials.trim() !== "" && form.kind !== "mock" && { credentials: form.credentials.trim() }),
+    ...(form.contentHandling !== "" && !isProxyForm(form) && { contentHandling: form.contentHandling }),
   };
   switch (form.kind) {
     case "lambda":
@@ -182,6 +188,7 @@ export function integrationPatch(current: Integration, target: IntegrationTarget
     ["/uri", current.uri, target.uri],
     ["/credentials", current.credentials, target.credentials],
     ["/passthroughBehavior", current.passthroughBehavior, target.passthroughBehavior],
+    ["/contentHandling", current.contentHandling, target.contentHandling],
     ["/timeoutInMillis", current.timeoutInMillis, target.timeoutInMillis],
   ]);
 }

@@ -51,6 +51,8 @@ export const CONTENT_HANDLING = [
   { value: "CONVERT_TO_BINARY", label: "Convert to binary" },
 ] as const;
 
+export const contentHandlingLabel = (value: string | undefined) => CONTENT_HANDLING.find((choice) => choice.value === (value ?? ""))?.label ?? value;
+
 export function statusCodeError(statusCode: string): string | undefined {
   return /^[1-5]\d\d$/.test(statusCode) ? undefined : "Enter a status code from 100 to 599.";
 }

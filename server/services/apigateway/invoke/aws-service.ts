@@ -32,6 +32,24 @@ export type CallService = (call: ServiceCall) => Promise<ServiceAnswer>;
 
 const SERVICE_URI = /^arn:[^:]+:apigateway:([^:]+):([^:]+):(path|action)\/(.*)$/;
 
+/** What an AWS integration URI names: the service in its region, and a path or an action. */
+function uriTarget(uri: string): { service: string; region: string; path: string; action?: string } | undefined {
+  const [, region, service, form, rest] = SERVICE_URI.exec(uri) ?? [];
+  if (region === undefined || service === undefined || rest === undefined) return undefined;
+  return form === "action" ? { service, region, path: "/", action: rest } : { service, region, path: `/${rest.replace(/^\/+/, "")}` };
+}
+
+/** The AWS URL of a call, as the execution log names it. */
+export function awsEndpointUrl(call: Pick<ServiceCall, "service" | "region" | "path" | "query">): string {
+  return `https://${call.service}.${call.region}.amazonaws.com${call.path}${call.query ? `?${call.query}` : ""}`;
+}
+
+/** The AWS URL an integration URI stands for (a function's `https://lambda.{region}.amazonaws.com/…/invocations`); any other URI as it is. */
+export function integrationUriUrl(uri: string): string {
+  const target = uriTarget(uri);
+  return target ? awsEndpointUrl({ ...target, query: target.action === undefined ? "" : `Action=${target.action}` }) : uri;
+}
+
 /** The role session API Gateway acts as: the integration's role, in the API's account. */
 function rolePrincipal(api: DeployedApi, roleArn: string): Principal | undefined {
   const roleName = roleNameOf(roleArn);
@@ -51,18 +69,17 @@ export function serviceCall(
   integration: { uri: string; httpMethod?: string; credentials?: string },
   request: { body: Buffer; querystring: Record<string, string>; headers: Record<string, string>; requestId: string },
 ): ServiceCall | undefined {
-  const parsed = SERVICE_URI.exec(integration.uri);
+  const target = uriTarget(integration.uri);
   const principal = integration.credentials === undefined ? undefined : rolePrincipal(api, integration.credentials);
-  if (!parsed || !principal) return undefined;
-  const [, region, service, form, rest] = parsed;
+  if (!target || !principal) return undefined;
   const query = new URLSearchParams(request.querystring);
-  if (form === "action") query.set("Action", rest!);
+  if (target.action !== undefined) query.set("Action", target.action);
   return {
-    service: service!,
-    region: region!,
+    service: target.service,
+    region: target.region,
     principal,
     method: integration.httpMethod ?? "POST",
-    path: form === "path" ? `/${rest!.replace(/^\/+/, "")}` : "/",
+    path: target.path,
     query: query.toString(),
     headers: request.headers,
     body: request.body,

@@ -52,7 +52,7 @@ export function servedDeployment(row: DeploymentRow): ServedDeployment {
     requestValidators: snapshot.requestValidators,
     authorizers: snapshot.authorizers,
     gatewayResponses: snapshot.gatewayResponses,
-    modelSchemas: new ModelSchemas(snapshot.models),
+    modelSchemas: new ModelSchemas(row.restApiId, snapshot.models),
   };
 }
 

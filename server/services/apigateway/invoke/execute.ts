@@ -1,6 +1,6 @@
 /**
  * Serving a request to a deployed API: find the stage (or its canary) and the method, check the
- * method's authorization, meter it against the stage's throttling, and run its integration.
+ * method's authorization, meter it against the stage's and the account's throttling, and run its integration.
  */
 import { checkApiKey } from "./api-keys";
 import { type AuthorizerResults, authorizeWithLambda } from "./authorizers";
@@ -16,7 +16,7 @@ import { runIntegration } from "./integrations";
 import { type ApiRequest, headerOf } from "./request";
 import { type ApiResponse, gatewayResponse } from "./responses";
 import type { RouteMatch } from "./routes";
-import { admit, methodSetting } from "./throttle";
+import { admit, admitForAccount, methodSetting } from "./throttle";
 import { validateRequest } from "./validation";
 
 export interface ExecuteDeps {
@@ -104,6 +104,7 @@ async function serveStage(deps: ExecuteDeps, req: ApiRequest, api: DeployedApi):
   if (invalid) return matched(invalid);
   const setting = methodSetting(api.methodSettings, match.resource.path, method.httpMethod);
   if (setting && !(await admit(`${api.restApiId}:${api.stage}:${setting.key}`, setting.setting))) return matched(gatewayResponse("THROTTLED"));
+  if (!(await admitForAccount(api.accountId, api.region))) return matched(gatewayResponse("THROTTLED"));
 
   const plan = method.methodIntegration && cachePlan(req, api, setting?.setting, method.methodIntegration, match.pathParameters, identity.caller !== undefined);
   if (plan && "refused" in plan) return matched(gatewayResponse("ACCESS_DENIED"));

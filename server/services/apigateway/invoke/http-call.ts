@@ -1,4 +1,5 @@
 /** Calling an HTTP endpoint from an HTTP or HTTP_PROXY integration, within the integration timeout. */
+import type { EndpointOutcome } from "./endpoint-call";
 
 /** Hop-by-hop headers and those the HTTP client sets itself are not forwarded. */
 const NOT_FORWARDED = new Set(["host", "connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade", "proxy-authorization", "proxy-authenticate", "content-length", "expect"]);
@@ -11,9 +12,19 @@ export interface HttpCall {
   timeoutMs: number;
 }
 
-export type HttpOutcome = { kind: "answered"; status: number; headers: [string, string][]; body: Buffer } | { kind: "timeout" } | { kind: "failed"; message: string };
+/** Connection errors that mean nothing answers at the endpoint's address (it refused or dropped the connection), rather than that the URL is unusable. */
+const UNREACHABLE = new Set(["ECONNREFUSED", "ECONNRESET", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_SOCKET"]);
 
-export async function callHttp(call: HttpCall): Promise<HttpOutcome> {
+/** fetch's failure as an outcome: its cause (undici's error) says why. */
+function failure(error: unknown): EndpointOutcome {
+  if (error instanceof DOMException && error.name === "TimeoutError") return { kind: "timeout" };
+  const reason = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  const message = reason instanceof Error ? reason.message : String(reason);
+  const code = reason instanceof Error && "code" in reason ? String(reason.code) : undefined;
+  return code !== undefined && UNREACHABLE.has(code) ? { kind: "unreachable", message } : { kind: "failed", message };
+}
+
+export async function callHttp(call: HttpCall): Promise<EndpointOutcome> {
   const headers = new Headers();
   for (const [name, value] of call.headers) if (!NOT_FORWARDED.has(name.toLowerCase())) headers.append(name, value);
   const withBody = call.method !== "GET" && call.method !== "HEAD";
@@ -34,7 +45,6 @@ export async function callHttp(call: HttpCall): Promise<HttpOutcome> {
     for (const cookie of response.headers.getSetCookie()) responseHeaders.push(["set-cookie", cookie]);
     return { kind: "answered", status: response.status, headers: responseHeaders, body };
   } catch (error) {
-    if (error instanceof DOMException && error.name === "TimeoutError") return { kind: "timeout" };
-    return { kind: "failed", message: error instanceof Error ? error.message : String(error) };
+    return failure(error);
   }
 }

@@ -1,16 +1,19 @@
 /**
  * Running a method's integration: Lambda and HTTP proxies hand the request through and the answer back;
- * MOCK, AWS (Lambda) and HTTP integrations map the request through parameter mappings and a mapping
- * template, call the backend, and map its answer through the chosen integration response.
+ * MOCK, AWS (a Lambda function or another Stratus service) and HTTP integrations map the request through
+ * parameter mappings, content handling and a mapping template, call the backend, and map its answer
+ * through the chosen integration response.
  */
 import type { Integration } from "../model";
 import { PayloadError, renderMappingTemplate, TemplateError, type TemplateParams } from "../vtl";
+import { type CallService, awsEndpointUrl, integrationUriUrl, serviceCall } from "./aws-service";
+import { acceptsBinary, convertPayload, isBinaryMediaType, type Payload, responseContentHandling } from "./binary";
 import type { RequestContext } from "./context";
-import { type ExecutionLog, logMap } from "./execution-log";
 import type { DeployedApi } from "./deployed";
-import { type CallService, serviceCall } from "./aws-service";
-import { callFunction, type FunctionOutcome, functionErrorMessage } from "./lambda-call";
-import { callHttp, type HttpOutcome } from "./http-call";
+import { callEndpoint, configurationError, type EndpointAnswer, type EndpointOutcome, type EndpointRequest } from "./endpoint-call";
+import { type ExecutionLog, logMap } from "./execution-log";
+import { callHttp } from "./http-call";
+import { callFunction, functionErrorMessage } from "./lambda-call";
 import { chooseIntegrationResponse, chooseRequestTemplate, chooseResponseTemplate, mapParameters, type MappingSource, methodRequestSource } from "./mapping";
 import { fromProxyResponse, proxyEvent } from "./proxy-event";
 import { type ApiRequest, headerOf, headerViews, type ParameterViews, queryViews } from "./request";
@@ -25,7 +28,7 @@ export interface IntegrationCall {
   stageVariables: Record<string, string>;
   /** The request body is of a binary media type. */
   binary: boolean;
-  /** TestInvokeMethod's execution log. */
+  /** The execution log (TestInvokeMethod's, or the stage's when its logging level asks for one). */
   log?: ExecutionLog;
   /** Runs AWS integrations to Stratus services other than Lambda; without it they are a configuration error. */
   callService?: CallService;
@@ -37,6 +40,14 @@ interface BackendAnswer {
   selector?: string;
   headers: [string, string][];
   body: Buffer;
+}
+
+/** How a non-proxy integration calls its backend. */
+interface Backend {
+  request: EndpointRequest;
+  send(): Promise<EndpointOutcome>;
+  /** What selection patterns match in the backend's answer. */
+  selector(answer: EndpointAnswer): string | undefined;
 }
 
 /** `${stageVariables.name}` in an integration URI stands for the stage's value. */
@@ -57,19 +68,26 @@ function withQuery(url: string, pairs: Iterable<[string, string]>): string {
   return target.toString();
 }
 
-function failedCall(outcome: Extract<FunctionOutcome | HttpOutcome, { kind: "timeout" | "failed" }>, log: ExecutionLog | undefined): ApiResponse {
-  log?.add(outcome.kind === "timeout" ? "Execution failed due to a timeout error" : `Execution failed due to configuration error: ${outcome.message}`);
-  return outcome.kind === "timeout" ? gatewayResponse("INTEGRATION_TIMEOUT") : gatewayResponse("API_CONFIGURATION_ERROR");
+/** Invokes the function the URI names; Lambda answers 200 with the function's result or error. */
+async function invokeFunction(call: IntegrationCall, uri: string, payload: Buffer): Promise<EndpointOutcome> {
+  const outcome = await callFunction(call.api, uri, payload, call.integration.timeoutInMillis, call.req.requestId);
+  if (outcome.kind !== "answered") return outcome;
+  return { kind: "answered", status: 200, headers: [], body: outcome.payload, ...(outcome.functionError && { functionError: outcome.functionError }) };
 }
 
 async function lambdaProxy(call: IntegrationCall, uri: string): Promise<ApiResponse> {
-  const event = proxyEvent(call.req, call.context, call.pathParameters, call.stageVariables, call.binary);
-  call.log?.add(`Endpoint request URI: ${uri}`);
-  const outcome = await callFunction(call.api, uri, Buffer.from(JSON.stringify(event)), call.integration.timeoutInMillis, call.req.requestId);
-  if (outcome.kind !== "answered") return failedCall(outcome, call.log);
-  call.log?.add(`Endpoint response body before transformations: ${outcome.payload.toString("utf8")}`);
-  if (outcome.functionError) return gatewayResponse("BAD_GATEWAY");
-  return fromProxyResponse(outcome.payload) ?? gatewayResponse("BAD_GATEWAY");
+  const event = Buffer.from(JSON.stringify(proxyEvent(call.req, call.context, call.pathParameters, call.stageVariables, call.binary)));
+  const result = await callEndpoint({ url: integrationUriUrl(uri), headers: [], body: event }, call.log, () => invokeFunction(call, uri, event));
+  if ("failed" in result) return result.failed;
+  const { body, functionError } = result.answered;
+  if (functionError) {
+    call.log?.add(`Lambda execution failed with status 200 due to customer function error: ${functionErrorMessage(body)}`);
+    return gatewayResponse("BAD_GATEWAY");
+  }
+  const response = fromProxyResponse(body, acceptsBinary(headerOf(call.req, "accept"), call.api.config.binaryMediaTypes));
+  if (response) return response;
+  call.log?.add("Execution failed due to configuration error: Malformed Lambda proxy response");
+  return gatewayResponse("BAD_GATEWAY");
 }
 
 async function httpProxy(call: IntegrationCall, uri: string): Promise<ApiResponse> {
@@ -78,21 +96,24 @@ async function httpProxy(call: IntegrationCall, uri: string): Promise<ApiRespons
   const mapped = mapParameters(call.integration.requestParameters, "integration.request", methodRequestSource({ ...call, header: headers, querystring: query }));
   // Path parameters reach the URL through mappings; one the console's proxy setup would map is taken as is.
   const url = withQuery(withPathParameters(uri, { ...call.pathParameters, ...mapped.path }), [...new URLSearchParams(call.req.query), ...Object.entries(mapped.querystring ?? {})]);
-  const requestHeaders: [string, string][] = [...Object.entries(headers.multi).flatMap(([name, values]) => values.map((value): [string, string] => [name, value])), ...Object.entries(mapped.header ?? {})];
+  const request: EndpointRequest = {
+    url,
+    headers: [...Object.entries(headers.multi).flatMap(([name, values]) => values.map((value): [string, string] => [name, value])), ...Object.entries(mapped.header ?? {})],
+    body: call.req.body,
+  };
   const method = call.integration.httpMethod === "ANY" || !call.integration.httpMethod ? call.req.method : call.integration.httpMethod;
-  call.log?.add(`Endpoint request URI: ${url}`);
-  const outcome = await callHttp({ method, url, headers: requestHeaders, body: call.req.body, timeoutMs: call.integration.timeoutInMillis });
-  if (outcome.kind !== "answered") return failedCall(outcome, call.log);
-  return { status: outcome.status, headers: outcome.headers, body: outcome.body };
+  const result = await callEndpoint(request, call.log, () => callHttp({ method, ...request, timeoutMs: call.integration.timeoutInMillis }));
+  return "failed" in result ? result.failed : result.answered;
 }
 
-/** The integration request's body: the chosen template's output, or the method request's body passed through. */
-function integrationRequestBody(call: IntegrationCall, params: TemplateParams): { body: Buffer } | ApiResponse {
+/** The integration request's body: the chosen template's output, or the (converted) method request body passed through. */
+function integrationRequestBody(call: IntegrationCall, params: TemplateParams, payload: Payload): { body: Buffer } | ApiResponse {
   const choice = chooseRequestTemplate(call.integration, headerOf(call.req, "content-type"));
   if (choice.kind === "unsupported") return gatewayResponse("UNSUPPORTED_MEDIA_TYPE");
-  if (choice.kind === "passthrough") return { body: call.req.body };
+  // Templates transform text: a binary body passes through as it is.
+  if (choice.kind === "passthrough" || payload.binary) return { body: payload.body };
   try {
-    const rendered = renderMappingTemplate(choice.template, { body: call.req.body.toString("utf8"), params, context: { ...call.context }, stageVariables: call.stageVariables });
+    const rendered = renderMappingTemplate(choice.template, { body: payload.body.toString("utf8"), params, context: { ...call.context }, stageVariables: call.stageVariables });
     return { body: Buffer.from(rendered.body) };
   } catch (error) {
     if (error instanceof PayloadError) return gatewayResponse("BAD_REQUEST_BODY", error.message);
@@ -109,53 +130,65 @@ function mockStatus(body: Buffer): string {
   }
 }
 
-async function callBackend(call: IntegrationCall, uri: string, body: Buffer, mapped: Record<string, Record<string, string>>): Promise<BackendAnswer | ApiResponse> {
-  const { integration } = call;
-  if (integration.type === "MOCK") return { selector: mockStatus(body), headers: [], body: Buffer.alloc(0) };
-  if (integration.type === "AWS" && !/^arn:[^:]+:apigateway:[^:]+:lambda:/.test(uri)) {
-    const request = serviceCall(call.api, { ...integration, uri }, { body, querystring: mapped.querystring ?? {}, headers: mapped.header ?? {}, requestId: call.req.requestId });
-    if (!request || !call.callService) {
-      call.log?.add("Execution failed due to configuration error: the integration's URI or credentials (an IAM role ARN) are not usable");
-      return gatewayResponse("API_CONFIGURATION_ERROR");
-    }
-    call.log?.add(`Endpoint request URI: ${request.service}${request.path}?${request.query}`);
-    const answer = await call.callService(request);
-    return { selector: String(answer.status), headers: answer.headers, body: answer.body };
+/** The backend a non-proxy integration of type AWS or HTTP calls with this request. */
+function backendOf(call: IntegrationCall, uri: string, body: Buffer, mapped: Record<string, Record<string, string>>): Backend | ApiResponse {
+  const { integration, callService } = call;
+  const byStatus = (answer: EndpointAnswer) => String(answer.status);
+  if (integration.type === "AWS" && /^arn:[^:]+:apigateway:[^:]+:lambda:/.test(uri)) {
+    return {
+      request: { url: integrationUriUrl(uri), headers: [], body },
+      send: () => invokeFunction(call, uri, body),
+      // A function's success takes the default response; its error is matched by message.
+      selector: (answer) => (answer.functionError ? functionErrorMessage(answer.body) : undefined),
+    };
   }
   if (integration.type === "AWS") {
-    const outcome = await callFunction(call.api, uri, body, integration.timeoutInMillis, call.req.requestId);
-    if (outcome.kind !== "answered") return failedCall(outcome, call.log);
-    const selector = outcome.functionError ? functionErrorMessage(outcome.payload) : undefined;
-    return { selector, headers: [], body: outcome.payload };
+    const target = serviceCall(call.api, { ...integration, uri }, { body, querystring: mapped.querystring ?? {}, headers: mapped.header ?? {}, requestId: call.req.requestId });
+    if (!target || !callService) return configurationError(call.log, "the integration's URI or credentials (an IAM role ARN) are not usable");
+    return {
+      request: { url: awsEndpointUrl(target), headers: Object.entries(target.headers), body },
+      send: async () => ({ kind: "answered", ...(await callService(target)) }),
+      selector: byStatus,
+    };
   }
   const url = withQuery(withPathParameters(uri, mapped.path ?? {}), Object.entries(mapped.querystring ?? {}));
-  call.log?.add(`Endpoint request URI: ${url}`);
-  const outcome = await callHttp({ method: integration.httpMethod ?? "GET", url, headers: Object.entries(mapped.header ?? {}), body, timeoutMs: integration.timeoutInMillis });
-  if (outcome.kind !== "answered") return failedCall(outcome, call.log);
-  return { selector: String(outcome.status), headers: outcome.headers, body: outcome.body };
+  const request: EndpointRequest = { url, headers: Object.entries(mapped.header ?? {}), body };
+  return { request, send: () => callHttp({ method: integration.httpMethod ?? "GET", ...request, timeoutMs: integration.timeoutInMillis }), selector: byStatus };
 }
 
-function integrationResponse(call: IntegrationCall, answer: BackendAnswer, params: TemplateParams): ApiResponse {
-  call.log?.add(`Endpoint response body before transformations: ${answer.body.toString("utf8")}`);
-  const chosen = chooseIntegrationResponse(call.integration, answer.selector);
-  if (!chosen) {
-    call.log?.add("Execution failed due to configuration error: No match for output mapping and no default output mapping configured");
-    return gatewayResponse("API_CONFIGURATION_ERROR");
+async function callBackend(call: IntegrationCall, uri: string, body: Buffer, mapped: Record<string, Record<string, string>>): Promise<BackendAnswer | ApiResponse> {
+  if (call.integration.type === "MOCK") {
+    call.log?.add(`Endpoint request body after transformations: ${body.toString("utf8")}`);
+    return { selector: mockStatus(body), headers: [], body: Buffer.alloc(0) };
   }
-  const backendBody = answer.body.toString("utf8");
-  const source: MappingSource = {
-    prefix: "integration.response",
-    header: headerViewsOf(answer.headers),
-    body: backendBody,
-    stageVariables: call.stageVariables,
-    context: call.context,
-  };
+  const backend = backendOf(call, uri, body, mapped);
+  if ("status" in backend) return backend;
+  const result = await callEndpoint(backend.request, call.log, () => backend.send());
+  if ("failed" in result) return result.failed;
+  const { answered } = result;
+  return { selector: backend.selector(answered), headers: answered.headers, body: answered.body };
+}
+
+/** The backend's answer as the client's: through the integration response's content handling, parameter mappings and template. */
+function integrationResponse(call: IntegrationCall, answer: BackendAnswer, params: TemplateParams): ApiResponse {
+  const chosen = chooseIntegrationResponse(call.integration, answer.selector);
+  if (!chosen) return configurationError(call.log, "No match for output mapping and no default output mapping configured");
+  const answerHeaders = headerViewsOf(answer.headers);
+  const { binaryMediaTypes } = call.api.config;
+  const accept = headerOf(call.req, "accept");
+  const payload = convertPayload(
+    { body: answer.body, binary: isBinaryMediaType(headerOf({ rawHeaders: answer.headers.flat() }, "content-type"), binaryMediaTypes) },
+    responseContentHandling(chosen.contentHandling, acceptsBinary(accept, binaryMediaTypes)),
+  );
+  if (!payload) return configurationError(call.log, "Unable to base64-decode the integration response body");
+  const text = payload.body.toString("utf8");
+  const source: MappingSource = { prefix: "integration.response", header: answerHeaders, body: text, stageVariables: call.stageVariables, context: call.context };
   const headers: [string, string][] = Object.entries(mapParameters(chosen.responseParameters, "method.response", source).header ?? {});
-  const template = chooseResponseTemplate(chosen, headerOf(call.req, "accept"));
+  const template = payload.binary ? undefined : chooseResponseTemplate(chosen, accept);
   let status = Number(chosen.statusCode);
-  let body = answer.body;
+  let body = payload.body;
   if (template) {
-    const rendered = renderMappingTemplate(template.template, { body: backendBody, params, context: { ...call.context }, stageVariables: call.stageVariables });
+    const rendered = renderMappingTemplate(template.template, { body: text, params, context: { ...call.context }, stageVariables: call.stageVariables });
     body = Buffer.from(rendered.body);
     if (rendered.overrides.status !== undefined) status = rendered.overrides.status;
     headers.push(...Object.entries(rendered.overrides.headers));
@@ -172,9 +205,10 @@ async function mappedIntegration(call: IntegrationCall, uri: string): Promise<Ap
   const headers = headerViews(call.req);
   const query = queryViews(call.req);
   const params: TemplateParams = { path: call.pathParameters, querystring: query.single, header: headers.single };
-  const request = integrationRequestBody(call, params);
+  const payload = convertPayload({ body: call.req.body, binary: call.binary }, call.integration.contentHandling);
+  if (!payload) return configurationError(call.log, "Unable to base64-decode the method request body");
+  const request = integrationRequestBody(call, params, payload);
   if ("status" in request) return request;
-  call.log?.add(`Endpoint request body after transformations: ${request.body.toString("utf8")}`);
   const mapped = mapParameters(call.integration.requestParameters, "integration.request", methodRequestSource({ ...call, header: headers, querystring: query }));
   const answer = await callBackend(call, uri, request.body, mapped);
   if ("status" in answer) return answer;
@@ -192,6 +226,8 @@ export async function runIntegration(call: IntegrationCall): Promise<ApiResponse
   const response = await integrate(call);
   log?.add(`Method response body after transformations: ${response.body.toString("utf8")}`);
   log?.add(`Method response headers: ${logMap(Object.fromEntries(response.headers))}`);
+  // A gateway response means the execution failed (the failure is logged already).
+  if (!response.gatewayResponse) log?.add("Successfully completed execution");
   log?.add(`Method completed with status: ${response.status}`);
   return response;
 }
@@ -209,10 +245,7 @@ async function integrate(call: IntegrationCall): Promise<ApiResponse> {
     }
   } catch (error) {
     // A template that cannot be rendered is the API's configuration error, as API Gateway reports it.
-    if (error instanceof TemplateError) {
-      call.log?.add(`Execution failed due to configuration error: ${error.message}`);
-      return gatewayResponse("API_CONFIGURATION_ERROR");
-    }
+    if (error instanceof TemplateError) return configurationError(call.log, error.message);
     throw error;
   }
 }

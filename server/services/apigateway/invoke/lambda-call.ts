@@ -12,8 +12,8 @@ const FUNCTION_URI = /^arn:[^:]+:apigateway:[^:]+:lambda:path\/2015-03-31\/funct
 export type FunctionOutcome =
   | { kind: "answered"; payload: Buffer; functionError?: string }
   | { kind: "timeout" }
-  /** The function could not be invoked (no such function, throttled, misconfigured URI). */
-  | { kind: "failed"; message: string };
+  /** The function could not be invoked (no such function, throttled, misconfigured URI), with Lambda's status when it refused. */
+  | { kind: "failed"; message: string; lambdaStatus?: number };
 
 /** API Gateway calls functions as itself, on behalf of the API's account. */
 function callerFor(api: DeployedApi) {
@@ -39,7 +39,7 @@ export async function callFunction(api: DeployedApi, uri: string, payload: Buffe
   const timedOut = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), timeoutMs)));
   const reply = await Promise.race([invoking, timedOut]).finally(() => clearTimeout(timer));
   if (reply === "timeout") return { kind: "timeout" };
-  if (!reply.ok) return { kind: "failed", message: `${reply.code}: ${reply.message}` };
+  if (!reply.ok) return { kind: "failed", message: `${reply.code}: ${reply.message}`, lambdaStatus: reply.status };
   return { kind: "answered", payload: Buffer.from(reply.payload, "base64"), ...(reply.functionError && { functionError: reply.functionError }) };
 }
 

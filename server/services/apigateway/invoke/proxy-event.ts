@@ -42,8 +42,12 @@ const proxyResponse = z.object({
   isBase64Encoded: z.boolean().nullish(),
 });
 
-/** The client's response from the function's answer, or undefined when it breaks the contract. */
-export function fromProxyResponse(payload: Buffer): ApiResponse | undefined {
+/**
+ * The client's response from the function's answer, or undefined when it breaks the contract. A
+ * base64-encoded body is decoded only for a client whose first Accept type is a binary media type
+ * (`acceptBinary`); any other gets the base64 text, as from API Gateway.
+ */
+export function fromProxyResponse(payload: Buffer, acceptBinary: boolean): ApiResponse | undefined {
   let parsed: unknown;
   try {
     parsed = JSON.parse(payload.toString("utf8"));
@@ -60,5 +64,5 @@ export function fromProxyResponse(payload: Buffer): ApiResponse | undefined {
   for (const [name, value] of Object.entries(headers ?? {})) if (!multiNames.has(name.toLowerCase())) merged.push([name, value]);
   for (const [name, values] of Object.entries(multi)) for (const value of values) merged.push([name, value]);
   if (!merged.some(([name]) => name.toLowerCase() === "content-type")) merged.push(["Content-Type", "application/json"]);
-  return { status: statusCode, headers: merged, body: body == null ? Buffer.alloc(0) : Buffer.from(body, isBase64Encoded ? "base64" : "utf8") };
+  return { status: statusCode, headers: merged, body: body == null ? Buffer.alloc(0) : Buffer.from(body, isBase64Encoded && acceptBinary ? "base64" : "utf8") };
 }

@@ -39,6 +39,8 @@ export const GATEWAY_RESPONSES = {
   AUTHORIZER_FAILURE: { status: 500, errorType: "AuthorizerFailureException", message: null },
   AUTHORIZER_CONFIGURATION_ERROR: { status: 500, errorType: "AuthorizerConfigurationException", message: null },
   API_CONFIGURATION_ERROR: { status: 500, errorType: "InternalServerErrorException", message: "Internal server error" },
+  /** The integration endpoint answered nothing (refused or dropped the connection); DEFAULT_5XX customises it. */
+  SERVICE_UNAVAILABLE: { status: 503, errorType: "ServiceUnavailableException", message: "Service Unavailable" },
 } satisfies Record<string, GatewayResponseType>;
 
 export type GatewayResponseName = keyof typeof GATEWAY_RESPONSES;

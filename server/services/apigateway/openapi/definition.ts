@@ -14,6 +14,7 @@ import type { RequestValidator } from "../model";
 import type { RestApiConfigInput } from "../rest-apis";
 import { type ApiDocument, type JsonObject, type Operation, OPERATIONS, Parameter, type PathItem, RequestBody, resolveRef, Response } from "./document";
 import { authorizerFromScheme, integrationFromExtension, schemeRole, X } from "./extensions";
+import { inlineModelName } from "./inline-models";
 import type { ImportProblems } from "./problems";
 
 export interface OperationDefinition {
@@ -28,7 +29,7 @@ export interface OperationDefinition {
 export interface ApiDefinition {
   name: string;
   settings: Pick<RestApiConfigInput, "description" | "version" | "binaryMediaTypes" | "apiKeySource">;
-  /** Model schemas as the document writes them, referring to each other by `schemaRefPrefix` and name. */
+  /** The document's schemas and the inline ones of its operations, referring to each other by `schemaRefPrefix` and name. */
   models: { name: string; schema: JsonObject }[];
   schemaRefPrefix: string;
   requestValidators: Omit<RequestValidator, "id">[];
@@ -65,6 +66,9 @@ const swaggerSchemas = (schema: JsonObject | undefined, mediaTypes = DEFAULT_MED
 type Authorization = Pick<OperationDefinition, "authorizerName"> & Pick<MethodInput, "authorizationType" | "apiKeyRequired" | "authorizationScopes">;
 
 class DefinitionReader {
+  /** Models made of the inline schemas read so far, by name. */
+  readonly inlineModels = new Map<string, JsonObject>();
+
   constructor(
     private readonly document: ApiDocument,
     private readonly problems: ImportProblems,
@@ -79,13 +83,18 @@ class DefinitionReader {
     return undefined;
   }
 
-  /** The model a schema names by reference; an inline schema or an unknown model is a warning. */
+  /** The model a schema names by reference, or the one made of an inline schema; a reference elsewhere or to an unknown model is a warning. */
   modelName(schema: JsonObject | undefined, where: string): string | undefined {
     if (!schema) return undefined;
     const ref = schema.$ref;
+    if (typeof ref !== "string") {
+      const name = inlineModelName(schema);
+      this.inlineModels.set(name, schema);
+      return name;
+    }
     const prefix = this.document.schemaRefPrefix;
-    if (typeof ref !== "string" || !ref.startsWith(prefix)) {
-      this.problems.warn(`${where}: only schemas referenced from ${prefix} become models; the inline schema is ignored`);
+    if (!ref.startsWith(prefix)) {
+      this.problems.warn(`${where}: only schemas under ${prefix} become models; reference ${ref} ignored`);
       return undefined;
     }
     const name = ref.slice(prefix.length);
@@ -210,6 +219,8 @@ class DefinitionReader {
 
 export function readDefinition(document: ApiDocument, mode: BasePathMode, problems: ImportProblems): ApiDefinition {
   const reader = new DefinitionReader(document, problems);
+  // Reading the operations finds their inline schemas, which become models too.
+  const resources = reader.resources(mode);
   const { info } = document;
   return {
     name: info.title,
@@ -219,7 +230,7 @@ export function readDefinition(document: ApiDocument, mode: BasePathMode, proble
       ...(document[X.binaryMediaTypes] && { binaryMediaTypes: document[X.binaryMediaTypes] }),
       ...(document[X.apiKeySource] !== undefined && { apiKeySource: document[X.apiKeySource] }),
     },
-    models: Object.entries(document.schemas).map(([name, schema]) => ({ name, schema })),
+    models: [...Object.entries(document.schemas), ...reader.inlineModels].map(([name, schema]) => ({ name, schema })),
     schemaRefPrefix: document.schemaRefPrefix,
     requestValidators: Object.entries(document[X.requestValidators] ?? {}).map(([name, validator]) => ({
       name,
@@ -228,6 +239,6 @@ export function readDefinition(document: ApiDocument, mode: BasePathMode, proble
     })),
     authorizers: Object.entries(document.securitySchemes).flatMap(([name, scheme]) => authorizerFromScheme(name, scheme) ?? []),
     gatewayResponses: Object.entries(document[X.gatewayResponses] ?? {}).map(([responseType, response]) => ({ responseType, ...response })),
-    resources: reader.resources(mode),
+    resources,
   };
 }

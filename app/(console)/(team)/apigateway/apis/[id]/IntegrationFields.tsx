@@ -2,10 +2,12 @@
 
 import type { ReactNode } from "react";
 import { HTTP_METHODS } from "~/server/services/apigateway/model";
+import { ChoiceSelect } from "../../../../../_components/ChoiceSelect";
 import { FormField } from "../../../../../_components/FormField";
 import { RadioGroup, Tiles } from "../../../../../_components/Tiles";
 import { REGIONS } from "../../../../../_lib/regions";
 import { type AwsActionType, INTEGRATION_KINDS, type IntegrationErrors, type IntegrationForm, isProxyForm, PASSTHROUGH_BEHAVIORS } from "../../integration-form";
+import { CONTENT_HANDLING } from "../../method-settings";
 import { LambdaFunctionSelect } from "./LambdaFunctionSelect";
 
 interface FieldsProps {
@@ -41,6 +43,15 @@ export function IntegrationFields({ form, onChange, errors }: FieldsProps) {
             </select>
           )}
         </FormField>
+      )}
+      {!isProxyForm(form) && (
+        <ChoiceSelect
+          label="Content handling"
+          description="How the request body reaches the backend: as it is, a binary body base64-encoded to text, or a base64 text body decoded to binary."
+          choices={CONTENT_HANDLING}
+          value={form.contentHandling}
+          onChange={(contentHandling) => onChange({ contentHandling })}
+        />
       )}
       {form.kind !== "mock" && (
         <FormField label="Integration timeout (ms)" constraint="From 50 to 29,000 milliseconds." error={errors.timeoutInMillis}>

@@ -8,6 +8,7 @@ import { EmptyState } from "../../../../../_components/DataTable";
 import { KeyValue, KeyValueGrid } from "../../../../../_components/KeyValue";
 import { useTRPCClient } from "../../../../../_trpc/client";
 import { integrationLabel, invokedFunction, isProxyType, PASSTHROUGH_BEHAVIORS } from "../../integration-form";
+import { contentHandlingLabel } from "../../method-settings";
 import { type Integration, useRefreshApis } from "../../use-api";
 import { IntegrationModal } from "./IntegrationModal";
 import { MappingTemplates } from "./MappingTemplates";
@@ -78,6 +79,7 @@ function IntegrationSettings({ integration }: { integration: Integration }) {
           {PASSTHROUGH_BEHAVIORS.find((behavior) => behavior.value === integration.passthroughBehavior)?.label ?? integration.passthroughBehavior ?? "–"}
         </KeyValue>
       )}
+      {!isProxyType(integration.type) && <KeyValue label="Content handling">{contentHandlingLabel(integration.contentHandling)}</KeyValue>}
       <KeyValue label="Timeout">{integration.timeoutInMillis.toLocaleString("en-US")} ms</KeyValue>
       {integration.credentials && (
         <KeyValue label="Execution role">

@@ -13,14 +13,12 @@ import { FormField } from "../../../../../_components/FormField";
 import { FormModal } from "../../../../../_components/FormModal";
 import { useTRPC, useTRPCClient } from "../../../../../_trpc/client";
 import { isProxyType } from "../../integration-form";
-import { CONTENT_HANDLING, statusCodeError } from "../../method-settings";
+import { CONTENT_HANDLING, contentHandlingLabel, statusCodeError } from "../../method-settings";
 import { type Integration, useRefreshApis } from "../../use-api";
 import { MappingTemplates } from "./MappingTemplates";
 import type { MethodTabProps } from "./MethodDetails";
 
 type IntegrationResponse = NonNullable<Integration["integrationResponses"]>[string];
-
-const contentHandlingLabel = (value: string | undefined) => CONTENT_HANDLING.find((choice) => choice.value === (value ?? ""))?.label ?? value;
 
 /**
  * How the backend's answers become the method's: each integration response matches errors by its
