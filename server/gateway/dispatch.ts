@@ -25,6 +25,9 @@ export interface GatewayDeps {
   logger: GatewayLogger;
 }
 
+/** Who calls an unsigned operation: nobody in particular, in no account (the operation finds its account from its input). */
+const ANONYMOUS: Caller = { principal: { accountId: "", arn: "anonymous", userId: "anonymous", role: null }, region: "" };
+
 /** Unexpected exceptions are logged and answered as InternalFailure, never with their details. */
 function toAwsError(error: unknown, requestId: string, logger: GatewayLogger): AwsError {
   if (isAwsError(error)) return error;
@@ -68,7 +71,7 @@ async function run(deps: GatewayDeps, route: Route, req: GatewayRequest, identif
       );
     }
     const { operation, params } = protocol.decode(req, route.service, deps.registry);
-    const { principal, region } = await identify(route.service.name);
+    const { principal, region } = operation.unsigned ? ANONYMOUS : await identify(route.service.name);
     const ctx: CallContext = {
       accountId: principal.accountId,
       region,
@@ -81,9 +84,9 @@ async function run(deps: GatewayDeps, route: Route, req: GatewayRequest, identif
     };
     const authorize = (input: unknown) =>
       authorizeRequest(deps.iam, ctx, operation.service.name, describeRequest(operation.service.name, operation.name, input, ctx), operation.readOnly);
-    const outcome = await operation.execute(ctx, params, authorize);
+    const outcome = await operation.execute(ctx, params, operation.unsigned ? undefined : authorize);
     const record = async (errorCode?: string) => {
-      if (operation.readOnly || operation.dataEvent) return;
+      if (operation.readOnly || operation.dataEvent || operation.unsigned) return;
       await audit(deps, ctx, { action: operation.action, resourceArn: outcome.resourceArn, success: errorCode === undefined, errorCode });
     };
     if (!outcome.ok) {

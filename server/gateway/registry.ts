@@ -97,6 +97,11 @@ export interface OperationDefinition<S extends z.ZodTypeAny, O> {
   readOnly?: boolean;
   /** A CloudTrail data event (e.g. SQS SendMessage): not audited, as CloudTrail logs them only on request. */
   dataEvent?: boolean;
+  /**
+   * Called without AWS credentials (Cognito's SignUp, InitiateAuth…): not authenticated, authorised or
+   * audited; the handler finds the account from its input (a client ID, a token).
+   */
+  unsigned?: boolean;
   /** The resource an audit record names; `output` is undefined when the call failed. */
   resourceArn?(ctx: CallContext, input: z.output<S>, output: O | undefined): string | null | undefined;
   protocols: OperationProtocols<O>;
@@ -112,6 +117,7 @@ export interface RegisteredOperation {
   action: string;
   readOnly: boolean;
   dataEvent: boolean;
+  unsigned: boolean;
   input: z.ZodTypeAny;
   protocols: OperationProtocols;
   /**
@@ -173,6 +179,7 @@ export class OperationRegistry {
       action: `${service.iamPrefix ?? service.name}:${op.name}`,
       readOnly: op.readOnly ?? isReadOnlyOperation(op.name),
       dataEvent: op.dataEvent ?? false,
+      unsigned: op.unsigned ?? false,
       input: op.input,
       protocols: op.protocols,
       async execute(ctx, params, authorize) {

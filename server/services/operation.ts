@@ -7,3 +7,8 @@ export interface ServiceOperation<S extends z.ZodTypeAny, O> {
   input: S;
   handler(db: PrismaClient, ctx: CallContext, input: z.output<S>): Promise<O>;
 }
+
+/** A table entry: the operation's schema and its handler, typed together. */
+export function operation<S extends z.ZodTypeAny, O>(input: S, handler: ServiceOperation<S, O>["handler"]): ServiceOperation<S, O> {
+  return { input, handler };
+}

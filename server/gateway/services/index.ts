@@ -1,6 +1,7 @@
 import { registerStsOperations } from "../../services/sts/operations";
 import { OperationRegistry } from "../registry";
 import { registerApigatewayOperations } from "./apigateway";
+import { registerCognitoIdpOperations } from "./cognito-idp";
 import { registerIamOperations } from "./iam";
 import { registerKinesisOperations } from "./kinesis";
 import { registerLambdaOperations } from "./lambda";
@@ -19,5 +20,6 @@ export function createDefaultRegistry(): OperationRegistry {
   registerKinesisOperations(registry);
   registerApigatewayOperations(registry);
   registerIamOperations(registry);
+  registerCognitoIdpOperations(registry);
   return registry;
 }

@@ -2,8 +2,7 @@
  * The IAM operations as one table: AWS name → input schema and domain function. The gateway (query
  * protocol) and the tRPC router are both built from it.
  */
-import type { z } from "zod";
-import type { ServiceOperation } from "../operation";
+import { operation as op } from "../operation";
 import * as attachments from "./attachments";
 import * as inline from "./inline-policies";
 import * as policies from "./policies";
@@ -12,10 +11,6 @@ import * as roles from "./roles";
 import { IamSchemas as S } from "./schemas";
 import * as simulate from "./simulate";
 import * as users from "./users";
-
-function op<I extends z.ZodTypeAny, O>(input: I, handler: ServiceOperation<I, O>["handler"]): ServiceOperation<I, O> {
-  return { input, handler };
-}
 
 /** Operations with no output answer an empty result, as IAM does. */
 const none = async (): Promise<void> => undefined;

@@ -2,18 +2,13 @@
  * The SNS operations as one table: AWS name → input schema and domain function. The gateway and the
  * tRPC router are both built from it, so a console action and an SDK call run the same code.
  */
-import type { z } from "zod";
-import type { ServiceOperation } from "../operation";
+import { operation as op } from "../operation";
 import * as platform from "./platform";
 import { publish, publishBatch } from "./publish";
 import { SnsSchemas } from "./schemas";
 import * as subscriptions from "./subscriptions";
 import { listTagsForResource, tagResource, untagResource } from "./tags";
 import * as topics from "./topics";
-
-function op<S extends z.ZodTypeAny, O>(input: S, handler: ServiceOperation<S, O>["handler"]): ServiceOperation<S, O> {
-  return { input, handler };
-}
 
 /** Operations with no output answer no <…Result> element, as AWS does. */
 const none = async (): Promise<void> => undefined;

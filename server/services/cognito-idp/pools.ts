@@ -1,0 +1,129 @@
+/** User pool lifecycle: CreateUserPool, DescribeUserPool, ListUserPools, UpdateUserPool, DeleteUserPool. */
+import type { Db } from "../../db/client";
+import type { CognitoUserPool } from "../../db/generated/client";
+import { requireRole } from "../accounts/roles";
+import type { CallContext } from "../context";
+import { CognitoErrors } from "./errors";
+import { newPoolKey } from "./keys";
+import { newUserPoolId, PoolSettings, type SchemaAttribute, STANDARD_ATTRIBUTES, userPoolArn } from "./model";
+import { poolSettings, requirePool } from "./store";
+
+/** Standard attributes as given (e.g. `email` made required) replace the defaults; the rest become `custom:`. */
+function schemaOf(given: SchemaAttribute[]): SchemaAttribute[] {
+  const standard = new Map(STANDARD_ATTRIBUTES.map((a) => [a.Name, a]));
+  const custom: SchemaAttribute[] = [];
+  for (const attribute of given) {
+    const base = standard.get(attribute.Name);
+    if (base) standard.set(attribute.Name, { ...base, Required: attribute.Required, Mutable: attribute.Mutable });
+    else {
+      if (attribute.Required) throw CognitoErrors.invalidParameter("Required custom attributes are not supported currently.");
+      custom.push({ ...attribute, Name: attribute.Name.startsWith("custom:") ? attribute.Name : `custom:${attribute.Name}` });
+    }
+  }
+  return [...standard.values(), ...custom];
+}
+
+export function describePool(pool: CognitoUserPool, estimatedUsers: number) {
+  const { SchemaAttributes, ...settings } = poolSettings(pool);
+  return {
+    Id: pool.id,
+    Name: pool.name,
+    Arn: userPoolArn(pool.region, pool.accountId, pool.id),
+    ...settings,
+    SchemaAttributes,
+    EstimatedNumberOfUsers: estimatedUsers,
+    UserPoolTags: pool.tags as Record<string, string>,
+    CreationDate: pool.createdAt,
+    LastModifiedDate: pool.updatedAt,
+  };
+}
+
+export type CreateUserPoolInput = Omit<Partial<PoolSettings>, "SchemaAttributes"> & {
+  PoolName: string;
+  Schema?: SchemaAttribute[];
+  UserPoolTags?: Record<string, string>;
+};
+
+export async function createUserPool(db: Db, ctx: CallContext, input: CreateUserPoolInput) {
+  requireRole(ctx, "developer", "cognito-idp:CreateUserPool");
+  const { PoolName, Schema, UserPoolTags, ...rest } = input;
+  if (rest.AliasAttributes?.length && rest.UsernameAttributes?.length) {
+    throw CognitoErrors.invalidParameter("Only one of the aliasAttributes or usernameAttributes can be set in a User Pool.");
+  }
+  const settings = PoolSettings.parse({ ...rest, SchemaAttributes: schemaOf(Schema ?? []) });
+  const key = newPoolKey();
+  const pool = await db.cognitoUserPool.create({
+    data: {
+      id: newUserPoolId(ctx.region),
+      accountId: ctx.accountId,
+      region: ctx.region,
+      name: PoolName,
+      config: settings,
+      keyId: key.keyId,
+      privateKeyEncrypted: key.privateKeyEncrypted,
+      publicJwk: key.publicJwk,
+      tags: UserPoolTags ?? {},
+    },
+  });
+  return { UserPool: describePool(pool, 0) };
+}
+
+export async function describeUserPool(db: Db, ctx: CallContext, input: { UserPoolId: string }) {
+  const pool = await requirePool(db, ctx, input.UserPoolId);
+  const users = await db.cognitoUser.count({ where: { userPoolId: pool.id } });
+  return { UserPool: describePool(pool, users) };
+}
+
+export async function listUserPools(db: Db, ctx: CallContext, input: { MaxResults: number; NextToken?: string }) {
+  const pools = await db.cognitoUserPool.findMany({
+    where: { accountId: ctx.accountId, region: ctx.region, ...(input.NextToken ? { id: { gt: input.NextToken } } : {}) },
+    orderBy: { id: "asc" },
+    take: input.MaxResults + 1,
+  });
+  const page = pools.slice(0, input.MaxResults);
+  return {
+    UserPools: page.map((p) => ({
+      Id: p.id,
+      Name: p.name,
+      LambdaConfig: poolSettings(p).LambdaConfig,
+      CreationDate: p.createdAt,
+      LastModifiedDate: p.updatedAt,
+    })),
+    NextToken: pools.length > input.MaxResults ? page[page.length - 1]!.id : undefined,
+  };
+}
+
+export async function updateUserPool(db: Db, ctx: CallContext, input: Omit<Partial<PoolSettings>, "SchemaAttributes"> & { UserPoolId: string; UserPoolTags?: Record<string, string> }) {
+  requireRole(ctx, "developer", "cognito-idp:UpdateUserPool");
+  const pool = await requirePool(db, ctx, input.UserPoolId);
+  const { UserPoolId: _id, UserPoolTags, ...changes } = input;
+  const current = poolSettings(pool);
+  // UpdateUserPool resets what it is not given to its default, as AWS documents (except the schema and aliases).
+  const settings = PoolSettings.parse({ ...changes, SchemaAttributes: current.SchemaAttributes, AliasAttributes: current.AliasAttributes, UsernameAttributes: current.UsernameAttributes, UsernameConfiguration: current.UsernameConfiguration });
+  await db.cognitoUserPool.update({ where: { id: pool.id }, data: { config: settings, updatedAt: new Date(), ...(UserPoolTags ? { tags: UserPoolTags } : {}) } });
+  return {};
+}
+
+export async function deleteUserPool(db: Db, ctx: CallContext, input: { UserPoolId: string }) {
+  requireRole(ctx, "developer", "cognito-idp:DeleteUserPool");
+  const pool = await requirePool(db, ctx, input.UserPoolId);
+  if (poolSettings(pool).DeletionProtection === "ACTIVE") {
+    throw CognitoErrors.invalidParameter("The user pool cannot be deleted because deletion protection is activated. Deletion protection must be inactivated first.");
+  }
+  await db.cognitoUserPool.delete({ where: { id: pool.id } });
+  return {};
+}
+
+/** Custom attributes added to an existing pool (AddCustomAttributes). */
+export async function addCustomAttributes(db: Db, ctx: CallContext, input: { UserPoolId: string; CustomAttributes: SchemaAttribute[] }) {
+  requireRole(ctx, "developer", "cognito-idp:AddCustomAttributes");
+  const pool = await requirePool(db, ctx, input.UserPoolId);
+  const settings = poolSettings(pool);
+  const names = new Set(settings.SchemaAttributes.map((a) => a.Name));
+  const added = input.CustomAttributes.map((a) => ({ ...a, Name: a.Name.startsWith("custom:") ? a.Name : `custom:${a.Name}` }));
+  for (const attribute of added) {
+    if (names.has(attribute.Name)) throw CognitoErrors.invalidParameter(`${attribute.Name}: Existing attribute already has name ${attribute.Name}.`);
+  }
+  await db.cognitoUserPool.update({ where: { id: pool.id }, data: { config: { ...settings, SchemaAttributes: [...settings.SchemaAttributes, ...added] }, updatedAt: new Date() } });
+  return {};
+}
