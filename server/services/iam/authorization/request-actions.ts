@@ -6,6 +6,7 @@
  */
 import { parseArn } from "../../../lib/arn";
 import { apigatewayActions } from "../../apigateway/iam-actions";
+import { cognitoIdpActions } from "../../cognito-idp/iam-actions";
 import { kinesisActions } from "../../kinesis/iam-actions";
 import { lambdaActions } from "../../lambda/iam-actions";
 import { logsActions } from "../../logs/iam-actions";
@@ -55,6 +56,7 @@ export type ActionTable = Readonly<Record<string, ActionEntry>>;
 /** By the registry's service name, which is also each service's IAM prefix. */
 const TABLES = new Map<string, ActionTable>([
   ["apigateway", apigatewayActions],
+  ["cognito-idp", cognitoIdpActions],
   ["iam", iamActions],
   ["kinesis", kinesisActions],
   ["lambda", lambdaActions],
