@@ -1,6 +1,7 @@
 import { accessKeysRouter } from "./routers/access-keys";
 import { apigatewayRouter } from "./routers/apigateway";
 import { auditRouter } from "./routers/audit";
+import { cognitoRouter } from "./routers/cognito";
 import { authRouter } from "./routers/auth";
 import { dashboardRouter } from "./routers/dashboard";
 import { iamRouter } from "./routers/iam";
@@ -29,6 +30,7 @@ export const appRouter = createTRPCRouter({
   kinesis: kinesisRouter,
   apigateway: apigatewayRouter,
   iam: iamRouter,
+  cognito: cognitoRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,45 @@
+import type { z } from "zod";
+import { cognitoIdpOperations, type CognitoIdpOperationName } from "../../services/cognito-idp/operations";
+import type { ServiceOperation } from "../../services/operation";
+import { operationMutation, operationQuery } from "../operations";
+import { createTRPCRouter } from "../trpc";
+
+const mutation = <S extends z.ZodTypeAny, O>(name: CognitoIdpOperationName, operation: ServiceOperation<S, O>) => operationMutation(`cognito-idp:${name}`, operation);
+
+const ops = cognitoIdpOperations;
+
+/** The user pool operations a console user makes (end users' own calls go to the gateway, unsigned). */
+export const cognitoRouter = createTRPCRouter({
+  createUserPool: mutation("CreateUserPool", ops.CreateUserPool),
+  describeUserPool: operationQuery(ops.DescribeUserPool),
+  listUserPools: operationQuery(ops.ListUserPools),
+  updateUserPool: mutation("UpdateUserPool", ops.UpdateUserPool),
+  deleteUserPool: mutation("DeleteUserPool", ops.DeleteUserPool),
+  addCustomAttributes: mutation("AddCustomAttributes", ops.AddCustomAttributes),
+  createUserPoolClient: mutation("CreateUserPoolClient", ops.CreateUserPoolClient),
+  describeUserPoolClient: operationQuery(ops.DescribeUserPoolClient),
+  listUserPoolClients: operationQuery(ops.ListUserPoolClients),
+  updateUserPoolClient: mutation("UpdateUserPoolClient", ops.UpdateUserPoolClient),
+  deleteUserPoolClient: mutation("DeleteUserPoolClient", ops.DeleteUserPoolClient),
+  adminCreateUser: mutation("AdminCreateUser", ops.AdminCreateUser),
+  adminGetUser: operationQuery(ops.AdminGetUser),
+  adminDeleteUser: mutation("AdminDeleteUser", ops.AdminDeleteUser),
+  adminEnableUser: mutation("AdminEnableUser", ops.AdminEnableUser),
+  adminDisableUser: mutation("AdminDisableUser", ops.AdminDisableUser),
+  adminSetUserPassword: mutation("AdminSetUserPassword", ops.AdminSetUserPassword),
+  adminResetUserPassword: mutation("AdminResetUserPassword", ops.AdminResetUserPassword),
+  adminConfirmSignUp: mutation("AdminConfirmSignUp", ops.AdminConfirmSignUp),
+  adminUpdateUserAttributes: mutation("AdminUpdateUserAttributes", ops.AdminUpdateUserAttributes),
+  adminDeleteUserAttributes: mutation("AdminDeleteUserAttributes", ops.AdminDeleteUserAttributes),
+  adminUserGlobalSignOut: mutation("AdminUserGlobalSignOut", ops.AdminUserGlobalSignOut),
+  listUsers: operationQuery(ops.ListUsers),
+  createGroup: mutation("CreateGroup", ops.CreateGroup),
+  getGroup: operationQuery(ops.GetGroup),
+  listGroups: operationQuery(ops.ListGroups),
+  updateGroup: mutation("UpdateGroup", ops.UpdateGroup),
+  deleteGroup: mutation("DeleteGroup", ops.DeleteGroup),
+  adminAddUserToGroup: mutation("AdminAddUserToGroup", ops.AdminAddUserToGroup),
+  adminRemoveUserFromGroup: mutation("AdminRemoveUserFromGroup", ops.AdminRemoveUserFromGroup),
+  adminListGroupsForUser: operationQuery(ops.AdminListGroupsForUser),
+  listUsersInGroup: operationQuery(ops.ListUsersInGroup),
+});
