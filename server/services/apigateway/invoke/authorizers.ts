@@ -36,7 +36,8 @@ export class AuthorizerResults {
 }
 
 /** What a successful authorization adds to `$context.authorizer` and the proxy event's `requestContext.authorizer`. */
-export type AuthorizerContext = Record<string, string | number | boolean>;
+/** A Lambda authorizer's principalId and context, or a user pool authorizer's token `claims`. */
+export type AuthorizerContext = Record<string, string | number | boolean | Record<string, string>>;
 
 export interface AuthorizationInput {
   req: ApiRequest;
@@ -55,7 +56,7 @@ export function methodArn(api: DeployedApi, req: ApiRequest): string {
 }
 
 /** The value an identity source names, if the request has it. */
-function identityValue(source: string, input: AuthorizationInput): string | undefined {
+export function identityValue(source: string, input: Pick<AuthorizationInput, "req" | "stageVariables" | "context">): string | undefined {
   const { req, stageVariables, context } = input;
   const [, kind, name] = /^method\.request\.(header|querystring|multivalueheader|multivaluequerystring)\.(.+)$/.exec(source) ?? [];
   if (kind === "header" || kind === "multivalueheader") return headerOf(req, name!);

@@ -17,6 +17,7 @@ import { type ApiRequest, headerOf } from "./request";
 import { type ApiResponse, gatewayResponse } from "./responses";
 import type { RouteMatch } from "./routes";
 import { admit, admitForAccount, methodSetting } from "./throttle";
+import { authorizeWithUserPool } from "./user-pool-authorizer";
 import { validateRequest } from "./validation";
 
 export interface ExecuteDeps {
@@ -91,8 +92,16 @@ async function serveStage(deps: ExecuteDeps, req: ApiRequest, api: DeployedApi):
       identity = authorized;
       break;
     }
+    case "COGNITO_USER_POOLS": {
+      const authorizer = method.authorizerId === undefined ? undefined : serving.deployment.authorizers?.[method.authorizerId];
+      if (authorizer?.type !== "COGNITO_USER_POOLS") return matched(gatewayResponse("AUTHORIZER_CONFIGURATION_ERROR"));
+      const context = requestContext(req, api, serving.deployment.deploymentId, match);
+      const authorized = await authorizeWithUserPool({ req, authorizer, context, stageVariables: serving.variables }, method.authorizationScopes);
+      if ("status" in authorized) return matched(authorized);
+      identity = authorized;
+      break;
+    }
     default:
-      // COGNITO_USER_POOLS needs the user pools service, which is not built yet: refuse rather than let the request through.
       return matched(gatewayResponse("UNAUTHORIZED"));
   }
   if (method.apiKeyRequired) {
