@@ -58,8 +58,9 @@ function rolePrincipal(api: DeployedApi, roleArn: string): Principal | undefined
     accountId: api.accountId,
     arn: `arn:aws:sts::${api.accountId}:assumed-role/${roleName}/ApiGateway`,
     userId: `${roleId(roleArn)}:ApiGateway`,
-    // Until IAM policies are enforced, a role session may do what a developer of its team may (as for functions).
-    role: "developer",
+    // The integration's role's policies decide what the call may do, as for any role session.
+    role: null,
+    iam: { type: "role", name: roleName },
   };
 }
 
