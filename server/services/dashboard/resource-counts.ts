@@ -12,6 +12,9 @@ const COUNTERS: Partial<Record<string, Counter>> = {
   logs: (db, ctx) => db.logsLogGroup.count({ where: { accountId: ctx.accountId, region: ctx.region } }),
   kinesis: (db, ctx) => db.kinesisStream.count({ where: { accountId: ctx.accountId, region: ctx.region } }),
   apigateway: (db, ctx) => db.apigwRestApi.count({ where: { accountId: ctx.accountId, region: ctx.region } }),
+  cognito: (db, ctx) => db.cognitoUserPool.count({ where: { accountId: ctx.accountId, region: ctx.region } }),
+  // IAM is global: its roles belong to the account in every region.
+  iam: (db, ctx) => db.iamRole.count({ where: { accountId: ctx.accountId } }),
 };
 
 export async function resourceCounts(db: Db, ctx: CallContext) {
