@@ -127,12 +127,11 @@ export interface RegisteredOperation {
   execute(ctx: CallContext, params: unknown, authorize?: (input: unknown) => Promise<void>): Promise<Outcome>;
 }
 
-/** An unsigned request to a public route: it authorises itself (e.g. by an HMAC token in its query). */
-export interface PublicRequest {
-  pathParams: Record<string, string>;
-  query: URLSearchParams;
-  headers: Readonly<Record<string, readonly string[]>>;
-}
+/**
+ * An unsigned request to a public route: it authorises itself (e.g. by an HMAC token in its query).
+ * Downloads have an empty body; the hosted UI's form posts and OAuth token requests carry one.
+ */
+export type PublicRequest = RestRequest;
 
 export interface PublicRoute {
   method: string;

@@ -54,5 +54,8 @@ export function routeRequest(registry: OperationRegistry, req: RequestHead): Rou
   if (signed) return { protocol: serviceProtocol(registry, signed, looksLikeQuery), service: signed };
   const route = registry.matchRoute(req.method, req.path);
   if (route) return { protocol: "restJson1", service: route.operation.service };
+  // Unsigned query calls are STS's (AssumeRoleWithWebIdentity, as the SDK sends it): its operations say which need a signature.
+  const sts = signingName === undefined && looksLikeQuery ? registry.service("sts") : undefined;
+  if (sts) return { protocol: "awsQuery", service: sts };
   return { protocol: looksLikeQuery ? "awsQuery" : "awsJson1_1", requestedService: signingName };
 }

@@ -105,9 +105,15 @@ async function handle(deps: ServerDeps, maxBodyBytes: number, req: HttpRequest, 
   const query = new URLSearchParams(head.query);
   const open = deps.registry.matchPublicRoute(head.method, head.path, query);
   if (open) {
-    req.resume(); // public routes are downloads: a request body is ignored
-    const { status, headers = {}, body = "" } = await open.route.handle({ pathParams: open.pathParams, query, headers: head.headers });
-    return send(res, { status, headers, body });
+    // Downloads send no body; the hosted UI's forms and OAuth token requests do.
+    const body = await readBody(req, maxBodyBytes).catch((error: unknown) => {
+      if (!(error instanceof BodyTooLargeError)) throw error;
+      req.resume();
+      return null;
+    });
+    if (!body) return send(res, { status: 413, headers: { "content-type": "text/plain" }, body: "Request body too large" });
+    const { status, headers = {}, body: answer = "" } = await open.route.handle({ pathParams: open.pathParams, query, headers: head.headers, body });
+    return send(res, { status, headers, body: answer });
   }
   const route = routeRequest(deps.registry, head);
   // restJson1 routes may accept larger bodies than the default (Lambda code uploads), with their own error.

@@ -1,9 +1,13 @@
 import type { TeamRole } from "../db/generated/enums";
+import type { RequestContext } from "./iam/policy/request";
 
 export type { TeamRole };
 
 /** An IAM identity whose calls IAM policies decide: a role session or an IAM user's key. */
-export type IamIdentity = { type: "role"; name: string; sessionPolicy?: string } | { type: "user"; name: string };
+export type IamIdentity =
+  /** `context`: a web identity session's condition keys (`cognito-identity.amazonaws.com:sub`, …). */
+  | { type: "role"; name: string; sessionPolicy?: string; context?: RequestContext }
+  | { type: "user"; name: string };
 
 /** Who is calling: a console user (session or their access key), a role session or an IAM user. */
 export interface Principal {

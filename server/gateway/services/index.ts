@@ -1,7 +1,9 @@
 import { registerStsOperations } from "../../services/sts/operations";
 import { OperationRegistry } from "../registry";
 import { registerApigatewayOperations } from "./apigateway";
+import { registerCognitoIdentityOperations } from "./cognito-identity";
 import { registerCognitoIdpOperations } from "./cognito-idp";
+import { registerCognitoOAuthRoutes } from "./cognito-oauth";
 import { registerIamOperations } from "./iam";
 import { registerKinesisOperations } from "./kinesis";
 import { registerLambdaOperations } from "./lambda";
@@ -21,5 +23,7 @@ export function createDefaultRegistry(): OperationRegistry {
   registerApigatewayOperations(registry);
   registerIamOperations(registry);
   registerCognitoIdpOperations(registry);
+  registerCognitoOAuthRoutes(registry);
+  registerCognitoIdentityOperations(registry);
   return registry;
 }

@@ -5,33 +5,25 @@
  */
 import { randomBytes } from "node:crypto";
 import type { Db } from "../../db/client";
-import type { CognitoUser, CognitoUserPool, CognitoUserPoolClient } from "../../db/generated/client";
+import type { CognitoUser } from "../../db/generated/client";
 import { verifyPassword } from "../accounts/passwords";
 import type { CallContext } from "../context";
 import { checkAttributes, checkRequired, storedAttributes } from "./attributes";
 import { CognitoErrors } from "./errors";
-import { allowsFlow, type ClientSettings, poolNameOf } from "./model";
+import { allowsFlow, poolNameOf } from "./model";
 import { checkPasswordPolicy, storedPassword } from "./passwords";
 import { checkSecretHash } from "./secret-hash";
 import { openSession, sealSession, type SessionState } from "./sessions";
 import { checkNotLocked, recordFailure, recordSuccess } from "./sign-in-guard";
 import { isValidSrpTimestamp, srpChallenge, srpVerifier, verifyPasswordClaim } from "./srp";
-import { clientById, clientSettings, findUser, poolSettings, requireClient, requirePool } from "./store";
-import { type AuthenticationResult, issueTokens } from "./tokens";
+import { clientById, findUser, poolSettings, requireClient, requirePool } from "./store";
+import { issueTokens } from "./tokens";
+import { scopesOfRefreshToken } from "./oauth/refresh-tokens";
+import { answerCustomChallenge, type CustomStep, startCustomAuth } from "./custom-auth";
+import { aroundAuthentication } from "./lifecycle-triggers";
+import { answerMfa, requiredMfa, startMfa } from "./mfa";
+import { type AuthResponse, type AuthTarget, authTarget } from "./auth-target";
 import { sha256Hex } from "../../lib/secrets";
-
-export interface AuthResponse {
-  ChallengeName?: string;
-  Session?: string;
-  ChallengeParameters: Record<string, string>;
-  AuthenticationResult?: AuthenticationResult;
-}
-
-interface AuthTarget {
-  pool: CognitoUserPool;
-  client: CognitoUserPoolClient;
-  settings: ClientSettings;
-}
 
 type Params = Record<string, string>;
 
@@ -45,10 +37,6 @@ const required = (params: Params, name: string): string => {
   if (!value) throw CognitoErrors.invalidParameter(`Missing required parameter ${name}`);
   return value;
 };
-
-function target(pool: CognitoUserPool, client: CognitoUserPoolClient): AuthTarget {
-  return { pool, client, settings: clientSettings(client) };
-}
 
 function requireFlow(t: AuthTarget, flow: Parameters<typeof allowsFlow>[1]): void {
   if (!allowsFlow(t.settings, flow)) {
@@ -73,6 +61,19 @@ async function afterPassword(db: Db, t: AuthTarget, user: CognitoUser): Promise<
       ChallengeParameters: { USER_ID_FOR_SRP: user.username, requiredAttributes: JSON.stringify(missing), userAttributes: JSON.stringify(attributes) },
     };
   }
+  const mfa = requiredMfa(t.pool, user);
+  if (mfa) return startMfa(db, t, user, mfa);
+  return signedIn(db, t, user);
+}
+
+/** A custom auth step: the next challenge, or (all answered) the user signs in; custom auth replaces MFA. */
+function customResponse(db: Db, t: AuthTarget, step: CustomStep): Promise<AuthResponse> {
+  return step.kind === "challenge" ? Promise.resolve(step.response) : signedIn(db, t, step.user);
+}
+
+/** The last step of every sign-in: PostAuthentication, then the tokens. */
+async function signedIn(db: Db, t: AuthTarget, user: CognitoUser): Promise<AuthResponse> {
+  await aroundAuthentication("PostAuthentication", t.pool, user, t.client.clientId);
   return { ChallengeParameters: {}, AuthenticationResult: await issueTokens(db, t.pool, t.client, user) };
 }
 
@@ -83,6 +84,7 @@ async function passwordAuth(db: Db, t: AuthTarget, params: Params): Promise<Auth
   checkSecretHash(t.client, [username, ...(user ? [user.username] : [])], params.SECRET_HASH);
   if (!user?.passwordHash) throw unknownUser(t);
   checkNotLocked(user);
+  await aroundAuthentication("PreAuthentication", t.pool, user, t.client.clientId);
   if (!(await verifyPassword(password, user.passwordHash))) {
     await recordFailure(db, user);
     throw INCORRECT();
@@ -127,7 +129,12 @@ async function refreshAuth(db: Db, t: AuthTarget, params: Params): Promise<AuthR
   if (t.client.secretEncrypted) checkSecretHash(t.client, [user.username, user.sub, params.USERNAME ?? ""], params.SECRET_HASH);
   if (!user.enabled) throw CognitoErrors.notAuthorized("User is disabled.");
   if (stored.createdAt < user.tokensValidAfter) throw CognitoErrors.notAuthorized("Refresh Token has been revoked");
-  return { ChallengeParameters: {}, AuthenticationResult: await issueTokens(db, t.pool, t.client, user, { authTime: stored.authTime, refresh: { tokenHash: stored.tokenHash } }) };
+  // A refresh token from the OAuth endpoints renews with the scopes it was granted.
+  const scopes = scopesOfRefreshToken(token);
+  return {
+    ChallengeParameters: {},
+    AuthenticationResult: await issueTokens(db, t.pool, t.client, user, { authTime: stored.authTime, refresh: { tokenHash: stored.tokenHash }, ...(scopes && { oauth: { scopes } }) }),
+  };
 }
 
 function runFlow(db: Db, t: AuthTarget, flow: string, params: Params, admin: boolean): Promise<AuthResponse> {
@@ -146,19 +153,23 @@ function runFlow(db: Db, t: AuthTarget, flow: string, params: Params, admin: boo
     case "REFRESH_TOKEN_AUTH":
     case "REFRESH_TOKEN":
       return refreshAuth(db, t, params);
+    case "CUSTOM_AUTH":
+      requireFlow(t, "CUSTOM_AUTH");
+      checkSecretHash(t.client, [params.USERNAME ?? ""], params.SECRET_HASH);
+      return startCustomAuth(db, t, params).then((step) => customResponse(db, t, step));
   }
   throw CognitoErrors.invalidParameter(`Initiate Auth method not supported.`);
 }
 
 export async function initiateAuth(db: Db, _ctx: CallContext, input: { AuthFlow: string; ClientId: string; AuthParameters?: Params }) {
   const { pool, client } = await clientById(db, input.ClientId);
-  return runFlow(db, target(pool, client), input.AuthFlow, input.AuthParameters ?? {}, false);
+  return runFlow(db, authTarget(pool, client), input.AuthFlow, input.AuthParameters ?? {}, false);
 }
 
 export async function adminInitiateAuth(db: Db, ctx: CallContext, input: { UserPoolId: string; ClientId: string; AuthFlow: string; AuthParameters?: Params }) {
   const pool = await requirePool(db, ctx, input.UserPoolId);
   const client = await requireClient(db, pool.id, input.ClientId);
-  return runFlow(db, target(pool, client), input.AuthFlow, input.AuthParameters ?? {}, true);
+  return runFlow(db, authTarget(pool, client), input.AuthFlow, input.AuthParameters ?? {}, true);
 }
 
 async function userOf(db: Db, t: AuthTarget, state: SessionState): Promise<CognitoUser | null> {
@@ -173,6 +184,7 @@ async function answerPasswordVerifier(db: Db, t: AuthTarget, responses: Params):
   if (!isValidSrpTimestamp(timestamp)) throw CognitoErrors.notAuthorized("Invalid timestamp");
   if (!user?.srpVerifier || !state.srp) throw INCORRECT();
   checkNotLocked(user);
+  await aroundAuthentication("PreAuthentication", t.pool, user, t.client.clientId);
   const proven = verifyPasswordClaim({
     poolName: poolNameOf(t.pool.id),
     userIdForSrp: user.username,
@@ -218,13 +230,19 @@ function answer(db: Db, t: AuthTarget, input: { ChallengeName: string; Session?:
       return answerPasswordVerifier(db, t, responses);
     case "NEW_PASSWORD_REQUIRED":
       return answerNewPassword(db, t, input.Session, responses);
+    case "CUSTOM_CHALLENGE":
+      return answerCustomChallenge(db, t, input.Session, responses).then((step) => customResponse(db, t, step));
+    case "SOFTWARE_TOKEN_MFA":
+    case "SMS_MFA":
+    case "MFA_SETUP":
+      return answerMfa(db, t, input.ChallengeName, input.Session, responses).then((user) => signedIn(db, t, user));
   }
   throw CognitoErrors.invalidParameter(`Unsupported challenge: ${input.ChallengeName}`);
 }
 
 export async function respondToAuthChallenge(db: Db, _ctx: CallContext, input: { ClientId: string; ChallengeName: string; Session?: string; ChallengeResponses?: Params }) {
   const { pool, client } = await clientById(db, input.ClientId);
-  return answer(db, target(pool, client), input);
+  return answer(db, authTarget(pool, client), input);
 }
 
 export async function adminRespondToAuthChallenge(
@@ -233,5 +251,5 @@ export async function adminRespondToAuthChallenge(
   input: { UserPoolId: string; ClientId: string; ChallengeName: string; Session?: string; ChallengeResponses?: Params },
 ) {
   const pool = await requirePool(db, ctx, input.UserPoolId);
-  return answer(db, target(pool, await requireClient(db, pool.id, input.ClientId)), input);
+  return answer(db, authTarget(pool, await requireClient(db, pool.id, input.ClientId)), input);
 }

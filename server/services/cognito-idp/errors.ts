@@ -23,6 +23,8 @@ export const CognitoErrors = {
   invalidUserPoolConfiguration: error("InvalidUserPoolConfigurationException"),
   unexpectedLambda: error("UnexpectedLambdaException"),
   unsupportedOperation: error("UnsupportedOperationException"),
+  enableSoftwareTokenMfa: error("EnableSoftwareTokenMFAException"),
+  invalidLambdaResponse: error("InvalidLambdaResponseException"),
 };
 
 export const poolNotFound = (id: string) => CognitoErrors.resourceNotFound(`User pool ${id} does not exist.`);

@@ -8,11 +8,20 @@ import type { CognitoUser, CognitoUserPool } from "../../db/generated/client";
 import { sha256Hex } from "../../lib/secrets";
 import { CognitoErrors } from "./errors";
 import { poolSettings } from "./store";
+import { runTrigger, triggerAttributes } from "./triggers";
 
-export type CodePurpose = "SIGN_UP" | "FORGOT_PASSWORD" | `VERIFY_${string}`;
+export type CodePurpose = "SIGN_UP" | "FORGOT_PASSWORD" | "SMS_MFA" | `VERIFY_${string}`;
 
-const LIFETIME_MS: Record<string, number> = { SIGN_UP: 24 * 3600_000, FORGOT_PASSWORD: 3600_000 };
+const LIFETIME_MS: Record<string, number> = { SIGN_UP: 24 * 3600_000, FORGOT_PASSWORD: 3600_000, SMS_MFA: 3 * 60_000 };
 const MAX_ATTEMPTS = 5;
+
+/** The CustomMessage trigger source for each kind of code. */
+const MESSAGE_SOURCES: Record<string, string> = {
+  SIGN_UP: "CustomMessage_SignUp",
+  FORGOT_PASSWORD: "CustomMessage_ForgotPassword",
+  SMS_MFA: "CustomMessage_Authentication",
+  VERIFY: "CustomMessage_VerifyUserAttribute",
+};
 
 export interface CodeDeliveryDetails {
   Destination: string;
@@ -42,9 +51,11 @@ export function deliveryTarget(user: Pick<CognitoUser, "attributes">, attribute?
 export async function sendCode(
   db: Db,
   pool: CognitoUserPool,
-  user: Pick<CognitoUser, "usernameKey" | "username" | "attributes">,
+  user: CognitoUser,
   purpose: CodePurpose,
   attribute?: "email" | "phone_number",
+  /** The CustomMessage trigger's source when the purpose alone does not say it (ResendCode, UpdateUserAttribute). */
+  messageSource?: string,
 ): Promise<CodeDeliveryDetails | undefined> {
   const target = deliveryTarget(user, attribute);
   if (!target) return undefined;
@@ -53,8 +64,24 @@ export async function sendCode(
   const template = settings.VerificationMessageTemplate;
   const isEmail = target.medium === "EMAIL";
   const message = (isEmail ? (template?.EmailMessage ?? settings.EmailVerificationMessage) : (template?.SmsMessage ?? settings.SmsVerificationMessage)) ?? "Your verification code is {####}. ";
-  const body = purpose === "FORGOT_PASSWORD" ? `Your password reset code is ${code}. ` : message.replace("{####}", code).replace("{username}", user.username);
-  const subject = isEmail ? (template?.EmailSubject ?? settings.EmailVerificationSubject ?? "Your verification code") : null;
+  const standard =
+    purpose === "FORGOT_PASSWORD" ? "Your password reset code is {####}. " : purpose === "SMS_MFA" ? "Your authentication code is {####}. " : message;
+  // The CustomMessage trigger may rewrite the message; it keeps the code as the {####} placeholder.
+  const custom = await runTrigger({
+    pool,
+    trigger: "CustomMessage",
+    source: messageSource ?? MESSAGE_SOURCES[purpose.startsWith("VERIFY_") ? "VERIFY" : purpose] ?? "CustomMessage_SignUp",
+    userName: user.username,
+    request: { userAttributes: triggerAttributes(user), codeParameter: "{####}", usernameParameter: user.username, linkParameter: null, clientMetadata: {} },
+    response: { smsMessage: null, emailMessage: null, emailSubject: null },
+  });
+  const chosen = typeof custom[isEmail ? "emailMessage" : "smsMessage"] === "string" ? String(custom[isEmail ? "emailMessage" : "smsMessage"]) : standard;
+  const body = chosen.replace("{####}", code).replace("{username}", user.username);
+  const subject = isEmail
+    ? typeof custom.emailSubject === "string"
+      ? custom.emailSubject
+      : (template?.EmailSubject ?? settings.EmailVerificationSubject ?? "Your verification code")
+    : null;
   const expiresAt = new Date(Date.now() + (LIFETIME_MS[purpose] ?? 24 * 3600_000));
   const key = { userPoolId: pool.id, usernameKey: user.usernameKey, purpose };
   await db.cognitoCode.upsert({

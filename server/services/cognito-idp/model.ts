@@ -51,6 +51,8 @@ export const PoolSettings = z.object({
   AliasAttributes: z.array(z.enum(["email", "phone_number", "preferred_username"])).optional(),
   UsernameAttributes: z.array(z.enum(["email", "phone_number"])).optional(),
   MfaConfiguration: z.enum(["OFF", "ON", "OPTIONAL"]).default("OFF"),
+  /** Whether users may use an authenticator app (SetUserPoolMfaConfig); SMS MFA needs a phone number. */
+  SoftwareTokenMfaConfiguration: z.object({ Enabled: z.boolean() }).optional(),
   UsernameConfiguration: z.object({ CaseSensitive: z.boolean() }).default({ CaseSensitive: false }),
   AdminCreateUserConfig: z
     .object({ AllowAdminCreateUserOnly: z.boolean().default(false), UnusedAccountValidityDays: z.number().int().optional() })

@@ -6,7 +6,9 @@ import { operation as op } from "../operation";
 import * as auth from "./auth";
 import * as clients from "./clients";
 import * as groups from "./groups";
+import * as mfa from "./mfa";
 import * as pools from "./pools";
+import * as resourceServers from "./resource-servers";
 import { CognitoSchemas as S } from "./schemas";
 import * as self from "./self-service";
 import * as signUp from "./sign-up";
@@ -24,6 +26,11 @@ export const cognitoIdpOperations = {
   ListUserPoolClients: op(S.ListUserPoolClients, clients.listUserPoolClients),
   UpdateUserPoolClient: op(S.UpdateUserPoolClient, clients.updateUserPoolClient),
   DeleteUserPoolClient: op(S.DeleteUserPoolClient, clients.deleteUserPoolClient),
+  CreateResourceServer: op(S.CreateResourceServer, resourceServers.createResourceServer),
+  DescribeResourceServer: op(S.DescribeResourceServer, resourceServers.describeResourceServer),
+  ListResourceServers: op(S.ListResourceServers, resourceServers.listResourceServers),
+  UpdateResourceServer: op(S.UpdateResourceServer, resourceServers.updateResourceServer),
+  DeleteResourceServer: op(S.DeleteResourceServer, resourceServers.deleteResourceServer),
   AdminCreateUser: op(S.AdminCreateUser, users.adminCreateUser),
   AdminGetUser: op(S.AdminGetUser, users.adminGetUser),
   AdminDeleteUser: op(S.AdminDeleteUser, users.adminDeleteUser),
@@ -62,6 +69,12 @@ export const cognitoIdpOperations = {
   DeleteUser: op(S.DeleteUser, self.deleteUser),
   RevokeToken: op(S.RevokeToken, self.revokeToken),
   ForgotPassword: op(S.ForgotPassword, self.forgotPassword),
+  AssociateSoftwareToken: op(S.AssociateSoftwareToken, mfa.associateSoftwareToken),
+  VerifySoftwareToken: op(S.VerifySoftwareToken, mfa.verifySoftwareToken),
+  SetUserMFAPreference: op(S.SetUserMFAPreference, mfa.setUserMfaPreference),
+  AdminSetUserMFAPreference: op(S.AdminSetUserMFAPreference, mfa.adminSetUserMfaPreference),
+  SetUserPoolMfaConfig: op(S.SetUserPoolMfaConfig, mfa.setUserPoolMfaConfig),
+  GetUserPoolMfaConfig: op(S.GetUserPoolMfaConfig, mfa.getUserPoolMfaConfig),
   ConfirmForgotPassword: op(S.ConfirmForgotPassword, self.confirmForgotPassword),
 };
 
@@ -84,4 +97,7 @@ export const UNSIGNED_OPERATIONS: ReadonlySet<CognitoIdpOperationName> = new Set
   "RevokeToken",
   "ForgotPassword",
   "ConfirmForgotPassword",
+  "AssociateSoftwareToken",
+  "VerifySoftwareToken",
+  "SetUserMFAPreference",
 ]);

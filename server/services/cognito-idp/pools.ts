@@ -1,5 +1,5 @@
 /** User pool lifecycle: CreateUserPool, DescribeUserPool, ListUserPools, UpdateUserPool, DeleteUserPool. */
-import type { Db } from "../../db/client";
+import type { Db, PrismaClient } from "../../db/client";
 import type { CognitoUserPool } from "../../db/generated/client";
 import { requireRole } from "../accounts/roles";
 import type { CallContext } from "../context";
@@ -104,13 +104,20 @@ export async function updateUserPool(db: Db, ctx: CallContext, input: Omit<Parti
   return {};
 }
 
-export async function deleteUserPool(db: Db, ctx: CallContext, input: { UserPoolId: string }) {
+export async function deleteUserPool(db: PrismaClient, ctx: CallContext, input: { UserPoolId: string }) {
   requireRole(ctx, "developer", "cognito-idp:DeleteUserPool");
   const pool = await requirePool(db, ctx, input.UserPoolId);
   if (poolSettings(pool).DeletionProtection === "ACTIVE") {
     throw CognitoErrors.invalidParameter("The user pool cannot be deleted because deletion protection is activated. Deletion protection must be inactivated first.");
   }
-  await db.cognitoUserPool.delete({ where: { id: pool.id } });
+  // Users, clients and groups go with the pool (foreign keys); resource servers and pending codes are removed here.
+  await db.$transaction([
+    db.cognitoResourceServer.deleteMany({ where: { userPoolId: pool.id } }),
+    db.cognitoAuthorizationCode.deleteMany({ where: { userPoolId: pool.id } }),
+    db.cognitoRefreshToken.deleteMany({ where: { userPoolId: pool.id } }),
+    db.cognitoCode.deleteMany({ where: { userPoolId: pool.id } }),
+    db.cognitoUserPool.delete({ where: { id: pool.id } }),
+  ]);
   return {};
 }
 

@@ -1,6 +1,7 @@
 /** Input shapes of the Cognito user pool operations, with Cognito's member constraints. */
 import { z } from "zod";
 import { ClientSettings, PoolSettings, SchemaAttribute } from "./model";
+import { ResourceServerScopes } from "./resource-servers";
 
 const UserPoolId = z.string().min(1).max(55).regex(/^[\w-]+_[0-9a-zA-Z]+$/, "Member must satisfy regular expression pattern: [\\w-]+_[0-9a-zA-Z]+");
 const ClientId = z.string().min(1).max(128).regex(/^[\w+]+$/, "Member must satisfy regular expression pattern: [\\w+]+");
@@ -12,7 +13,11 @@ const GroupName = z.string().min(1).max(128).regex(/^[\p{L}\p{M}\p{S}\p{N}\p{P}]
 const Attributes = z.array(z.object({ Name: z.string().min(1).max(32), Value: z.string().max(2048).optional() }));
 const Params = z.record(z.string(), z.string());
 const user = { UserPoolId, Username };
+const mfaSetting = z.object({ Enabled: z.boolean().optional(), PreferredMfa: z.boolean().optional() }).optional();
+const mfaPreference = { SMSMfaSettings: mfaSetting, SoftwareTokenMfaSettings: mfaSetting };
 const SchemaInput = SchemaAttribute.extend({ Name: z.string().min(1).max(20) });
+const Identifier = z.string().min(1).max(256).regex(/^[\x21\x23-\x5B\x5D-\x7E]+$/, "Member must satisfy regular expression pattern: [\\x21\\x23-\\x5B\\x5D-\\x7E]+");
+const ResourceServer = { UserPoolId, Identifier, Name: z.string().min(1).max(256).regex(/^[\w\s+=,.@-]+$/, "Member must satisfy regular expression pattern: [\\w\\s+=,.@-]+"), Scopes: ResourceServerScopes.optional() };
 
 /** Settings an update may change (the schema is changed by AddCustomAttributes only). */
 const PoolSettingsInput = PoolSettings.omit({ SchemaAttributes: true }).partial();
@@ -30,6 +35,12 @@ export const CognitoSchemas = {
   ListUserPoolClients: z.object({ UserPoolId, MaxResults: z.number().int().min(1).max(60).optional(), NextToken: z.string().optional() }),
   UpdateUserPoolClient: ClientSettings.partial().extend({ UserPoolId, ClientId, ClientName: z.string().min(1).max(128).optional() }),
   DeleteUserPoolClient: z.object({ UserPoolId, ClientId }),
+
+  CreateResourceServer: z.object(ResourceServer),
+  DescribeResourceServer: z.object({ UserPoolId, Identifier }),
+  ListResourceServers: z.object({ UserPoolId, MaxResults: z.number().int().min(1).max(50), NextToken: z.string().optional() }),
+  UpdateResourceServer: z.object(ResourceServer),
+  DeleteResourceServer: z.object({ UserPoolId, Identifier }),
 
   AdminCreateUser: z.object({
     ...user,
@@ -76,5 +87,11 @@ export const CognitoSchemas = {
   DeleteUser: z.object({ AccessToken: Token }),
   RevokeToken: z.object({ Token, ClientId, ClientSecret: z.string().optional() }),
   ForgotPassword: z.object({ ClientId, SecretHash, Username }),
+  AssociateSoftwareToken: z.object({ AccessToken: Token.optional(), Session: z.string().min(20).optional() }),
+  VerifySoftwareToken: z.object({ AccessToken: Token.optional(), Session: z.string().min(20).optional(), UserCode: z.string().regex(/^[0-9]{6}$/), FriendlyDeviceName: z.string().optional() }),
+  SetUserMFAPreference: z.object({ AccessToken: Token, ...mfaPreference }),
+  AdminSetUserMFAPreference: z.object({ ...user, ...mfaPreference }),
+  SetUserPoolMfaConfig: z.object({ UserPoolId, MfaConfiguration: z.enum(["OFF", "ON", "OPTIONAL"]).optional(), SoftwareTokenMfaConfiguration: z.object({ Enabled: z.boolean() }).optional() }),
+  GetUserPoolMfaConfig: z.object({ UserPoolId }),
   ConfirmForgotPassword: z.object({ ClientId, SecretHash, Username, ConfirmationCode: z.string().min(1).max(2048), Password }),
 };

@@ -16,25 +16,9 @@ import { checkPasswordPolicy, storedPassword } from "./passwords";
 import { checkSecretHash } from "./secret-hash";
 import { checkNotLocked, recordFailure, recordSuccess } from "./sign-in-guard";
 import { clientById, clientSettings, findUser, poolSettings, requirePool, requireUser } from "./store";
-import { isRevoked, verifyToken } from "./tokens";
-import { mfaShape } from "./users";
-
-interface SignedIn {
-  pool: CognitoUserPool;
-  user: CognitoUser;
-}
-
-/** The user an access token belongs to, refusing revoked tokens and disabled or deleted users. */
-export async function signedInUser(db: Db, accessToken: string): Promise<SignedIn> {
-  const verified = await verifyToken(db, accessToken, "access");
-  const pool = await db.cognitoUserPool.findUnique({ where: { id: verified.userPoolId } });
-  const username = verified.claims.username;
-  const user = pool && typeof username === "string" ? await findUser(db, pool, username) : null;
-  if (!pool || !user || user.sub !== verified.claims.sub) throw CognitoErrors.notAuthorized("Invalid Access Token");
-  if (!user.enabled) throw CognitoErrors.notAuthorized("User is disabled.");
-  if (await isRevoked(db, user, verified.claims)) throw CognitoErrors.notAuthorized("Access Token has been revoked");
-  return { pool, user };
-}
+import { postConfirmation } from "./lifecycle-triggers";
+import { mfaShape } from "./mfa";
+import { signedInUser, type SignedIn } from "./signed-in";
 
 const keyOf = (s: SignedIn) => ({ userPoolId_usernameKey: { userPoolId: s.pool.id, usernameKey: s.user.usernameKey } });
 
@@ -55,7 +39,7 @@ export async function updateUserAttributes(db: Db, _ctx: CallContext, input: { A
   const deliveries = [];
   for (const channel of poolSettings(signedIn.pool).AutoVerifiedAttributes) {
     if (changes[channel] !== undefined && changes[channel] !== storedAttributes(signedIn.user)[channel]) {
-      const sent = await sendCode(db, signedIn.pool, updated, `VERIFY_${channel}`, channel);
+      const sent = await sendCode(db, signedIn.pool, updated, `VERIFY_${channel}`, channel, "CustomMessage_UpdateUserAttribute");
       if (sent) deliveries.push(sent);
     }
   }
@@ -157,9 +141,10 @@ export async function confirmForgotPassword(db: Db, _ctx: CallContext, input: { 
   if (!user) throw clientSettings(client).PreventUserExistenceErrors === "ENABLED" ? CognitoErrors.codeMismatch() : CognitoErrors.userNotFound();
   checkPasswordPolicy(input.Password, poolSettings(pool).Policies.PasswordPolicy);
   await consumeCode(db, pool, user.usernameKey, "FORGOT_PASSWORD", input.ConfirmationCode);
-  await db.cognitoUser.update({
+  const updated = await db.cognitoUser.update({
     where: { userPoolId_usernameKey: { userPoolId: pool.id, usernameKey: user.usernameKey } },
     data: { ...(await storedPassword(pool.id, user.username, input.Password)), status: user.status === "UNCONFIRMED" ? "UNCONFIRMED" : "CONFIRMED", failedSignIns: 0, lockedUntil: null, updatedAt: new Date() },
   });
+  await postConfirmation(pool, updated, "PostConfirmation_ConfirmForgotPassword", client.clientId);
   return {};
 }

@@ -13,9 +13,17 @@ const SessionState = z.object({
   client: z.string(),
   /** The user's username key; absent for a made-up user (sign-in attempts for unknown users fail at the end, as Cognito's do). */
   user: z.string().optional(),
-  challenge: z.enum(["NEW_PASSWORD_REQUIRED", "PASSWORD_VERIFIER", "SOFTWARE_TOKEN_MFA", "SMS_MFA", "MFA_SETUP"]),
+  challenge: z.enum(["NEW_PASSWORD_REQUIRED", "PASSWORD_VERIFIER", "SOFTWARE_TOKEN_MFA", "SMS_MFA", "MFA_SETUP", "CUSTOM_CHALLENGE"]),
   srp: z.object({ a: z.string(), b: z.string(), B: z.string() }).optional(),
   authTime: z.number().optional(),
+  /** CUSTOM_AUTH: the challenges so far, and what the current one's verifier needs (never shown to the client). */
+  custom: z
+    .object({
+      rounds: z.array(z.object({ challengeName: z.string(), challengeResult: z.boolean(), challengeMetadata: z.string().optional() })),
+      privateParameters: z.record(z.string(), z.string()),
+      metadata: z.string().optional(),
+    })
+    .optional(),
   expires: z.number(),
 });
 export type SessionState = z.infer<typeof SessionState>;

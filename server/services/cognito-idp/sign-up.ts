@@ -8,6 +8,7 @@ import { consumeCode, sendCode } from "./messages";
 import { checkPasswordPolicy, storedPassword } from "./passwords";
 import { checkSecretHash } from "./secret-hash";
 import { clientById, findUser, poolSettings } from "./store";
+import { postConfirmation, preSignUp } from "./lifecycle-triggers";
 import { insertUser, resolveNewUsername } from "./users";
 
 /** The attribute a sign-up code verifies: the first auto-verified one the user has. */
@@ -19,7 +20,15 @@ function verifiedChannel(pool: CognitoUserPool, user: Pick<CognitoUser, "attribu
 export async function signUp(
   db: Db,
   _ctx: CallContext,
-  input: { ClientId: string; SecretHash?: string; Username: string; Password: string; UserAttributes?: AttributeType[] },
+  input: {
+    ClientId: string;
+    SecretHash?: string;
+    Username: string;
+    Password: string;
+    UserAttributes?: AttributeType[];
+    ValidationData?: AttributeType[];
+    ClientMetadata?: Record<string, string>;
+  },
 ) {
   const { pool, client } = await clientById(db, input.ClientId);
   checkSecretHash(client, [input.Username], input.SecretHash);
@@ -30,7 +39,14 @@ export async function signUp(
   const { username, attributes } = resolveNewUsername(pool, input.Username, given);
   checkRequired(pool, attributes);
   if (await findUser(db, pool, input.Username)) throw CognitoErrors.usernameExists();
-  const user = await insertUser(db, pool, { username, status: "UNCONFIRMED", attributes, ...(await storedPassword(pool.id, username, input.Password)) });
+  const decided = await preSignUp(pool, "PreSignUp_SignUp", username, attributes, { clientId: client.clientId, validationData: input.ValidationData, clientMetadata: input.ClientMetadata });
+  const user = await insertUser(db, pool, {
+    username,
+    status: decided.confirmed ? "CONFIRMED" : "UNCONFIRMED",
+    attributes: decided.attributes,
+    ...(await storedPassword(pool.id, username, input.Password)),
+  });
+  if (decided.confirmed) return { UserConfirmed: true, UserSub: user.sub };
   const channel = verifiedChannel(pool, user);
   const delivery = channel ? await sendCode(db, pool, user, "SIGN_UP", channel) : undefined;
   return { UserConfirmed: false, CodeDeliveryDetails: delivery, UserSub: user.sub };
@@ -45,7 +61,11 @@ export async function confirmSignUp(db: Db, _ctx: CallContext, input: { ClientId
   await consumeCode(db, pool, user.usernameKey, "SIGN_UP", input.ConfirmationCode);
   const channel = verifiedChannel(pool, user);
   const attributes = channel ? { ...storedAttributes(user), [`${channel}_verified`]: "true" } : storedAttributes(user);
-  await db.cognitoUser.update({ where: { userPoolId_usernameKey: { userPoolId: pool.id, usernameKey: user.usernameKey } }, data: { status: "CONFIRMED", attributes, updatedAt: new Date() } });
+  const confirmed = await db.cognitoUser.update({
+    where: { userPoolId_usernameKey: { userPoolId: pool.id, usernameKey: user.usernameKey } },
+    data: { status: "CONFIRMED", attributes, updatedAt: new Date() },
+  });
+  await postConfirmation(pool, confirmed, "PostConfirmation_ConfirmSignUp", client.clientId);
   return {};
 }
 
@@ -57,5 +77,5 @@ export async function resendConfirmationCode(db: Db, _ctx: CallContext, input: {
   if (user.status !== "UNCONFIRMED") throw CognitoErrors.invalidParameter("User is already confirmed.");
   const channel = verifiedChannel(pool, user);
   if (!channel) throw CognitoErrors.invalidParameter("Auto verification not turned on.");
-  return { CodeDeliveryDetails: await sendCode(db, pool, user, "SIGN_UP", channel) };
+  return { CodeDeliveryDetails: await sendCode(db, pool, user, "SIGN_UP", channel, "CustomMessage_ResendCode") };
 }

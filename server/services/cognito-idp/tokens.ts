@@ -14,7 +14,10 @@ import { groupsOfUser } from "./groups";
 import { decodeJwt, signatureValid, signJwt } from "./jwt";
 import { privateKeyOf, publicKeyOf } from "./keys";
 import { tokenLifetimes } from "./model";
+import { sealRefreshToken } from "./oauth/refresh-tokens";
+import { attributesForScopes, SIGNIN_SCOPE, STANDARD_SCOPES } from "./oauth/scopes";
 import { clientSettings, poolKeys } from "./store";
+import { preTokenGeneration, withoutSuppressed } from "./token-customisation";
 
 export const issuerOf = (userPoolId: string) => `${publicGatewayUrl()}/${userPoolId}`;
 
@@ -28,21 +31,29 @@ export interface AuthenticationResult {
 
 const BOOLEAN_CLAIMS = new Set(["email_verified", "phone_number_verified"]);
 
-/** The user's attributes as ID token claims (booleans as booleans, as Cognito writes them). */
-function attributeClaims(user: CognitoUser): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(storedAttributes(user)).map(([name, value]) => [name, BOOLEAN_CLAIMS.has(name) ? value === "true" : value]));
+/** The user's attributes as ID token claims (booleans as booleans, as Cognito writes them), as far as the scopes allow. */
+function attributeClaims(user: CognitoUser, scopes?: readonly string[]): Record<string, unknown> {
+  const attributes = scopes ? attributesForScopes(storedAttributes(user), scopes) : storedAttributes(user);
+  return Object.fromEntries(Object.entries(attributes).map(([name, value]) => [name, BOOLEAN_CLAIMS.has(name) ? value === "true" : value]));
+}
+
+/** What the OAuth endpoints grant: the scopes (the access token's `scope`), and the ID token's `nonce`. */
+export interface OAuthGrant {
+  scopes: readonly string[];
+  nonce?: string;
 }
 
 /**
  * Signs a new ID and access token pair for `user` via `client`; with `refresh` unset a new refresh
- * token is issued too (REFRESH_TOKEN_AUTH passes the one being used, and gets none back).
+ * token is issued too (REFRESH_TOKEN_AUTH passes the one being used, and gets none back). Without
+ * `oauth` the tokens are InitiateAuth's (scope `aws.cognito.signin.user.admin`, every attribute).
  */
 export async function issueTokens(
   db: Db,
   pool: CognitoUserPool,
   client: CognitoUserPoolClient,
   user: CognitoUser,
-  opts: { authTime?: Date; refresh?: { tokenHash: string } } = {},
+  opts: { authTime?: Date; refresh?: { tokenHash: string }; oauth?: OAuthGrant } = {},
 ): Promise<AuthenticationResult> {
   const lifetimes = tokenLifetimes(clientSettings(client));
   const now = Math.floor(Date.now() / 1000);
@@ -50,15 +61,20 @@ export async function issueTokens(
   let refreshToken: string | undefined;
   let originJti = opts.refresh?.tokenHash;
   if (!originJti) {
-    refreshToken = randomBytes(96).toString("base64url");
+    refreshToken = opts.oauth ? sealRefreshToken(opts.oauth.scopes, lifetimes.refresh) : randomBytes(96).toString("base64url");
     originJti = sha256Hex(refreshToken);
     await db.cognitoRefreshToken.create({
       data: { tokenHash: originJti, userPoolId: pool.id, usernameKey: user.usernameKey, clientId: client.clientId, authTime: new Date(authTime * 1000), expiresAt: new Date((now + lifetimes.refresh) * 1000) },
     });
   }
   const groups = await groupsOfUser(db, pool.id, user.usernameKey);
-  const groupClaims: Record<string, unknown> = groups.length ? { "cognito:groups": groups.map((g) => g.groupName) } : {};
-  const roles = groups.flatMap((g) => (g.roleArn ? [g.roleArn] : []));
+  const source = opts.refresh ? "TokenGeneration_RefreshTokens" : opts.oauth ? "TokenGeneration_HostedAuth" : "TokenGeneration_Authentication";
+  const custom = await preTokenGeneration(pool, client, user, source, {
+    groups: groups.map((g) => g.groupName),
+    roles: groups.flatMap((g) => (g.roleArn ? [g.roleArn] : [])),
+  });
+  const groupClaims: Record<string, unknown> = custom.groups.length ? { "cognito:groups": custom.groups } : {};
+  const { roles } = custom;
   const eventId = randomUUID();
   const common = { sub: user.sub, iss: issuerOf(pool.id), origin_jti: originJti, event_id: eventId, auth_time: authTime, iat: now };
   const key = privateKeyOf(pool);
@@ -66,8 +82,10 @@ export async function issueTokens(
     {
       ...common,
       ...groupClaims,
-      ...(roles.length ? { "cognito:roles": roles, "cognito:preferred_role": roles[0] } : {}),
-      ...attributeClaims(user),
+      ...(roles.length ? { "cognito:roles": roles } : {}),
+      ...(custom.preferredRole ? { "cognito:preferred_role": custom.preferredRole } : {}),
+      ...withoutSuppressed({ ...attributeClaims(user, opts.oauth?.scopes), ...custom.addOrOverride }, custom.suppress),
+      ...(opts.oauth?.nonce ? { nonce: opts.oauth.nonce } : {}),
       "cognito:username": user.username,
       aud: client.clientId,
       token_use: "id",
@@ -78,7 +96,7 @@ export async function issueTokens(
     pool.keyId,
   );
   const accessToken = signJwt(
-    { ...common, ...groupClaims, client_id: client.clientId, token_use: "access", scope: "aws.cognito.signin.user.admin", exp: now + lifetimes.access, jti: randomUUID(), username: user.username },
+    { ...common, ...groupClaims, client_id: client.clientId, token_use: "access", scope: opts.oauth?.scopes.join(" ") ?? SIGNIN_SCOPE, exp: now + lifetimes.access, jti: randomUUID(), username: user.username },
     key,
     pool.keyId,
   );
@@ -132,15 +150,25 @@ export async function jwks(db: Db, userPoolId: string): Promise<{ keys: unknown[
   return pool ? { keys: [pool.publicJwk] } : null;
 }
 
-/** The OpenID configuration standard verifiers (jose, aws-jwt-verify) discover the JWKS from. */
+/**
+ * The OpenID configuration standard verifiers (jose, aws-jwt-verify) discover the JWKS from, and OIDC
+ * clients the hosted UI's endpoints (served under the issuer: Stratus has no per-pool domains).
+ */
 export function openidConfiguration(userPoolId: string) {
   const issuer = issuerOf(userPoolId);
   return {
     issuer,
     jwks_uri: `${issuer}/.well-known/jwks.json`,
-    response_types_supported: ["id_token", "token"],
+    authorization_endpoint: `${issuer}/oauth2/authorize`,
+    token_endpoint: `${issuer}/oauth2/token`,
+    userinfo_endpoint: `${issuer}/oauth2/userInfo`,
+    end_session_endpoint: `${issuer}/logout`,
+    response_types_supported: ["code", "token"],
+    grant_types_supported: ["authorization_code", "implicit", "refresh_token", "client_credentials"],
+    token_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post"],
+    code_challenge_methods_supported: ["S256"],
     subject_types_supported: ["public"],
     id_token_signing_alg_values_supported: ["RS256"],
-    scopes_supported: ["openid", "email", "phone", "profile", "aws.cognito.signin.user.admin"],
+    scopes_supported: STANDARD_SCOPES,
   };
 }

@@ -11,6 +11,8 @@ import { attributeList, checkAttributes, checkRequired, resetVerification, store
 import { CognitoErrors } from "./errors";
 import { sendCode } from "./messages";
 import { checkPasswordPolicy, storedPassword, temporaryPassword } from "./passwords";
+import { preSignUp } from "./lifecycle-triggers";
+import { mfaShape } from "./mfa";
 import { poolSettings, requirePool, requireUser, usernameKey } from "./store";
 
 export function userShape(user: CognitoUser, only?: string[]) {
@@ -69,10 +71,12 @@ export async function adminCreateUser(
     return { User: userShape(await resetTemporaryPassword(db, pool, user, input.TemporaryPassword, true)) };
   }
   const given = checkAttributes(pool, input.UserAttributes ?? [], { creating: true });
-  const { username, attributes } = resolveNewUsername(pool, input.Username, given);
-  checkRequired(pool, attributes);
+  const resolved = resolveNewUsername(pool, input.Username, given);
+  checkRequired(pool, resolved.attributes);
   const password = input.TemporaryPassword ?? temporaryPassword(policy, (alphabet, n) => randomString(n, alphabet));
   checkPasswordPolicy(password, policy);
+  const { username } = resolved;
+  const { attributes } = await preSignUp(pool, "PreSignUp_AdminCreateUser", username, resolved.attributes);
   const user = await insertUser(db, pool, {
     username,
     status: "FORCE_CHANGE_PASSWORD",
@@ -121,13 +125,6 @@ export async function adminGetUser(db: Db, ctx: CallContext, input: { UserPoolId
   const user = await requireUser(db, pool, input.Username);
   const { Attributes, ...rest } = userShape(user);
   return { ...rest, UserAttributes: Attributes, ...mfaShape(user) };
-}
-
-/** What AdminGetUser/GetUser report of a user's MFA settings. */
-export function mfaShape(user: Pick<CognitoUser, "mfa">) {
-  const mfa = user.mfa as { preferred?: string | null; totpVerified?: boolean; smsEnabled?: boolean };
-  const list = [...(mfa.smsEnabled ? ["SMS_MFA"] : []), ...(mfa.totpVerified ? ["SOFTWARE_TOKEN_MFA"] : [])];
-  return { UserMFASettingList: list.length ? list : undefined, PreferredMfaSetting: mfa.preferred ?? undefined };
 }
 
 function userKey(pool: CognitoUserPool, user: CognitoUser) {

@@ -39,6 +39,7 @@ function reason(decision: Decision, action: string, policyKind: string): string 
 export function requestContext(ctx: CallContext, identity: IamIdentity | undefined, now = new Date()): RequestContext {
   const { principal } = ctx;
   return {
+    ...(identity?.type === "role" && identity.context),
     "aws:CurrentTime": now.toISOString(),
     "aws:EpochTime": String(Math.floor(now.getTime() / 1000)),
     "aws:SecureTransport": false,

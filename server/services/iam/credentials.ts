@@ -10,6 +10,7 @@ import { AwsError } from "../../errors";
 import { decryptSecret, sha256Hex } from "../../lib/secrets";
 import type { IamIdentity, Principal, TeamRole } from "../context";
 import { consoleUserPrincipal } from "../accounts/principal";
+import { sessionTokenContext } from "../sts/role-sessions";
 import { userArn } from "./model";
 
 export interface ResolvedCredential {
@@ -70,7 +71,8 @@ function checkCredential(stored: StoredCredential | null, sessionToken: string |
   if (stored.expiresAt <= now) {
     throw new AwsError("ExpiredTokenException", "The security token included in the request is expired", 403, "Sender", "ExpiredToken");
   }
-  return { kind, secretAccessKey, principal };
+  const context = sessionTokenContext(sessionToken);
+  return { kind, secretAccessKey, principal: context && principal.iam?.type === "role" ? { ...principal, iam: { ...principal.iam, context } } : principal };
 }
 
 async function loadCredential(db: Db, accessKeyId: string): Promise<StoredCredential | null> {

@@ -1,15 +1,18 @@
 /**
  * AssumeRole: temporary credentials for a role whose trust policy lets the caller in. What the caller's
- * own policies must allow (sts:AssumeRole on the role) the gateway has checked before this runs.
+ * own policies must allow (sts:AssumeRole on the role) the gateway has checked before this runs. Every way
+ * into a role (AssumeRoleWithWebIdentity, identity pools) checks its trust and issues the session here.
  */
 import type { Db } from "../../db/client";
 import { isAwsError } from "../../errors";
+import { parseArn } from "../../lib/arn";
 import type { CallContext } from "../context";
-import { findRole } from "../iam/roles";
 import { requestContext } from "../iam/authorize";
-import { parsePolicyDocument } from "../iam/policy/document";
-import { evaluateTrustPolicy } from "../iam/policy/evaluate";
 import { roleArn as roleArnOf } from "../iam/model";
+import { parsePolicyDocument } from "../iam/policy/document";
+import { evaluateTrustPolicy, type TrustAction } from "../iam/policy/evaluate";
+import type { RequestContext, RequestPrincipal } from "../iam/policy/request";
+import { findRole } from "../iam/roles";
 import { StsErrors } from "./errors";
 import { issueRoleSession, roleNameOf } from "./role-sessions";
 
@@ -21,53 +24,69 @@ export interface AssumeRoleInput {
 }
 
 /** A session policy must parse as an identity policy and fit STS's packed size. */
-function checkSessionPolicy(policy: string): void {
+export function checkSessionPolicy(policy: string): void {
   try {
     parsePolicyDocument(policy, "identity");
   } catch (error) {
     if (isAwsError(error)) throw StsErrors.malformedPolicyDocument(error.message);
     throw error;
   }
-  if (policy.replace(/\s/g, "").length > 2048) throw StsErrors.packedPolicyTooLarge();
+  if (packedPolicySize(policy) > 100) throw StsErrors.packedPolicyTooLarge();
+}
+
+/** How much of STS's packed-policy space (2,048 characters without whitespace) a session policy takes, in percent. */
+export const packedPolicySize = (policy: string) => Math.ceil((policy.replace(/\s/g, "").length / 2048) * 100);
+
+/** Who asks for a role, and with what condition keys its trust policy is evaluated. */
+export interface TrustRequest {
+  /** Any one of them the trust policy lets in will do (a web identity's provider may have several names). */
+  principals: RequestPrincipal[];
+  action: TrustAction;
+  context: RequestContext;
+}
+
+/**
+ * A session of `roleArn` if its trust policy lets `trust` in; in a permissive team a role that was never
+ * created is accepted (the local-emulator convention). Null when the role refuses.
+ */
+export async function assumeTrustingRole(
+  db: Db,
+  trust: TrustRequest,
+  session: { roleArn: string; sessionName: string; durationSeconds: number; sessionPolicy?: string; context?: RequestContext },
+) {
+  const roleName = roleNameOf(session.roleArn);
+  const accountId = parseArn(session.roleArn)?.accountId;
+  if (!roleName || !accountId) return null;
+  const role = await findRole(db, accountId, roleName);
+  if (role) {
+    // The ARN must name the role as it is (its path too), not just its name.
+    if (roleArnOf(role.accountId, role.path, role.roleName) !== session.roleArn) return null;
+    const document = parsePolicyDocument(role.assumeRolePolicy, "trust");
+    if (!trust.principals.some((principal) => evaluateTrustPolicy(document, { principal, action: trust.action, context: trust.context }).allowed)) return null;
+    if (session.durationSeconds > role.maxSessionDuration) throw StsErrors.validation("The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
+    await db.iamRole.update({ where: { accountId_nameKey: { accountId, nameKey: role.nameKey } }, data: { lastUsedAt: new Date() } });
+  } else {
+    const team = await db.team.findUnique({ where: { accountId }, select: { iamEnforcement: true } });
+    if (team?.iamEnforcement !== "permissive") return null;
+  }
+  return issueRoleSession(db, { accountId, ...session, roleId: role?.roleId });
 }
 
 export async function assumeRole(db: Db, ctx: CallContext, input: AssumeRoleInput) {
-  const roleName = roleNameOf(input.RoleArn);
-  const roleAccount = /^arn:aws:iam::(\d{12}):/.exec(input.RoleArn)?.[1];
-  if (!roleName || !roleAccount) throw StsErrors.validation(`${input.RoleArn} is invalid`);
+  if (!roleNameOf(input.RoleArn)) throw StsErrors.validation(`${input.RoleArn} is invalid`);
   if (input.Policy !== undefined) checkSessionPolicy(input.Policy);
-  const denied = () => StsErrors.accessDenied(`User: ${ctx.principal.arn} is not authorized to perform: sts:AssumeRole on resource: ${input.RoleArn}`);
-  const durationSeconds = input.DurationSeconds ?? 3600;
-  const role = await findRole(db, roleAccount, roleName);
-  let roleId: string | undefined;
-  if (role) {
-    // The ARN must name the role as it is (its path too), not just its name.
-    if (roleArnOf(role.accountId, role.path, role.roleName) !== input.RoleArn) throw denied();
-    const trusted = evaluateTrustPolicy(parsePolicyDocument(role.assumeRolePolicy, "trust"), {
-      principal: { arn: ctx.principal.arn, accountId: ctx.principal.accountId, userId: ctx.principal.userId },
-      action: "sts:AssumeRole",
-      context: requestContext(ctx, ctx.principal.iam),
-    });
-    if (!trusted.allowed) throw denied();
-    if (durationSeconds > role.maxSessionDuration) throw StsErrors.validation("The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
-    roleId = role.roleId;
-    await db.iamRole.update({ where: { accountId_nameKey: { accountId: role.accountId, nameKey: role.nameKey } }, data: { lastUsedAt: new Date() } });
-  } else {
-    // Only permissive teams let sessions of roles that were never created exist (the local-emulator convention).
-    const team = await db.team.findUnique({ where: { accountId: roleAccount }, select: { iamEnforcement: true } });
-    if (team?.iamEnforcement !== "permissive") throw denied();
-  }
-  const session = await issueRoleSession(db, {
-    accountId: roleAccount,
+  const { principal } = ctx;
+  const trust = { principals: [{ arn: principal.arn, accountId: principal.accountId, userId: principal.userId }], action: "sts:AssumeRole" as const, context: requestContext(ctx, principal.iam) };
+  const session = await assumeTrustingRole(db, trust, {
     roleArn: input.RoleArn,
     sessionName: input.RoleSessionName,
-    durationSeconds,
-    roleId,
+    durationSeconds: input.DurationSeconds ?? 3600,
     sessionPolicy: input.Policy,
   });
+  if (!session) throw StsErrors.accessDenied(`User: ${principal.arn} is not authorized to perform: sts:AssumeRole on resource: ${input.RoleArn}`);
   return {
     Credentials: { AccessKeyId: session.accessKeyId, SecretAccessKey: session.secretAccessKey, SessionToken: session.sessionToken, Expiration: session.expiration },
     AssumedRoleUser: { AssumedRoleId: session.assumedRoleId, Arn: session.assumedRoleArn },
-    PackedPolicySize: input.Policy === undefined ? undefined : Math.ceil((input.Policy.replace(/\s/g, "").length / 2048) * 100),
+    PackedPolicySize: input.Policy === undefined ? undefined : packedPolicySize(input.Policy),
   };
 }

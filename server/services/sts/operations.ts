@@ -4,6 +4,7 @@ import type { OperationRegistry } from "../../gateway/registry";
 import { assumeRole } from "./assume-role";
 import { getCallerIdentity } from "./identity";
 import { getSessionToken } from "./session-token";
+import { assumeRoleWithWebIdentity } from "./web-identity";
 
 const SessionName = z.string().min(2).max(64).regex(/^[\w+=,.@-]*$/, "Member must satisfy regular expression pattern: [\\w+=,.@-]*");
 
@@ -35,6 +36,21 @@ export function registerStsOperations(registry: OperationRegistry): void {
       Policy: z.string().min(1).max(2048).optional(),
     }),
     handler: (ctx, input) => assumeRole(prisma(), ctx, input),
+    protocols,
+  });
+  registry.register({
+    service: "sts",
+    name: "AssumeRoleWithWebIdentity",
+    input: z.object({
+      RoleArn: z.string().min(20).max(2048),
+      RoleSessionName: SessionName,
+      WebIdentityToken: z.string().min(4).max(20_000),
+      DurationSeconds: z.coerce.number().int().min(900).max(43_200).optional(),
+      Policy: z.string().min(1).max(2048).optional(),
+    }),
+    handler: (ctx, input) => assumeRoleWithWebIdentity(prisma(), ctx, input),
+    // The token is the proof: the SDK sends it without credentials.
+    unsigned: true,
     protocols,
   });
   registry.register({

@@ -4,10 +4,12 @@
  * them to function code for its execution role; STS AssumeRole issues them the same way.
  */
 import { createHash, randomBytes } from "node:crypto";
+import { z } from "zod";
 import type { Db } from "../../db/client";
 import { env } from "../../env";
 import { encryptSecret, sha256Hex } from "../../lib/secrets";
 import { newAccessKeyId, newSecretAccessKey } from "../accounts/access-keys";
+import type { RequestContext } from "../iam/policy/request";
 
 export interface RoleSessionCredentials {
   accessKeyId: string;
@@ -32,14 +34,25 @@ export function roleId(roleArn: string): string {
   return "AROA" + Array.from(digest.subarray(0, 17), (byte) => alphabet[byte % alphabet.length]).join("");
 }
 
+const SessionContext = z.record(z.string(), z.union([z.string(), z.array(z.string()), z.boolean(), z.number()]));
+
+/**
+ * A web identity session's condition keys ride in its session token, after a dot: the stored hash of the
+ * whole token binds them to the credentials, and no column is needed to keep them.
+ */
+export function sessionTokenContext(sessionToken: string): RequestContext | undefined {
+  const dot = sessionToken.indexOf(".");
+  return dot < 0 ? undefined : SessionContext.parse(JSON.parse(Buffer.from(sessionToken.slice(dot + 1), "base64url").toString()));
+}
+
 /** Stores and returns new temporary credentials acting as `principalArn`. */
 export async function issueSession(
   db: Db,
-  args: { accountId: string; principalArn: string; principalId: string; userId?: string; sessionPolicy?: string; durationSeconds: number },
+  args: { accountId: string; principalArn: string; principalId: string; userId?: string; sessionPolicy?: string; context?: RequestContext; durationSeconds: number },
 ): Promise<RoleSessionCredentials> {
   const accessKeyId = newAccessKeyId("ASIA");
   const secretAccessKey = newSecretAccessKey();
-  const sessionToken = randomBytes(96).toString("base64");
+  const sessionToken = randomBytes(96).toString("base64") + (args.context ? `.${Buffer.from(JSON.stringify(args.context)).toString("base64url")}` : "");
   const expiration = new Date(Date.now() + args.durationSeconds * 1000);
   await db.sessionCredential.create({
     data: {
@@ -68,6 +81,8 @@ export async function issueRoleSession(
     roleId?: string;
     /** A session policy (AssumeRole's `Policy`): the session may do only what it also allows. */
     sessionPolicy?: string;
+    /** A web identity's condition keys, which the session's requests carry. */
+    context?: RequestContext;
   },
 ): Promise<RoleSessionCredentials & { assumedRoleId: string; assumedRoleArn: string }> {
   const roleName = roleNameOf(args.roleArn);

@@ -6,6 +6,7 @@
  */
 import { parseArn } from "../../../lib/arn";
 import { apigatewayActions } from "../../apigateway/iam-actions";
+import { cognitoIdentityActions } from "../../cognito-identity/iam-actions";
 import { cognitoIdpActions } from "../../cognito-idp/iam-actions";
 import { kinesisActions } from "../../kinesis/iam-actions";
 import { lambdaActions } from "../../lambda/iam-actions";
@@ -56,6 +57,7 @@ export type ActionTable = Readonly<Record<string, ActionEntry>>;
 /** By the registry's service name, which is also each service's IAM prefix. */
 const TABLES = new Map<string, ActionTable>([
   ["apigateway", apigatewayActions],
+  ["cognito-identity", cognitoIdentityActions],
   ["cognito-idp", cognitoIdpActions],
   ["iam", iamActions],
   ["kinesis", kinesisActions],

@@ -1,0 +1,29 @@
+/** The hosted UI's sign-in page: a correct password signs the user in, or leads on to what their account still needs. */
+import { poolSettings } from "../store";
+import { PASSWORD_FIELD, usernameField } from "./fields";
+import type { HostedPage } from "./hosted-page";
+import { loginPage as renderLogin } from "./pages";
+import { askNewPassword, startPasswordReset } from "./password-pages";
+import { checkPassword, completeSignIn } from "./sign-in";
+import { confirmBeforeSignIn } from "./sign-up-pages";
+
+export const loginPage: HostedPage = {
+  show(call, view, fields) {
+    const signUpAllowed = !poolSettings(call.pool).AdminCreateUserConfig.AllowAdminCreateUserOnly;
+    return call.respond((frame) => renderLogin(frame, { username: usernameField(call.pool, fields.get("username")), signUpAllowed }), view);
+  },
+  async submit(call, form) {
+    const username = form.get("username")?.trim() ?? "";
+    const { user, next } = await checkPassword(call.db, call.pool, call.request.client, username, form.get(PASSWORD_FIELD) ?? "");
+    switch (next) {
+      case "signed-in":
+        return completeSignIn(call.db, call.request, user);
+      case "confirm":
+        return confirmBeforeSignIn(call, username, user);
+      case "new-password":
+        return askNewPassword(call, user);
+      case "reset":
+        return startPasswordReset(call, username, { status: 200, notice: "Your password must be reset. We have sent you a code to do so." });
+    }
+  },
+};

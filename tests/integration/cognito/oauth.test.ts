@@ -1,0 +1,430 @@
+/** The hosted UI and OAuth 2.0 endpoints, driven as a browser and an app would: plain fetch, no redirects followed. */
+import assert from "node:assert/strict";
+import { createHash, createHmac, randomBytes } from "node:crypto";
+import { after, before, describe, test } from "node:test";
+import * as idp from "@aws-sdk/client-cognito-identity-provider";
+import { createRemoteJWKSet, decodeJwt, jwtVerify } from "jose";
+import { startCognito, type CognitoHarness } from "./harness";
+
+let h: CognitoHarness;
+
+before(async () => {
+  h = await startCognito();
+});
+after(async () => {
+  await h.close();
+});
+
+const PASSWORD = "Correct-horse-9";
+const CALLBACK = "https://app.example.test/callback";
+const SIGNED_OUT = "https://app.example.test/signed-out";
+const API = "https://api.example.test";
+
+/** A browser: a cookie jar, and forms read from the pages. */
+class Browser {
+  readonly cookies = new Map<string, string>();
+
+  async get(url: string): Promise<Response> {
+    return this.#remember(await fetch(new URL(url, h.gateway.url), { redirect: "manual", headers: this.#cookieHeader() }));
+  }
+
+  async post(url: string, fields: Record<string, string>): Promise<Response> {
+    const headers = { ...this.#cookieHeader(), "content-type": "application/x-www-form-urlencoded" };
+    return this.#remember(await fetch(new URL(url, h.gateway.url), { method: "POST", redirect: "manual", headers, body: new URLSearchParams(fields) }));
+  }
+
+  /** Fills the page's form (its hidden fields kept) and posts it. */
+  async submit(page: Response | string, fields: Record<string, string>): Promise<Response> {
+    const form = formOf(typeof page === "string" ? page : await page.text());
+    return this.post(form.action, { ...form.hidden, ...fields });
+  }
+
+  #cookieHeader(): Record<string, string> {
+    return this.cookies.size ? { cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ") } : {};
+  }
+
+  #remember(res: Response): Response {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair = ""] = line.split(";");
+      const at = pair.indexOf("=");
+      if (/max-age=0/i.test(line)) this.cookies.delete(pair.slice(0, at));
+      else this.cookies.set(pair.slice(0, at), pair.slice(at + 1));
+    }
+    return res;
+  }
+}
+
+const unescape = (value: string) => value.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+
+function formOf(html: string): { action: string; hidden: Record<string, string> } {
+  const action = /<form method="post" action="([^"]*)"/.exec(html)?.[1];
+  assert.ok(action, `no form in the page: ${html.slice(0, 400)}`);
+  const hidden = Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)].map((m) => [unescape(m[1]!), unescape(m[2]!)]));
+  return { action: unescape(action), hidden };
+}
+
+const location = (res: Response) => res.headers.get("location") ?? "";
+
+function pkce() {
+  const verifier = randomBytes(32).toString("base64url");
+  return { verifier, challenge: createHash("sha256").update(verifier).digest("base64url") };
+}
+
+interface OAuthApp {
+  poolId: string;
+  clientId: string;
+  clientSecret?: string;
+}
+
+async function oauthApp(client: Partial<idp.CreateUserPoolClientCommandInput> = {}, pool: Partial<idp.CreateUserPoolCommandInput> = {}): Promise<OAuthApp> {
+  const { UserPool } = await h.admin.send(new idp.CreateUserPoolCommand({ PoolName: `oauth-${Date.now()}`, AutoVerifiedAttributes: ["email"], ...pool }));
+  const { UserPoolClient } = await h.admin.send(
+    new idp.CreateUserPoolClientCommand({
+      UserPoolId: UserPool!.Id,
+      ClientName: "web",
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthFlows: ["code", "implicit"],
+      AllowedOAuthScopes: ["openid", "email", "profile"],
+      CallbackURLs: [CALLBACK],
+      LogoutURLs: [SIGNED_OUT],
+      ...client,
+    }),
+  );
+  return { poolId: UserPool!.Id!, clientId: UserPoolClient!.ClientId!, clientSecret: UserPoolClient!.ClientSecret };
+}
+
+async function confirmedUser(app: OAuthApp, username: string, email: string): Promise<void> {
+  const SecretHash = app.clientSecret ? createHmac("sha256", app.clientSecret).update(username + app.clientId).digest("base64") : undefined;
+  await h.anonymous.send(new idp.SignUpCommand({ ClientId: app.clientId, SecretHash, Username: username, Password: PASSWORD, UserAttributes: [{ Name: "email", Value: email }] }));
+  await h.anonymous.send(new idp.ConfirmSignUpCommand({ ClientId: app.clientId, SecretHash, Username: username, ConfirmationCode: await h.code(email) }));
+}
+
+const authorizeUrl = (app: OAuthApp, params: Record<string, string>) =>
+  `/${app.poolId}/oauth2/authorize?${new URLSearchParams({ client_id: app.clientId, redirect_uri: CALLBACK, response_type: "code", state: "st-1", ...params })}`;
+
+/** authorize → the sign-in page → the credentials posted; the answer is the redirect back to the app. */
+async function signIn(browser: Browser, app: OAuthApp, params: Record<string, string>, username: string, password = PASSWORD): Promise<Response> {
+  const start = await browser.get(authorizeUrl(app, params));
+  assert.equal(start.status, 302);
+  assert.ok(location(start).startsWith(`/${app.poolId}/login?`), location(start));
+  const page = await browser.get(location(start));
+  assert.equal(page.status, 200);
+  return browser.submit(page, { username, password });
+}
+
+async function tokenRequest(app: OAuthApp, fields: Record<string, string>, basic?: string): Promise<{ status: number; body: Record<string, unknown> }> {
+  const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded" };
+  if (basic) headers.authorization = `Basic ${Buffer.from(basic).toString("base64")}`;
+  const res = await fetch(`${h.gateway.url}/${app.poolId}/oauth2/token`, { method: "POST", headers, body: new URLSearchParams(fields) });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+const codeOf = (res: Response) => {
+  assert.equal(res.status, 302);
+  const url = new URL(location(res));
+  assert.equal(`${url.origin}${url.pathname}`, CALLBACK);
+  assert.equal(url.searchParams.get("state"), "st-1");
+  return url.searchParams.get("code")!;
+};
+
+describe("resource servers", () => {
+  test("Create, Describe, List, Update and Delete ResourceServer, with Cognito's errors", async () => {
+    const { poolId } = await oauthApp();
+    const created = await h.admin.send(
+      new idp.CreateResourceServerCommand({ UserPoolId: poolId, Identifier: API, Name: "orders", Scopes: [{ ScopeName: "read", ScopeDescription: "Read orders" }] }),
+    );
+    assert.deepEqual(created.ResourceServer, { UserPoolId: poolId, Identifier: API, Name: "orders", Scopes: [{ ScopeName: "read", ScopeDescription: "Read orders" }] });
+    await assert.rejects(h.admin.send(new idp.CreateResourceServerCommand({ UserPoolId: poolId, Identifier: API, Name: "again" })), { name: "InvalidParameterException" });
+    await h.admin.send(new idp.CreateResourceServerCommand({ UserPoolId: poolId, Identifier: "billing", Name: "billing" }));
+    const described = await h.admin.send(new idp.DescribeResourceServerCommand({ UserPoolId: poolId, Identifier: API }));
+    assert.equal(described.ResourceServer?.Name, "orders");
+    const firstPage = await h.admin.send(new idp.ListResourceServersCommand({ UserPoolId: poolId, MaxResults: 1 }));
+    assert.equal(firstPage.ResourceServers?.length, 1);
+    const secondPage = await h.admin.send(new idp.ListResourceServersCommand({ UserPoolId: poolId, MaxResults: 1, NextToken: firstPage.NextToken }));
+    assert.deepEqual([...firstPage.ResourceServers!, ...secondPage.ResourceServers!].map((s) => s.Identifier).sort(), ["billing", API].sort());
+    assert.equal(secondPage.NextToken, undefined);
+    const updated = await h.admin.send(
+      new idp.UpdateResourceServerCommand({ UserPoolId: poolId, Identifier: API, Name: "orders v2", Scopes: [{ ScopeName: "write", ScopeDescription: "Write orders" }] }),
+    );
+    assert.deepEqual(updated.ResourceServer?.Scopes, [{ ScopeName: "write", ScopeDescription: "Write orders" }]);
+    await assert.rejects(
+      h.admin.send(new idp.UpdateResourceServerCommand({ UserPoolId: poolId, Identifier: API, Name: "dup", Scopes: [{ ScopeName: "a", ScopeDescription: "a" }, { ScopeName: "a", ScopeDescription: "b" }] })),
+      { name: "InvalidParameterException" },
+    );
+    await h.admin.send(new idp.DeleteResourceServerCommand({ UserPoolId: poolId, Identifier: API }));
+    await assert.rejects(h.admin.send(new idp.DescribeResourceServerCommand({ UserPoolId: poolId, Identifier: API })), { name: "ResourceNotFoundException" });
+    await assert.rejects(h.admin.send(new idp.DescribeResourceServerCommand({ UserPoolId: "us-east-1_nothere00", Identifier: API })), { name: "ResourceNotFoundException" });
+  });
+});
+
+describe("authorization code flow", () => {
+  test("authorize → sign-in page → code → token exchange with PKCE → tokens verify against the JWKS → userInfo; a code works once", async () => {
+    const app = await oauthApp({ GenerateSecret: true });
+    const email = `ada-${Date.now()}@example.test`;
+    await confirmedUser(app, "ada", email);
+
+    const config = (await (await fetch(`${h.gateway.url}/${app.poolId}/.well-known/openid-configuration`)).json()) as Record<string, unknown>;
+    const issuer = `http://localhost:4566/${app.poolId}`;
+    assert.equal(config.authorization_endpoint, `${issuer}/oauth2/authorize`);
+    assert.equal(config.token_endpoint, `${issuer}/oauth2/token`);
+    assert.equal(config.userinfo_endpoint, `${issuer}/oauth2/userInfo`);
+    assert.deepEqual(config.response_types_supported, ["code", "token"]);
+
+    const browser = new Browser();
+    const { verifier, challenge } = pkce();
+    const back = await signIn(browser, app, { scope: "openid email profile", nonce: "n-0S6", code_challenge: challenge, code_challenge_method: "S256" }, "ada");
+    const code = codeOf(back);
+    assert.ok(browser.cookies.has("cognito"), "the hosted UI remembers the sign-in");
+    assert.match(back.headers.getSetCookie().find((c) => c.startsWith("cognito="))!, new RegExp(`Path=/${app.poolId}; HttpOnly; SameSite=Lax`));
+
+    const exchange = { grant_type: "authorization_code", code, redirect_uri: CALLBACK, code_verifier: verifier };
+    const { status, body } = await tokenRequest(app, exchange, `${app.clientId}:${app.clientSecret}`);
+    assert.equal(status, 200, JSON.stringify(body));
+    assert.equal(body.token_type, "Bearer");
+    assert.equal(body.expires_in, 3600);
+    assert.equal(typeof body.refresh_token, "string");
+
+    const jwks = createRemoteJWKSet(new URL(`${h.gateway.url}/${app.poolId}/.well-known/jwks.json`));
+    const id = await jwtVerify(body.id_token as string, jwks, { issuer, audience: app.clientId });
+    assert.equal(id.payload.nonce, "n-0S6");
+    assert.equal(id.payload.email, email);
+    assert.equal(id.payload["cognito:username"], "ada");
+    const access = await jwtVerify(body.access_token as string, jwks, { issuer });
+    assert.equal(access.payload.scope, "openid email profile");
+    assert.equal(access.payload.token_use, "access");
+
+    const info = await fetch(`${h.gateway.url}/${app.poolId}/oauth2/userInfo`, { headers: { authorization: `Bearer ${body.access_token as string}` } });
+    assert.equal(info.status, 200);
+    assert.deepEqual(await info.json(), { sub: id.payload.sub, email, email_verified: "true", username: "ada" });
+    const bad = await fetch(`${h.gateway.url}/${app.poolId}/oauth2/userInfo`, { headers: { authorization: "Bearer not-a-token" } });
+    assert.equal(bad.status, 401);
+    assert.match(bad.headers.get("www-authenticate") ?? "", /^Bearer error="invalid_token"/);
+
+    const reused = await tokenRequest(app, exchange, `${app.clientId}:${app.clientSecret}`);
+    assert.equal(reused.status, 400);
+    assert.equal(reused.body.error, "invalid_grant");
+
+    // The refresh token keeps the granted scopes; no new refresh token comes back.
+    const refreshed = await tokenRequest(app, { grant_type: "refresh_token", refresh_token: body.refresh_token as string, client_id: app.clientId, client_secret: app.clientSecret! });
+    assert.equal(refreshed.status, 200, JSON.stringify(refreshed.body));
+    assert.equal(refreshed.body.refresh_token, undefined);
+    assert.equal(decodeJwt(refreshed.body.access_token as string).scope, "openid email profile");
+    assert.equal(typeof refreshed.body.id_token, "string");
+    const wrongSecret = await tokenRequest(app, { grant_type: "refresh_token", refresh_token: body.refresh_token as string }, `${app.clientId}:wrong`);
+    assert.equal(wrongSecret.status, 401);
+    assert.equal(wrongSecret.body.error, "invalid_client");
+  });
+
+  test("the session cookie skips the sign-in page; a wrong PKCE verifier or redirect_uri fails; logout ends the session", async () => {
+    const app = await oauthApp();
+    await confirmedUser(app, "bo", `bo-${Date.now()}@example.test`);
+    const browser = new Browser();
+    codeOf(await signIn(browser, app, { scope: "openid" }, "bo"));
+
+    const { verifier, challenge } = pkce();
+    const again = await browser.get(authorizeUrl(app, { scope: "openid", code_challenge: challenge, code_challenge_method: "S256" }));
+    const code = codeOf(again);
+    const wrong = await tokenRequest(app, { grant_type: "authorization_code", client_id: app.clientId, code, redirect_uri: CALLBACK, code_verifier: `${verifier}x` });
+    assert.deepEqual([wrong.status, wrong.body.error], [400, "invalid_grant"]);
+
+    const other = codeOf(await browser.get(authorizeUrl(app, { scope: "openid" })));
+    const otherRedirect = await tokenRequest(app, { grant_type: "authorization_code", client_id: app.clientId, code: other, redirect_uri: "https://app.example.test/other" });
+    assert.equal(otherRedirect.body.error, "invalid_grant");
+
+    const withoutOpenid = codeOf(await browser.get(authorizeUrl(app, { scope: "email" })));
+    const exchanged = await tokenRequest(app, { grant_type: "authorization_code", client_id: app.clientId, code: withoutOpenid, redirect_uri: CALLBACK });
+    assert.equal(exchanged.status, 200);
+    assert.equal(exchanged.body.id_token, undefined, "no ID token without openid");
+    const info = await fetch(`${h.gateway.url}/${app.poolId}/oauth2/userInfo`, { method: "POST", headers: { authorization: `Bearer ${exchanged.body.access_token as string}` } });
+    assert.equal(info.status, 403);
+
+    const refusedLogout = await browser.get(`/${app.poolId}/logout?client_id=${app.clientId}&logout_uri=${encodeURIComponent("https://evil.example.test/")}`);
+    assert.equal(refusedLogout.status, 400);
+    assert.equal(refusedLogout.headers.get("location"), null);
+    const out = await browser.get(`/${app.poolId}/logout?client_id=${app.clientId}&logout_uri=${encodeURIComponent(SIGNED_OUT)}`);
+    assert.equal(out.status, 302);
+    assert.equal(location(out), SIGNED_OUT);
+    assert.ok(!browser.cookies.has("cognito"));
+    const afterLogout = await browser.get(authorizeUrl(app, { scope: "openid" }));
+    assert.ok(location(afterLogout).startsWith(`/${app.poolId}/login?`));
+  });
+
+  test("refusals: an unregistered redirect_uri is an error page (never a redirect), others go back to the app; CSRF; wrong passwords; escaping", async () => {
+    const app = await oauthApp({ AllowedOAuthFlows: ["code"] });
+    await confirmedUser(app, "cy", `cy-${Date.now()}@example.test`);
+    const browser = new Browser();
+
+    const mismatch = await browser.get(authorizeUrl(app, { redirect_uri: "https://evil.example.test/steal" }));
+    assert.equal(mismatch.status, 400);
+    assert.equal(mismatch.headers.get("location"), null);
+    assert.match(await mismatch.text(), /redirect_mismatch/);
+    const unknownClient = await browser.get(authorizeUrl({ ...app, clientId: "nosuchclient" }, {}));
+    assert.equal(unknownClient.status, 400);
+
+    const implicit = await browser.get(authorizeUrl(app, { response_type: "token" }));
+    assert.equal(new URL(location(implicit)).hash, "#error=unauthorized_client&error_description=The+client+is+not+allowed+the+implicit+flow&state=st-1");
+    const scope = new URL(location(await browser.get(authorizeUrl(app, { scope: "openid phone" }))));
+    assert.equal(scope.searchParams.get("error"), "invalid_scope");
+    assert.equal(scope.searchParams.get("state"), "st-1");
+
+    const page = await browser.get(`/${app.poolId}/login?${new URLSearchParams({ client_id: app.clientId, redirect_uri: CALLBACK, response_type: "code", username: '"><script>alert(1)</script>' })}`);
+    const html = await page.text();
+    assert.ok(!html.includes("<script>"), "what the URL says is escaped");
+    assert.match(html, /value="&quot;&gt;&lt;script&gt;alert\(1\)&lt;\/script&gt;"/);
+    assert.equal(page.headers.get("x-frame-options"), "DENY");
+
+    const forged = await browser.post(formOf(html).action, { username: "cy", password: PASSWORD });
+    assert.equal(forged.status, 403, "no CSRF token, no sign-in");
+    assert.equal(forged.headers.get("location"), null);
+    const stranger = new Browser();
+    const crossSite = await stranger.post(formOf(html).action, { ...formOf(html).hidden, username: "cy", password: PASSWORD });
+    assert.equal(crossSite.status, 403, "a token is good only with its own cookie");
+
+    const wrong = await browser.submit(html, { username: "cy", password: "Wrong-pass-1" });
+    assert.equal(wrong.status, 400);
+    assert.match(await wrong.text(), /Incorrect username or password\./);
+    const unknown = await browser.submit(html, { username: "nobody", password: PASSWORD });
+    assert.match(await unknown.text(), /Incorrect username or password\./);
+  });
+});
+
+describe("implicit flow", () => {
+  test("response_type=token: tokens in the fragment, the ID token only with openid", async () => {
+    const app = await oauthApp();
+    await confirmedUser(app, "di", `di-${Date.now()}@example.test`);
+    const back = await signIn(new Browser(), app, { response_type: "token", scope: "openid email", nonce: "nn" }, "di");
+    assert.equal(back.status, 302);
+    const url = new URL(location(back));
+    assert.equal(url.search, "");
+    const fragment = new URLSearchParams(url.hash.slice(1));
+    assert.deepEqual([...fragment.keys()], ["id_token", "access_token", "expires_in", "token_type", "state"]);
+    assert.equal(fragment.get("token_type"), "Bearer");
+    assert.equal(fragment.get("state"), "st-1");
+    const id = decodeJwt(fragment.get("id_token")!);
+    assert.equal(id.nonce, "nn");
+    assert.equal(id["cognito:username"], "di");
+    assert.equal(decodeJwt(fragment.get("access_token")!).scope, "openid email");
+  });
+});
+
+describe("hosted UI pages", () => {
+  test("sign-up → a wrong code, then the code from the outbox → signed in and back at the app", async () => {
+    const app = await oauthApp({}, { UsernameAttributes: ["email"] });
+    const email = `eve-${Date.now()}@example.test`;
+    const browser = new Browser();
+    const start = await browser.get(authorizeUrl(app, { scope: "openid" }));
+    const login = await (await browser.get(location(start))).text();
+    const signUpLink = /href="([^"]*\/signup\?[^"]*)"/.exec(login)?.[1];
+    assert.ok(signUpLink);
+    const signUpPage = await (await browser.get(unescape(signUpLink))).text();
+    assert.match(signUpPage, /name="email" type="email"/);
+    assert.doesNotMatch(signUpPage, /name="username"/, "the pool signs users up by email");
+
+    const weak = await browser.submit(signUpPage, { email, password: "short" });
+    assert.equal(weak.status, 400);
+    assert.match(await weak.text(), /Password did not conform with policy: Password not long enough/);
+
+    const confirm = await browser.submit(signUpPage, { email, password: PASSWORD });
+    assert.equal(confirm.status, 200);
+    const confirmPage = await confirm.text();
+    assert.match(confirmPage, /We have sent a code to e\*\*\*@e\*\*\*/);
+    const sent = await h.code(email);
+    const mistaken = await browser.submit(confirmPage, { code: sent === "000000" ? "111111" : "000000" });
+    const mistakenPage = await mistaken.text();
+    assert.match(mistakenPage, /Invalid verification code provided, please try again\./);
+
+    const done = await browser.submit(mistakenPage, { code: sent });
+    const code = codeOf(done);
+    const { body } = await tokenRequest(app, { grant_type: "authorization_code", client_id: app.clientId, code, redirect_uri: CALLBACK });
+    assert.equal(decodeJwt(body.id_token as string).email, email);
+    const user = await h.admin.send(new idp.AdminGetUserCommand({ UserPoolId: app.poolId, Username: email }));
+    assert.equal(user.UserStatus, "CONFIRMED");
+  });
+
+  test("a temporary password leads to the new-password page; forgot password resets it", async () => {
+    const app = await oauthApp();
+    const email = `fay-${Date.now()}@example.test`;
+    await h.admin.send(
+      new idp.AdminCreateUserCommand({
+        UserPoolId: app.poolId,
+        Username: "fay",
+        TemporaryPassword: "Temp-pass-123",
+        MessageAction: "SUPPRESS",
+        UserAttributes: [{ Name: "email", Value: email }, { Name: "email_verified", Value: "true" }],
+      }),
+    );
+    const browser = new Browser();
+    const challenged = await signIn(browser, app, { scope: "openid" }, "fay", "Temp-pass-123");
+    assert.equal(challenged.status, 200);
+    const newPasswordPage = await challenged.text();
+    assert.match(newPasswordPage, /Change password/);
+    codeOf(await browser.submit(newPasswordPage, { password: PASSWORD }));
+
+    const fresh = new Browser();
+    const start = await fresh.get(authorizeUrl(app, { scope: "openid" }));
+    const forgot = await fresh.get(location(start).replace("/login?", "/forgotPassword?"));
+    const reset = await fresh.submit(forgot, { username: "fay" });
+    const resetPage = await reset.text();
+    assert.match(resetPage, /Reset your password/);
+    const back = await fresh.submit(resetPage, { code: await h.code(email), password: "Another-pass-7" });
+    assert.equal(back.status, 302);
+    assert.match(location(back), /\/login\?.*notice=password_reset/);
+    const loginPage = await fresh.get(location(back));
+    const signedIn = await fresh.submit(loginPage, { username: "fay", password: "Another-pass-7" });
+    codeOf(signedIn);
+  });
+
+  test("signing in unconfirmed leads to the confirm page, and confirming signs the user in", async () => {
+    const app = await oauthApp();
+    const email = `gil-${Date.now()}@example.test`;
+    await h.anonymous.send(new idp.SignUpCommand({ ClientId: app.clientId, Username: "gil", Password: PASSWORD, UserAttributes: [{ Name: "email", Value: email }] }));
+    const browser = new Browser();
+    const confirm = await signIn(browser, app, { scope: "openid" }, "gil");
+    assert.equal(confirm.status, 200);
+    const page = await confirm.text();
+    assert.match(page, /Confirm your account/);
+    codeOf(await browser.submit(page, { code: await h.code(email) }));
+  });
+
+  test("a user MFA applies to is refused, never signed in on the password alone", async () => {
+    const app = await oauthApp({}, { MfaConfiguration: "ON" });
+    await h.admin.send(new idp.AdminCreateUserCommand({ UserPoolId: app.poolId, Username: "hal", MessageAction: "SUPPRESS", UserAttributes: [{ Name: "email", Value: "hal@example.test" }] }));
+    await h.admin.send(new idp.AdminSetUserPasswordCommand({ UserPoolId: app.poolId, Username: "hal", Password: PASSWORD, Permanent: true }));
+    const refused = await signIn(new Browser(), app, { scope: "openid" }, "hal");
+    assert.equal(refused.status, 400);
+    assert.equal(refused.headers.get("location"), null);
+    assert.match(await refused.text(), /multi-factor authentication/);
+  });
+});
+
+describe("client credentials", () => {
+  test("a confidential client gets an access token for its resource server scopes", async () => {
+    const app = await oauthApp({ GenerateSecret: true, AllowedOAuthFlows: ["client_credentials"], AllowedOAuthScopes: [`${API}/read`, `${API}/write`], CallbackURLs: undefined });
+    await h.admin.send(
+      new idp.CreateResourceServerCommand({ UserPoolId: app.poolId, Identifier: API, Name: "orders", Scopes: [{ ScopeName: "read", ScopeDescription: "Read" }, { ScopeName: "write", ScopeDescription: "Write" }] }),
+    );
+    const basic = `${app.clientId}:${app.clientSecret}`;
+    const { status, body } = await tokenRequest(app, { grant_type: "client_credentials", scope: `${API}/read` }, basic);
+    assert.equal(status, 200, JSON.stringify(body));
+    assert.deepEqual(Object.keys(body).sort(), ["access_token", "expires_in", "token_type"]);
+    const jwks = createRemoteJWKSet(new URL(`${h.gateway.url}/${app.poolId}/.well-known/jwks.json`));
+    const { payload } = await jwtVerify(body.access_token as string, jwks, { issuer: `http://localhost:4566/${app.poolId}` });
+    assert.equal(payload.sub, app.clientId);
+    assert.equal(payload.client_id, app.clientId);
+    assert.equal(payload.token_use, "access");
+    assert.equal(payload.scope, `${API}/read`);
+
+    const all = await tokenRequest(app, { grant_type: "client_credentials", client_id: app.clientId, client_secret: app.clientSecret! });
+    assert.equal(decodeJwt(all.body.access_token as string).scope, `${API}/read ${API}/write`);
+    const unknownScope = await tokenRequest(app, { grant_type: "client_credentials", scope: `${API}/delete` }, basic);
+    assert.deepEqual([unknownScope.status, unknownScope.body.error], [400, "invalid_scope"]);
+    const wrongSecret = await tokenRequest(app, { grant_type: "client_credentials" }, `${app.clientId}:not-the-secret`);
+    assert.deepEqual([wrongSecret.status, wrongSecret.body.error], [401, "invalid_client"]);
+    const unsupported = await tokenRequest(app, { grant_type: "password" }, basic);
+    assert.equal(unsupported.body.error, "unsupported_grant_type");
+
+    const publicApp = await oauthApp();
+    const notAllowed = await tokenRequest(publicApp, { grant_type: "client_credentials", client_id: publicApp.clientId });
+    assert.equal(notAllowed.body.error, "unauthorized_client");
+  });
+});
