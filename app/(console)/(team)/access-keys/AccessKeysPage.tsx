@@ -34,6 +34,10 @@ export function AccessKeysPage({ gatewayUrl }: { gatewayUrl: string }) {
     }),
   );
 
+  const refresh = () => queryClient.invalidateQueries(trpc.accessKeys.list.queryFilter());
+  const update = useMutation(trpc.accessKeys.update.mutationOptions({ onSettled: refresh }));
+  const remove = useMutation(trpc.accessKeys.delete.mutationOptions({ onSuccess: refresh }));
+
   const createButton = (label: string) => (
     <Button variant="primary" disabled={!canCreate} loading={create.isPending} onClick={() => create.mutate()}>
       {label}
@@ -55,7 +59,16 @@ export function AccessKeysPage({ gatewayUrl }: { gatewayUrl: string }) {
       <div className="stack-lg">
         {!canCreate && <Alert type="info">Viewers cannot create access keys. Ask an owner or admin for the developer role.</Alert>}
         {create.isError && <Alert type="error" title="Couldn't create an access key">{errorMessage(create.error)}</Alert>}
-        <AccessKeysTable keys={keys} createButton={createButton("Create access key")} emptyAction={createButton("Create your first access key")} />
+        <AccessKeysTable
+          keys={keys}
+          description="Your keys for this team."
+          actions={createButton("Create access key")}
+          empty={{ text: "Create a key to call Stratus from the AWS CLI or an SDK.", action: createButton("Create your first access key") }}
+          update={update}
+          onSetStatus={(accessKeyId, status) => update.mutate({ accessKeyId, status })}
+          remove={remove}
+          onDelete={(accessKeyId) => remove.mutateAsync({ accessKeyId })}
+        />
         <Container title="Use your keys" description="Point the AWS CLI and SDKs at Stratus with these settings.">
           <AwsCliSnippet gatewayUrl={gatewayUrl} region={region} />
         </Container>

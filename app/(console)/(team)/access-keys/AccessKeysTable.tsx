@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQueryClient, type UseQueryResult } from "@tanstack/react-query";
+import type { UseQueryResult } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { Alert } from "../../../_components/Alert";
 import { Button } from "../../../_components/Button";
@@ -11,43 +11,49 @@ import { QueryResult } from "../../../_components/QueryResult";
 import { StatusIndicator } from "../../../_components/StatusIndicator";
 import { errorMessage } from "../../../_lib/errors";
 import { formatDateTime } from "../../../_lib/format";
-import { useTRPC } from "../../../_trpc/client";
-import type { RouterOutputs } from "../../../_trpc/types";
 
-type AccessKeyList = RouterOutputs["accessKeys"]["list"];
-type AccessKey = AccessKeyList[number];
+export type KeyStatus = "Active" | "Inactive";
 
-interface AccessKeysTableProps {
-  keys: UseQueryResult<AccessKeyList, unknown>;
-  createButton: ReactNode;
-  /** The empty state's call to action, named apart from the header's button. */
-  emptyAction: ReactNode;
+/** A key as the table shows it, whoever it belongs to (a console user or an IAM user). */
+export interface AccessKeyRow {
+  accessKeyId: string;
+  status: KeyStatus;
+  createdAt: Date;
+  /** Omitted when the list does not say (then no "Last used" column). */
+  lastUsedAt?: Date | null;
 }
 
-export function AccessKeysTable({ keys, createButton, emptyAction }: AccessKeysTableProps) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [deleting, setDeleting] = useState<AccessKey | null>(null);
+/** The mutation states the table shows (pending buttons, errors in the table and the delete dialog). */
+interface KeyAction {
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+  reset(): void;
+}
 
-  const refresh = () => queryClient.invalidateQueries(trpc.accessKeys.list.queryFilter());
-  const update = useMutation(trpc.accessKeys.update.mutationOptions({ onSettled: refresh }));
-  const remove = useMutation(
-    trpc.accessKeys.delete.mutationOptions({
-      async onSuccess() {
-        await refresh();
-        setDeleting(null);
-      },
-    }),
-  );
+interface AccessKeysTableProps {
+  keys: UseQueryResult<AccessKeyRow[], unknown>;
+  description: string;
+  actions: ReactNode;
+  empty: { text: string; action?: ReactNode };
+  canChange?: boolean;
+  update: KeyAction;
+  onSetStatus(accessKeyId: string, status: KeyStatus): void;
+  remove: KeyAction;
+  /** Deletes the key; the dialog closes once the returned promise settles without error. */
+  onDelete(accessKeyId: string): Promise<unknown>;
+}
 
-  const columns: Column<AccessKey>[] = [
+/** Access keys with activate/deactivate and delete: your own keys, and an IAM user's. */
+export function AccessKeysTable({ keys, description, actions, empty, canChange = true, update, onSetStatus, remove, onDelete }: AccessKeysTableProps) {
+  const [deleting, setDeleting] = useState<string | null>(null);
+  const showsLastUsed = keys.data?.some((k) => k.lastUsedAt !== undefined) ?? false;
+
+  const columns: Column<AccessKeyRow>[] = [
     { header: "Access key ID", cell: (k) => <code>{k.accessKeyId}</code>, nowrap: true },
-    {
-      header: "Status",
-      cell: (k) => <StatusIndicator type={k.status === "Active" ? "success" : "stopped"}>{k.status}</StatusIndicator>,
-    },
+    { header: "Status", cell: (k) => <StatusIndicator type={k.status === "Active" ? "success" : "stopped"}>{k.status}</StatusIndicator> },
     { header: "Created", cell: (k) => formatDateTime(k.createdAt), nowrap: true },
-    { header: "Last used", cell: (k) => (k.lastUsedAt ? formatDateTime(k.lastUsedAt) : "Never"), nowrap: true },
+    ...(showsLastUsed ? [{ header: "Last used", cell: (k: AccessKeyRow) => (k.lastUsedAt ? formatDateTime(k.lastUsedAt) : "Never"), nowrap: true }] : []),
     {
       header: "Actions",
       nowrap: true,
@@ -56,15 +62,10 @@ export function AccessKeysTable({ keys, createButton, emptyAction }: AccessKeysT
         const verb = next === "Active" ? "Activate" : "Deactivate";
         return (
           <span className="row-actions">
-            <Button
-              variant="link"
-              aria-label={`${verb} ${k.accessKeyId}`}
-              disabled={update.isPending}
-              onClick={() => update.mutate({ accessKeyId: k.accessKeyId, status: next })}
-            >
+            <Button variant="link" aria-label={`${verb} ${k.accessKeyId}`} disabled={!canChange || update.isPending} onClick={() => onSetStatus(k.accessKeyId, next)}>
               {verb}
             </Button>
-            <Button variant="link" aria-label={`Delete ${k.accessKeyId}`} onClick={() => setDeleting(k)}>
+            <Button variant="link" aria-label={`Delete ${k.accessKeyId}`} disabled={!canChange} onClick={() => setDeleting(k.accessKeyId)}>
               Delete
             </Button>
           </span>
@@ -74,7 +75,7 @@ export function AccessKeysTable({ keys, createButton, emptyAction }: AccessKeysT
   ];
 
   return (
-    <Container title="Access keys" counter={keys.data?.length} description="Your keys for this team." actions={createButton} flush>
+    <Container title="Access keys" counter={keys.data?.length} description={description} actions={actions} flush>
       {update.isError && <Alert type="error">{errorMessage(update.error)}</Alert>}
       <QueryResult query={keys} loadingLabel="Loading access keys">
         {(rows) => (
@@ -84,8 +85,8 @@ export function AccessKeysTable({ keys, createButton, emptyAction }: AccessKeysT
             rows={rows}
             rowKey={(k) => k.accessKeyId}
             empty={
-              <EmptyState title="No access keys" action={emptyAction}>
-                Create a key to call Stratus from the AWS CLI or an SDK.
+              <EmptyState title="No access keys" action={empty.action}>
+                {empty.text}
               </EmptyState>
             }
           />
@@ -97,10 +98,10 @@ export function AccessKeysTable({ keys, createButton, emptyAction }: AccessKeysT
         confirmLabel="Delete"
         action={remove}
         onClose={() => setDeleting(null)}
-        onConfirm={() => deleting && remove.mutate({ accessKeyId: deleting.accessKeyId })}
+        onConfirm={() => deleting && void onDelete(deleting).then(() => setDeleting(null), () => undefined)}
       >
         <p>
-          Delete <code>{deleting?.accessKeyId}</code>? Anything still using it stops working at once. This cannot be undone.
+          Delete <code>{deleting}</code>? Anything still using it stops working at once. This cannot be undone.
         </p>
       </ConfirmDialog>
     </Container>
