@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { cognitoIdentityOperations, type CognitoIdentityOperationName } from "../../services/cognito-identity/operations";
 import { cognitoIdpOperations, type CognitoIdpOperationName } from "../../services/cognito-idp/operations";
 import type { ServiceOperation } from "../../services/operation";
 import { operationMutation, operationQuery } from "../operations";
@@ -6,7 +7,11 @@ import { createTRPCRouter } from "../trpc";
 
 const mutation = <S extends z.ZodTypeAny, O>(name: CognitoIdpOperationName, operation: ServiceOperation<S, O>) => operationMutation(`cognito-idp:${name}`, operation);
 
+const identityMutation = <S extends z.ZodTypeAny, O>(name: CognitoIdentityOperationName, operation: ServiceOperation<S, O>) =>
+  operationMutation(`cognito-identity:${name}`, operation);
+
 const ops = cognitoIdpOperations;
+const identity = cognitoIdentityOperations;
 
 /** The user pool operations a console user makes (end users' own calls go to the gateway, unsigned). */
 export const cognitoRouter = createTRPCRouter({
@@ -42,4 +47,21 @@ export const cognitoRouter = createTRPCRouter({
   adminRemoveUserFromGroup: mutation("AdminRemoveUserFromGroup", ops.AdminRemoveUserFromGroup),
   adminListGroupsForUser: operationQuery(ops.AdminListGroupsForUser),
   listUsersInGroup: operationQuery(ops.ListUsersInGroup),
+  createResourceServer: mutation("CreateResourceServer", ops.CreateResourceServer),
+  listResourceServers: operationQuery(ops.ListResourceServers),
+  deleteResourceServer: mutation("DeleteResourceServer", ops.DeleteResourceServer),
+  setUserPoolMfaConfig: mutation("SetUserPoolMfaConfig", ops.SetUserPoolMfaConfig),
+  getUserPoolMfaConfig: operationQuery(ops.GetUserPoolMfaConfig),
+  adminSetUserMfaPreference: mutation("AdminSetUserMFAPreference", ops.AdminSetUserMFAPreference),
+  // Identity pools (Cognito Identity).
+  createIdentityPool: identityMutation("CreateIdentityPool", identity.CreateIdentityPool),
+  describeIdentityPool: operationQuery(identity.DescribeIdentityPool),
+  listIdentityPools: operationQuery(identity.ListIdentityPools),
+  updateIdentityPool: identityMutation("UpdateIdentityPool", identity.UpdateIdentityPool),
+  deleteIdentityPool: identityMutation("DeleteIdentityPool", identity.DeleteIdentityPool),
+  setIdentityPoolRoles: identityMutation("SetIdentityPoolRoles", identity.SetIdentityPoolRoles),
+  getIdentityPoolRoles: operationQuery(identity.GetIdentityPoolRoles),
+  listIdentities: operationQuery(identity.ListIdentities),
+  describeIdentity: operationQuery(identity.DescribeIdentity),
+  deleteIdentities: identityMutation("DeleteIdentities", identity.DeleteIdentities),
 });
