@@ -17,7 +17,7 @@ export const SERVICES: readonly ServiceEntry[] = [
   { id: "lambda", name: "Lambda", description: "Functions", href: "/lambda", available: true },
   { id: "apigateway", name: "API Gateway", description: "REST APIs with stages", href: "/apigateway", available: true },
   { id: "kinesis", name: "Kinesis", description: "Data streams", href: "/kinesis", available: true },
-  { id: "cognito", name: "Cognito", description: "User pools and identity pools", href: "/cognito", available: false },
+  { id: "cognito", name: "Cognito", description: "User pools and identity pools", href: "/cognito", available: true },
   { id: "iam", name: "IAM", description: "Roles and policies", href: "/iam", available: true },
   { id: "logs", name: "CloudWatch Logs", description: "Log groups and streams", href: "/logs", available: true },
   { id: "states", name: "Step Functions", description: "State machines", href: "/states", available: false },

@@ -6,8 +6,8 @@ test("the top bar: service search, region selector and team switcher", async ({ 
 
   // Services not built yet are listed but can't be opened.
   const nav = page.getByRole("navigation", { name: "Console" });
-  await expect(nav.getByText("Cognito")).toHaveAttribute("aria-disabled", "true");
-  await expect(nav.getByRole("link", { name: /^Cognito/ })).toHaveCount(0);
+  await expect(nav.getByText("Step Functions")).toHaveAttribute("aria-disabled", "true");
+  await expect(nav.getByRole("link", { name: /^Step Functions/ })).toHaveCount(0);
   await expect(nav.getByRole("link", { name: /^API Gateway/ })).toHaveAttribute("href", "/apigateway");
   await expect(nav.getByRole("link", { name: /^SNS/ })).toHaveAttribute("href", "/sns");
   await expect(nav.getByRole("link", { name: /^SQS/ })).toBeVisible();
@@ -16,8 +16,8 @@ test("the top bar: service search, region selector and team switcher", async ({ 
 
   // Search filters as you type; Enter opens the best match that is available.
   const search = page.getByRole("combobox", { name: "Search services" });
-  await search.fill("user pools");
-  await expect(page.getByRole("option", { name: /Cognito/ })).toHaveAttribute("aria-disabled", "true");
+  await search.fill("state machines");
+  await expect(page.getByRole("option", { name: /Step Functions/ })).toHaveAttribute("aria-disabled", "true");
   await search.fill("data streams");
   await search.press("Enter");
   await expect(page).toHaveURL(/\/kinesis$/);

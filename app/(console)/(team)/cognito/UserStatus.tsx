@@ -1,0 +1,12 @@
+import { StatusIndicator } from "../../../_components/StatusIndicator";
+import { userStatusLabel, type UserStatus } from "./user-settings";
+
+/** Where the user is in sign-up: only confirmed users sign in without a step in between. */
+export function ConfirmationStatus({ status }: { status: UserStatus }) {
+  return <StatusIndicator type={status === "CONFIRMED" ? "success" : "stopped"}>{userStatusLabel(status)}</StatusIndicator>;
+}
+
+/** Whether the user may sign in at all (AdminEnableUser / AdminDisableUser). */
+export function EnabledStatus({ enabled }: { enabled: boolean }) {
+  return enabled ? <StatusIndicator type="success">Enabled</StatusIndicator> : <StatusIndicator type="stopped">Disabled</StatusIndicator>;
+}
