@@ -1,3 +1,4 @@
+import { CognitoIdentityClient, GetCredentialsForIdentityCommand, GetIdCommand } from "@aws-sdk/client-cognito-identity";
 import { CognitoIdentityProviderClient, InitiateAuthCommand } from "@aws-sdk/client-cognito-identity-provider";
 import type { Locator, Page } from "@playwright/test";
 import { consoleApi, expect, test } from "./fixtures";
@@ -226,4 +227,125 @@ test("app client with a secret and the hosted UI: the secret is revealed on requ
   login.search = new URLSearchParams({ client_id: clientId, response_type: "code", redirect_uri: "https://app.example.com/callback" }).toString();
   await expect(page.getByRole("link", { name: "View Hosted UI" })).toHaveAttribute("href", login.toString());
   await expect(detail(page, "OpenID Connect scopes")).toHaveText("openid, email");
+});
+
+test("hosted UI: sign up, confirm with the code from the console's outbox, sign in, and the app gets tokens for the code", async ({ page, context, owner: _owner }) => {
+  const api = consoleApi(context);
+  const { UserPool } = await api.cognito.createUserPool.mutate({ PoolName: "hosted", UsernameAttributes: ["email"], AutoVerifiedAttributes: ["email"] });
+  const callback = "http://localhost:3100/callback";
+  const { UserPoolClient } = await api.cognito.createUserPoolClient.mutate({
+    UserPoolId: UserPool.Id,
+    ClientName: "web",
+    AllowedOAuthFlowsUserPoolClient: true,
+    AllowedOAuthFlows: ["code"],
+    AllowedOAuthScopes: ["openid", "email"],
+    CallbackURLs: [callback],
+    LogoutURLs: [callback],
+    SupportedIdentityProviders: ["COGNITO"],
+  });
+  const clientId = UserPoolClient.ClientId;
+  const authorize = `${GATEWAY_URL}/${UserPool.Id}/oauth2/authorize?${new URLSearchParams({ client_id: clientId, response_type: "code", scope: "openid email", redirect_uri: callback, state: "s1" })}`;
+  const email = `hosted-${Date.now()}@example.test`;
+
+  // Sign up on the hosted UI.
+  await page.goto(authorize);
+  await page.getByRole("link", { name: /Sign up/ }).click();
+  await expect(page.getByRole("heading", { name: "Sign up", exact: true })).toBeVisible();
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("Hosted-pass-1");
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await expect(page.getByRole("heading", { name: "Confirm your account" })).toBeVisible();
+  const confirmUrl = page.url();
+
+  // The code is in the team's outbox, in the console.
+  const consolePage = await context.newPage();
+  await consolePage.goto("/sns/outbox");
+  const outbox = consolePage.getByRole("table", { name: "Outbox messages" });
+  const message = outbox.getByRole("row", { name: new RegExp(email.replace(/[.]/g, "\\.")) });
+  await expect(message).toHaveCount(1, { timeout: 30_000 });
+  await message.getByRole("button", { name: /^View message/ }).click();
+  const body = consolePage.getByRole("dialog", { name: "Outbox message" }).getByTestId("outbox-body");
+  await expect(body).toContainText(/\d{6}/);
+  const code = /(\d{6})/.exec((await body.textContent()) ?? "")?.[1] ?? "";
+  await consolePage.close();
+
+  // Confirming signs the new user in and sends the browser back to the app with a code.
+  expect(page.url()).toBe(confirmUrl);
+  await page.getByLabel("Verification code").fill(code);
+  await page.getByRole("button", { name: "Confirm account" }).click();
+  await page.waitForURL((url) => url.href.startsWith(callback));
+  expect(new URL(page.url()).searchParams.get("state")).toBe("s1");
+
+  // Sign out, then sign in with the password on the hosted UI.
+  await page.goto(`${GATEWAY_URL}/${UserPool.Id}/logout?${new URLSearchParams({ client_id: clientId, logout_uri: callback })}`);
+  await page.waitForURL((url) => url.href.startsWith(callback));
+  await page.goto(authorize);
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("Hosted-pass-1");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => url.href.startsWith(callback) && url.searchParams.has("code"));
+  const grant = new URL(page.url()).searchParams.get("code") ?? "";
+
+  // The app redeems the code for tokens.
+  const tokens = await fetch(`${GATEWAY_URL}/${UserPool.Id}/oauth2/token`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ grant_type: "authorization_code", client_id: clientId, code: grant, redirect_uri: callback }),
+  });
+  expect(tokens.status).toBe(200);
+  const { id_token } = (await tokens.json()) as { id_token: string };
+  expect(claimsOf(id_token)).toMatchObject({ email, email_verified: true, aud: clientId });
+});
+
+test("identity pool: create with guest access and an unauthenticated role, a guest gets credentials through the gateway, delete", async ({ page, context, owner: _owner }) => {
+  const trust = {
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Principal: { Federated: "cognito-identity.amazonaws.com" }, Action: "sts:AssumeRoleWithWebIdentity" }],
+  };
+  const { Role } = await consoleApi(context).iam.createRole.mutate({ RoleName: "guest-role", AssumeRolePolicyDocument: JSON.stringify(trust) });
+
+  await page.goto("/cognito");
+  await page.getByRole("navigation", { name: "Cognito" }).getByRole("link", { name: "Identity pools" }).click();
+  await expect(page.getByText("No identity pools", { exact: true })).toBeVisible();
+  await page.getByRole("link", { name: "Create identity pool", exact: true }).click();
+  await page.getByLabel("Identity pool name").fill("visitors");
+  await page.getByRole("checkbox", { name: "Activate guest access" }).check();
+  await page.getByLabel("Unauthenticated role").selectOption({ label: "guest-role" });
+  await page.getByRole("button", { name: "Create identity pool" }).click();
+  await expect(page.getByRole("heading", { name: "visitors", exact: true })).toBeVisible();
+  await expect(page.getByText("The identity pool was created.")).toBeVisible();
+  await expect(detail(page, "Guest access")).toHaveText("Activated");
+  await expect(detail(page, "Unauthenticated role")).toHaveText(Role.Arn);
+  const poolId = (await detail(page, "Identity pool ID").locator("code").textContent()) ?? "";
+  expect(poolId).toMatch(/^us-east-1:[0-9a-f-]{36}$/);
+
+  // A guest of the app: no AWS credentials, so the SDK calls unsigned.
+  const guest = new CognitoIdentityClient({
+    endpoint: GATEWAY_URL,
+    region: "us-east-1",
+    maxAttempts: 1,
+    credentials: async () => {
+      throw new Error("guests have no AWS credentials");
+    },
+  });
+  const { IdentityId } = await guest.send(new GetIdCommand({ IdentityPoolId: poolId }));
+  const { Credentials } = await guest.send(new GetCredentialsForIdentityCommand({ IdentityId }));
+  expect(Credentials?.AccessKeyId).toMatch(/^ASIA/);
+  expect(Credentials?.SecretKey).toBeTruthy();
+  expect(Credentials?.SessionToken).toBeTruthy();
+
+  // The guest's identity is listed on the pool's page.
+  await page.reload();
+  const identities = page.getByRole("table", { name: "Identities" });
+  await expect(identities.getByRole("row", { name: new RegExp(IdentityId ?? "missing") })).toContainText("Guest (no logins)");
+
+  // Deleting asks for the pool's name.
+  await page.getByRole("button", { name: "Delete identity pool" }).click();
+  const dialog = page.getByRole("dialog", { name: "Delete identity pool" });
+  await expect(dialog.getByRole("button", { name: "Delete" })).toBeDisabled();
+  await dialog.getByLabel(/To confirm/).fill("visitors");
+  await dialog.getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByRole("heading", { name: "Identity pools", exact: true })).toBeVisible();
+  await expect(page.getByText("No identity pools", { exact: true })).toBeVisible();
 });
