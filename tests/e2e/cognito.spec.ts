@@ -346,6 +346,6 @@ test("identity pool: create with guest access and an unauthenticated role, a gue
   await expect(dialog.getByRole("button", { name: "Delete" })).toBeDisabled();
   await dialog.getByLabel(/To confirm/).fill("visitors");
   await dialog.getByRole("button", { name: "Delete" }).click();
-  await expect(page.getByRole("heading", { name: "Identity pools", exact: true })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Identity pools", exact: true })).toBeVisible();
   await expect(page.getByText("No identity pools", { exact: true })).toBeVisible();
 });

@@ -14,6 +14,7 @@ import { useCurrentTeam } from "../../../_console/TeamGate";
 import { formatDateTime } from "../../../_lib/format";
 import { LoadMore } from "../logs/paging";
 import { DeletePoolDialog } from "./DeletePoolDialog";
+import { CognitoNav } from "./identity-pools/CognitoNav";
 import { poolHref, poolsCrumbs } from "./links";
 import { usePools, useRefreshCognito, type PoolSummary } from "./use-pool";
 
@@ -54,6 +55,7 @@ export function UserPoolsPage() {
         info="Apps talk to a pool through its app clients. Users sign in with the SDK (InitiateAuth) or the hosted UI; administrators manage them here or with the Admin* API calls."
       />
       <div className="stack-lg">
+        <CognitoNav />
         {!canChange && <Alert type="info">Viewers can look at user pools but cannot create, change or delete them, or manage their users. Ask an owner or admin for the developer role.</Alert>}
         <Container
           title="User pools"
