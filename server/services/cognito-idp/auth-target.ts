@@ -8,6 +8,8 @@ export interface AuthTarget {
   pool: CognitoUserPool;
   client: CognitoUserPoolClient;
   settings: ClientSettings;
+  /** The caller's address, which failed sign-ins are counted by. */
+  sourceIp?: string;
 }
 
 export interface AuthResponse {
@@ -17,6 +19,6 @@ export interface AuthResponse {
   AuthenticationResult?: AuthenticationResult;
 }
 
-export function authTarget(pool: CognitoUserPool, client: CognitoUserPoolClient): AuthTarget {
-  return { pool, client, settings: clientSettings(client) };
+export function authTarget(pool: CognitoUserPool, client: CognitoUserPoolClient, sourceIp?: string): AuthTarget {
+  return { pool, client, settings: clientSettings(client), sourceIp };
 }

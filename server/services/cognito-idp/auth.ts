@@ -6,7 +6,6 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "../../db/client";
 import type { CognitoUser } from "../../db/generated/client";
-import { verifyPassword } from "../accounts/passwords";
 import type { CallContext } from "../context";
 import { checkAttributes, checkRequired, storedAttributes } from "./attributes";
 import { CognitoErrors } from "./errors";
@@ -14,20 +13,21 @@ import { allowsFlow, poolNameOf } from "./model";
 import { checkPasswordPolicy, storedPassword } from "./passwords";
 import { checkSecretHash } from "./secret-hash";
 import { openSession, sealSession, type SessionState } from "./sessions";
-import { checkNotLocked, recordFailure, recordSuccess } from "./sign-in-guard";
+import { checkAddress, checkNotLocked, recordAddressFailure, recordFailure, recordSuccess } from "./sign-in-guard";
 import { isValidSrpTimestamp, srpChallenge, srpVerifier, verifyPasswordClaim } from "./srp";
 import { clientById, findUser, poolSettings, requireClient, requirePool } from "./store";
 import { issueTokens } from "./tokens";
 import { scopesOfRefreshToken } from "./oauth/refresh-tokens";
 import { answerCustomChallenge, type CustomStep, startCustomAuth } from "./custom-auth";
 import { aroundAuthentication } from "./lifecycle-triggers";
+import { incorrectPassword, provePassword } from "./password-check";
 import { answerMfa, requiredMfa, startMfa } from "./mfa";
 import { type AuthResponse, type AuthTarget, authTarget } from "./auth-target";
 import { sha256Hex } from "../../lib/secrets";
 
 type Params = Record<string, string>;
 
-const INCORRECT = () => CognitoErrors.notAuthorized("Incorrect username or password.");
+const INCORRECT = incorrectPassword;
 
 /** An unknown user reads as a wrong password unless the client opted into existence errors (LEGACY). */
 const unknownUser = (target: AuthTarget) => (target.settings.PreventUserExistenceErrors === "LEGACY" ? CognitoErrors.userNotFound() : INCORRECT());
@@ -79,17 +79,15 @@ async function signedIn(db: Db, t: AuthTarget, user: CognitoUser): Promise<AuthR
 
 async function passwordAuth(db: Db, t: AuthTarget, params: Params): Promise<AuthResponse> {
   const username = required(params, "USERNAME");
-  const password = required(params, "PASSWORD");
-  const user = await findUser(db, t.pool, username);
-  checkSecretHash(t.client, [username, ...(user ? [user.username] : [])], params.SECRET_HASH);
-  if (!user?.passwordHash) throw unknownUser(t);
-  checkNotLocked(user);
-  await aroundAuthentication("PreAuthentication", t.pool, user, t.client.clientId);
-  if (!(await verifyPassword(password, user.passwordHash))) {
-    await recordFailure(db, user);
-    throw INCORRECT();
-  }
-  await recordSuccess(db, user);
+  const user = await provePassword(db, {
+    pool: t.pool,
+    clientId: t.client.clientId,
+    username,
+    password: required(params, "PASSWORD"),
+    sourceIp: t.sourceIp,
+    unknownUser: () => unknownUser(t),
+    beforeCheck: (found) => checkSecretHash(t.client, [username, ...(found ? [found.username] : [])], params.SECRET_HASH),
+  });
   return afterPassword(db, t, user);
 }
 
@@ -161,15 +159,15 @@ function runFlow(db: Db, t: AuthTarget, flow: string, params: Params, admin: boo
   throw CognitoErrors.invalidParameter(`Initiate Auth method not supported.`);
 }
 
-export async function initiateAuth(db: Db, _ctx: CallContext, input: { AuthFlow: string; ClientId: string; AuthParameters?: Params }) {
+export async function initiateAuth(db: Db, ctx: CallContext, input: { AuthFlow: string; ClientId: string; AuthParameters?: Params }) {
   const { pool, client } = await clientById(db, input.ClientId);
-  return runFlow(db, authTarget(pool, client), input.AuthFlow, input.AuthParameters ?? {}, false);
+  return runFlow(db, authTarget(pool, client, ctx.sourceIp), input.AuthFlow, input.AuthParameters ?? {}, false);
 }
 
 export async function adminInitiateAuth(db: Db, ctx: CallContext, input: { UserPoolId: string; ClientId: string; AuthFlow: string; AuthParameters?: Params }) {
   const pool = await requirePool(db, ctx, input.UserPoolId);
   const client = await requireClient(db, pool.id, input.ClientId);
-  return runFlow(db, authTarget(pool, client), input.AuthFlow, input.AuthParameters ?? {}, true);
+  return runFlow(db, authTarget(pool, client, ctx.sourceIp), input.AuthFlow, input.AuthParameters ?? {}, true);
 }
 
 async function userOf(db: Db, t: AuthTarget, state: SessionState): Promise<CognitoUser | null> {
@@ -182,7 +180,11 @@ async function answerPasswordVerifier(db: Db, t: AuthTarget, responses: Params):
   checkSecretHash(t.client, [responses.USERNAME ?? "", ...(user ? [user.username] : [])], responses.SECRET_HASH);
   const timestamp = required(responses, "TIMESTAMP");
   if (!isValidSrpTimestamp(timestamp)) throw CognitoErrors.notAuthorized("Invalid timestamp");
-  if (!user?.srpVerifier || !state.srp) throw INCORRECT();
+  await checkAddress(t.pool.id, t.sourceIp);
+  if (!user?.srpVerifier || !state.srp) {
+    await recordAddressFailure(t.pool.id, t.sourceIp);
+    throw INCORRECT();
+  }
   checkNotLocked(user);
   await aroundAuthentication("PreAuthentication", t.pool, user, t.client.clientId);
   const proven = verifyPasswordClaim({
@@ -197,7 +199,7 @@ async function answerPasswordVerifier(db: Db, t: AuthTarget, responses: Params):
     signature: required(responses, "PASSWORD_CLAIM_SIGNATURE"),
   });
   if (!proven) {
-    await recordFailure(db, user);
+    await Promise.all([recordFailure(db, user), recordAddressFailure(t.pool.id, t.sourceIp)]);
     throw INCORRECT();
   }
   await recordSuccess(db, user);
@@ -240,9 +242,9 @@ function answer(db: Db, t: AuthTarget, input: { ChallengeName: string; Session?:
   throw CognitoErrors.invalidParameter(`Unsupported challenge: ${input.ChallengeName}`);
 }
 
-export async function respondToAuthChallenge(db: Db, _ctx: CallContext, input: { ClientId: string; ChallengeName: string; Session?: string; ChallengeResponses?: Params }) {
+export async function respondToAuthChallenge(db: Db, ctx: CallContext, input: { ClientId: string; ChallengeName: string; Session?: string; ChallengeResponses?: Params }) {
   const { pool, client } = await clientById(db, input.ClientId);
-  return answer(db, authTarget(pool, client), input);
+  return answer(db, authTarget(pool, client, ctx.sourceIp), input);
 }
 
 export async function adminRespondToAuthChallenge(
@@ -251,5 +253,5 @@ export async function adminRespondToAuthChallenge(
   input: { UserPoolId: string; ClientId: string; ChallengeName: string; Session?: string; ChallengeResponses?: Params },
 ) {
   const pool = await requirePool(db, ctx, input.UserPoolId);
-  return answer(db, authTarget(pool, await requireClient(db, pool.id, input.ClientId)), input);
+  return answer(db, authTarget(pool, await requireClient(db, pool.id, input.ClientId), ctx.sourceIp), input);
 }

@@ -4,6 +4,7 @@
  */
 import type { Db } from "../../db/client";
 import type { CognitoUser } from "../../db/generated/client";
+import { ephemeralRedis } from "../../lib/ephemeral-redis";
 import { CognitoErrors } from "./errors";
 
 const FREE_ATTEMPTS = 5;
@@ -25,4 +26,26 @@ export async function recordFailure(db: Db, user: Pick<CognitoUser, "userPoolId"
 export async function recordSuccess(db: Db, user: Pick<CognitoUser, "userPoolId" | "usernameKey" | "failedSignIns">): Promise<void> {
   if (user.failedSignIns === 0) return;
   await db.cognitoUser.update({ where: { userPoolId_usernameKey: { userPoolId: user.userPoolId, usernameKey: user.usernameKey } }, data: { failedSignIns: 0, lockedUntil: null } });
+}
+
+/** Failed sign-ins one address may make against one pool per window, whatever usernames it tries. */
+const ADDRESS_MAX_FAILURES = 20;
+const ADDRESS_WINDOW_SECONDS = 300;
+
+const addressKey = (userPoolId: string, sourceIp: string) => `stratus:cognito:sign-in-failures:${userPoolId}:${sourceIp}`;
+
+/**
+ * Refuses an address that failed too often lately (kept in Redis: losing it only forgets the count, so a
+ * Redis outage lets sign-ins through rather than locking everyone out).
+ */
+export async function checkAddress(userPoolId: string, sourceIp: string | undefined): Promise<void> {
+  if (!sourceIp) return;
+  const failures = Number((await ephemeralRedis().get(addressKey(userPoolId, sourceIp)).catch(() => null)) ?? 0);
+  if (failures >= ADDRESS_MAX_FAILURES) throw CognitoErrors.tooManyRequests("Too many failed attempts from this address. Try again later.");
+}
+
+export async function recordAddressFailure(userPoolId: string, sourceIp: string | undefined): Promise<void> {
+  if (!sourceIp) return;
+  const key = addressKey(userPoolId, sourceIp);
+  await ephemeralRedis().multi().incr(key).expire(key, ADDRESS_WINDOW_SECONDS, "NX").exec().catch(() => undefined);
 }

@@ -136,6 +136,18 @@ describe("sign-up and sign-in", () => {
     await rejects(passwordSignIn(open, "nobody@example.test"), "NotAuthorizedException", /^Incorrect username or password\.$/);
   });
 
+  test("an address that keeps failing is refused for a while, whichever usernames it tries", async () => {
+    const { clientId } = await h.pool();
+    const email = `kim-${Date.now()}@example.test`;
+    await signedUp(clientId, email);
+    for (let i = 0; i < 20; i++) await rejects(passwordSignIn(clientId, `guess-${i}@example.test`), "NotAuthorizedException");
+    await rejects(passwordSignIn(clientId, email), "TooManyRequestsException", /Too many failed attempts from this address/);
+    // Another pool is not affected.
+    const { clientId: other } = await h.pool();
+    await signedUp(other, email);
+    await passwordSignIn(other, email);
+  });
+
   test("a client with a secret needs SECRET_HASH", async () => {
     const { clientId, clientSecret } = await h.pool({}, { GenerateSecret: true });
     const username = `dave-${Date.now()}`;

@@ -5,12 +5,10 @@
  */
 import type { Db } from "../../../db/client";
 import type { CognitoUser, CognitoUserPool, CognitoUserPoolClient } from "../../../db/generated/client";
-import { verifyPassword } from "../../accounts/passwords";
 import { CognitoErrors } from "../errors";
 import { aroundAuthentication } from "../lifecycle-triggers";
 import { requiredMfa } from "../mfa";
-import { checkNotLocked, recordFailure, recordSuccess } from "../sign-in-guard";
-import { findUser } from "../store";
+import { incorrectPassword, provePassword } from "../password-check";
 import { issueTokens } from "../tokens";
 import { type AuthorizeRequest, backToApp } from "./authorize-request";
 import { issueCode } from "./codes";
@@ -28,16 +26,7 @@ export async function checkPassword(
   username: string,
   password: string,
 ): Promise<{ user: CognitoUser; next: NextStep }> {
-  const incorrect = () => CognitoErrors.notAuthorized("Incorrect username or password.");
-  const user = await findUser(db, pool, username);
-  if (!user?.passwordHash) throw incorrect();
-  checkNotLocked(user);
-  await aroundAuthentication("PreAuthentication", pool, user, client.clientId);
-  if (!(await verifyPassword(password, user.passwordHash))) {
-    await recordFailure(db, user);
-    throw incorrect();
-  }
-  await recordSuccess(db, user);
+  const user = await provePassword(db, { pool, clientId: client.clientId, username, password, unknownUser: incorrectPassword });
   if (!user.enabled) throw CognitoErrors.notAuthorized("User is disabled.");
   switch (user.status) {
     case "UNCONFIRMED":
