@@ -131,7 +131,10 @@ export interface RegisteredOperation {
  * An unsigned request to a public route: it authorises itself (e.g. by an HMAC token in its query).
  * Downloads have an empty body; the hosted UI's form posts and OAuth token requests carry one.
  */
-export type PublicRequest = RestRequest;
+export type PublicRequest = RestRequest & {
+  /** The client's address (the hosted UI counts failed sign-ins by it). */
+  sourceIp?: string;
+};
 
 export interface PublicRoute {
   method: string;

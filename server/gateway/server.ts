@@ -112,7 +112,7 @@ async function handle(deps: ServerDeps, maxBodyBytes: number, req: HttpRequest, 
       return null;
     });
     if (!body) return send(res, { status: 413, headers: { "content-type": "text/plain" }, body: "Request body too large" });
-    const { status, headers = {}, body: answer = "" } = await open.route.handle({ pathParams: open.pathParams, query, headers: head.headers, body });
+    const { status, headers = {}, body: answer = "" } = await open.route.handle({ pathParams: open.pathParams, query, headers: head.headers, body, sourceIp: req.socket.remoteAddress });
     return send(res, { status, headers, body: answer });
   }
   const route = routeRequest(deps.registry, head);

@@ -286,6 +286,22 @@ describe("authorization code flow", () => {
     const unknown = await browser.submit(html, { username: "nobody", password: PASSWORD });
     assert.match(await unknown.text(), /Incorrect username or password\./);
   });
+
+  test("an address that keeps failing on the sign-in page is refused for a while", async () => {
+    const app = await oauthApp();
+    await confirmedUser(app, "ed", `ed-${Date.now()}@example.test`);
+    const browser = new Browser();
+    const start = await browser.get(authorizeUrl(app, {}));
+    let html = await (await browser.get(location(start))).text();
+    for (let i = 0; i < 20; i++) {
+      const failed = await browser.submit(html, { username: `guess-${i}`, password: "Wrong-pass-1" });
+      html = await failed.text();
+      assert.match(html, /Incorrect username or password\./);
+    }
+    const refused = await browser.submit(html, { username: "ed", password: PASSWORD });
+    assert.equal(refused.status, 400);
+    assert.match(await refused.text(), /Too many failed attempts from this address/);
+  });
 });
 
 describe("implicit flow", () => {

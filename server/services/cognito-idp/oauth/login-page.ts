@@ -14,7 +14,7 @@ export const loginPage: HostedPage = {
   },
   async submit(call, form) {
     const username = form.get("username")?.trim() ?? "";
-    const { user, next } = await checkPassword(call.db, call.pool, call.request.client, username, form.get(PASSWORD_FIELD) ?? "");
+    const { user, next } = await checkPassword(call.db, call.pool, call.request.client, username, form.get(PASSWORD_FIELD) ?? "", call.req.sourceIp);
     switch (next) {
       case "signed-in":
         return completeSignIn(call.db, call.request, user);

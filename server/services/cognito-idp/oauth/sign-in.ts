@@ -25,8 +25,9 @@ export async function checkPassword(
   client: CognitoUserPoolClient,
   username: string,
   password: string,
+  sourceIp: string | undefined,
 ): Promise<{ user: CognitoUser; next: NextStep }> {
-  const user = await provePassword(db, { pool, clientId: client.clientId, username, password, unknownUser: incorrectPassword });
+  const user = await provePassword(db, { pool, clientId: client.clientId, username, password, sourceIp, unknownUser: incorrectPassword });
   if (!user.enabled) throw CognitoErrors.notAuthorized("User is disabled.");
   switch (user.status) {
     case "UNCONFIRMED":
