@@ -149,7 +149,8 @@ export interface RestMatch {
   pathParams: Record<string, string>;
 }
 
-function validationMessage(error: z.ZodError): string {
+/** AWS's wording for input that fails its constraints. */
+export function validationMessage(error: z.ZodError): string {
   const details = error.issues.map((i) => `Value at '${i.path.join(".") || "input"}' failed to satisfy constraint: ${i.message}`);
   return `${details.length} validation error${details.length === 1 ? "" : "s"} detected: ${details.join("; ")}`;
 }

@@ -15,7 +15,7 @@ import { checkSecretHash } from "./secret-hash";
 import { openSession, sealSession, type SessionState } from "./sessions";
 import { checkAddress, checkNotLocked, recordAddressFailure, recordFailure, recordSuccess } from "./sign-in-guard";
 import { isValidSrpTimestamp, srpChallenge, srpVerifier, verifyPasswordClaim } from "./srp";
-import { clientById, findUser, poolSettings, requireClient, requirePool } from "./store";
+import { clientById, findUser, poolSettings, requireClient, requirePool, userByKey } from "./store";
 import { issueTokens } from "./tokens";
 import { scopesOfRefreshToken } from "./oauth/refresh-tokens";
 import { answerCustomChallenge, type CustomStep, startCustomAuth } from "./custom-auth";
@@ -122,7 +122,7 @@ async function refreshAuth(db: Db, t: AuthTarget, params: Params): Promise<AuthR
   if (!stored || stored.clientId !== t.client.clientId || stored.userPoolId !== t.pool.id) throw CognitoErrors.notAuthorized("Invalid Refresh Token");
   if (stored.revokedAt) throw CognitoErrors.notAuthorized("Refresh Token has been revoked");
   if (stored.expiresAt <= new Date()) throw CognitoErrors.notAuthorized("Refresh Token has expired");
-  const user = await db.cognitoUser.findUnique({ where: { userPoolId_usernameKey: { userPoolId: t.pool.id, usernameKey: stored.usernameKey } } });
+  const user = await userByKey(db, t.pool.id, stored.usernameKey);
   if (!user) throw CognitoErrors.notAuthorized("Invalid Refresh Token");
   if (t.client.secretEncrypted) checkSecretHash(t.client, [user.username, user.sub, params.USERNAME ?? ""], params.SECRET_HASH);
   if (!user.enabled) throw CognitoErrors.notAuthorized("User is disabled.");
@@ -171,7 +171,7 @@ export async function adminInitiateAuth(db: Db, ctx: CallContext, input: { UserP
 }
 
 async function userOf(db: Db, t: AuthTarget, state: SessionState): Promise<CognitoUser | null> {
-  return state.user ? db.cognitoUser.findUnique({ where: { userPoolId_usernameKey: { userPoolId: t.pool.id, usernameKey: state.user } } }) : null;
+  return state.user ? userByKey(db, t.pool.id, state.user) : null;
 }
 
 async function answerPasswordVerifier(db: Db, t: AuthTarget, responses: Params): Promise<AuthResponse> {

@@ -2,11 +2,12 @@
 import type { Db } from "../../db/client";
 import type { CognitoUserPoolClient } from "../../db/generated/client";
 import { env } from "../../env";
-import { decryptSecret, encryptSecret } from "../../lib/secrets";
+import { encryptSecret } from "../../lib/secrets";
 import { requireRole } from "../accounts/roles";
 import type { CallContext } from "../context";
 import { CognitoErrors } from "./errors";
 import { ClientSettings, newClientId, newClientSecret } from "./model";
+import { clientSecretOf } from "./secret-hash";
 import { clientSettings, requireClient, requirePool } from "./store";
 
 export function describeClient(client: CognitoUserPoolClient) {
@@ -14,7 +15,7 @@ export function describeClient(client: CognitoUserPoolClient) {
     UserPoolId: client.userPoolId,
     ClientName: client.name,
     ClientId: client.clientId,
-    ClientSecret: client.secretEncrypted ? decryptSecret(client.secretEncrypted, env().STRATUS_SECRET_KEY) : undefined,
+    ClientSecret: clientSecretOf(client),
     ...clientSettings(client),
     CreationDate: client.createdAt,
     LastModifiedDate: client.updatedAt,

@@ -8,7 +8,7 @@ import type { CognitoUser } from "../../db/generated/client";
 import type { AuthResponse, AuthTarget } from "./auth-target";
 import { CognitoErrors } from "./errors";
 import { openSession, sealSession, type SessionState } from "./sessions";
-import { findUser } from "./store";
+import { findUser, userByKey } from "./store";
 import { runTrigger, triggerAttributes, triggerFunction } from "./triggers";
 
 type Rounds = NonNullable<SessionState["custom"]>["rounds"];
@@ -62,7 +62,7 @@ export async function startCustomAuth(db: Db, t: AuthTarget, params: Record<stri
 
 export async function answerCustomChallenge(db: Db, t: AuthTarget, sealed: string | undefined, responses: Record<string, string>): Promise<CustomStep> {
   const state = openSession(sealed, { pool: t.pool.id, client: t.client.clientId, challenge: "CUSTOM_CHALLENGE" });
-  const user = state.user ? await db.cognitoUser.findUnique({ where: { userPoolId_usernameKey: { userPoolId: t.pool.id, usernameKey: state.user } } }) : null;
+  const user = state.user ? await userByKey(db, t.pool.id, state.user) : null;
   if (!user || !state.custom) throw CognitoErrors.notAuthorized("Invalid session for the user, session is expired.");
   const verdict = await runTrigger({
     pool: t.pool,

@@ -16,7 +16,7 @@ import { CognitoErrors } from "./errors";
 import { consumeCode, sendCode } from "./messages";
 import { signedInUser } from "./signed-in";
 import { openSession, sealSession, type SessionState } from "./sessions";
-import { poolSettings, requirePool, requireUser } from "./store";
+import { poolSettings, requirePool, requireUser, userByKey } from "./store";
 import { newTotpSecret, totpMatches } from "./totp";
 
 const UserMfa = z.object({
@@ -75,7 +75,7 @@ export async function startMfa(db: Db, t: AuthTarget, user: CognitoUser, challen
 const keyOf = (user: CognitoUser) => ({ userPoolId_usernameKey: { userPoolId: user.userPoolId, usernameKey: user.usernameKey } });
 
 async function userOfSession(db: Db, state: SessionState): Promise<CognitoUser> {
-  const user = state.user ? await db.cognitoUser.findUnique({ where: { userPoolId_usernameKey: { userPoolId: state.pool, usernameKey: state.user } } }) : null;
+  const user = state.user ? await userByKey(db, state.pool, state.user) : null;
   if (!user) throw CognitoErrors.notAuthorized("Invalid session for the user, session is expired.");
   return user;
 }
@@ -105,19 +105,9 @@ export async function answerMfa(db: Db, t: AuthTarget, challenge: MfaChallenge, 
 async function setupSubject(db: Db, input: { AccessToken?: string; Session?: string }): Promise<{ user: CognitoUser; state?: SessionState }> {
   if (input.AccessToken) return { user: (await signedInUser(db, input.AccessToken)).user };
   if (!input.Session) throw CognitoErrors.invalidParameter("Either AccessToken or Session must be provided.");
-  const peek = openSessionAnyClient(input.Session);
-  return { user: await userOfSession(db, peek), state: peek };
-}
-
-/** An MFA_SETUP session names its own pool and client. */
-function openSessionAnyClient(session: string): SessionState {
-  let raw: { pool?: string; client?: string };
-  try {
-    raw = JSON.parse(decryptSecret(Buffer.from(session, "base64").toString(), env().STRATUS_SECRET_KEY)) as typeof raw;
-  } catch {
-    throw CognitoErrors.notAuthorized("Invalid session for the user, session is expired.");
-  }
-  return openSession(session, { pool: raw.pool ?? "", client: raw.client ?? "", challenge: "MFA_SETUP" });
+  // An MFA_SETUP session names its own pool and client.
+  const state = openSession(input.Session, { challenge: "MFA_SETUP" });
+  return { user: await userOfSession(db, state), state };
 }
 
 export async function associateSoftwareToken(db: Db, _ctx: CallContext, input: { AccessToken?: string; Session?: string }) {

@@ -4,8 +4,7 @@
  */
 import type { Db, PrismaClient } from "../../db/client";
 import type { CognitoUser, CognitoUserPool } from "../../db/generated/client";
-import { env } from "../../env";
-import { decryptSecret, sha256Hex } from "../../lib/secrets";
+import { sha256Hex } from "../../lib/secrets";
 import { verifyPassword } from "../accounts/passwords";
 import { requireRole } from "../accounts/roles";
 import type { CallContext } from "../context";
@@ -13,7 +12,7 @@ import { attributeList, checkAttributes, resetVerification, storedAttributes, ty
 import { CognitoErrors } from "./errors";
 import { consumeCode, sendCode } from "./messages";
 import { checkPasswordPolicy, storedPassword } from "./passwords";
-import { checkSecretHash } from "./secret-hash";
+import { checkSecretHash, secretMatches } from "./secret-hash";
 import { checkNotLocked, recordFailure, recordSuccess } from "./sign-in-guard";
 import { clientById, clientSettings, findUser, poolSettings, requirePool, requireUser } from "./store";
 import { postConfirmation } from "./lifecycle-triggers";
@@ -107,7 +106,7 @@ export async function deleteUser(db: Db, _ctx: CallContext, input: { AccessToken
 /** RevokeToken: the refresh token and the access tokens issued from it stop working. */
 export async function revokeToken(db: Db, _ctx: CallContext, input: { Token: string; ClientId: string; ClientSecret?: string }) {
   const { client } = await clientById(db, input.ClientId);
-  if (client.secretEncrypted && input.ClientSecret !== decryptSecret(client.secretEncrypted, env().STRATUS_SECRET_KEY)) {
+  if (client.secretEncrypted && !secretMatches(client, input.ClientSecret ?? "")) {
     throw CognitoErrors.notAuthorized(`Client ${client.clientId} is not authorized to revoke tokens`);
   }
   if (!clientSettings(client).EnableTokenRevocation) throw CognitoErrors.unsupportedOperation("Token revocation is not enabled for this client.");

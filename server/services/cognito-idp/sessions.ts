@@ -34,8 +34,11 @@ export function sealSession(state: Omit<SessionState, "expires">, validityMinute
   return Buffer.from(encryptSecret(JSON.stringify(full), env().STRATUS_SECRET_KEY)).toString("base64");
 }
 
-/** The session's state, or NotAuthorized as Cognito answers for a bad or expired one. */
-export function openSession(sealed: string | undefined, expected: { pool: string; client: string; challenge: SessionState["challenge"] }): SessionState {
+/**
+ * The session's state, or NotAuthorized as Cognito answers for a bad or expired one. Without an
+ * expected pool and client (an MFA_SETUP session, which names its own), any pool's session is taken.
+ */
+export function openSession(sealed: string | undefined, expected: { pool?: string; client?: string; challenge: SessionState["challenge"] }): SessionState {
   const invalid = () => CognitoErrors.notAuthorized("Invalid session for the user, session is expired.");
   if (!sealed) throw CognitoErrors.invalidParameter("Missing required parameter Session");
   let state: SessionState;
@@ -44,6 +47,7 @@ export function openSession(sealed: string | undefined, expected: { pool: string
   } catch {
     throw invalid();
   }
-  if (state.expires <= Date.now() || state.pool !== expected.pool || state.client !== expected.client || state.challenge !== expected.challenge) throw invalid();
+  const other = (expected.pool !== undefined && state.pool !== expected.pool) || (expected.client !== undefined && state.client !== expected.client);
+  if (state.expires <= Date.now() || other || state.challenge !== expected.challenge) throw invalid();
   return state;
 }

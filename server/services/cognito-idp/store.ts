@@ -35,6 +35,10 @@ export async function clientById(db: Db, clientId: string): Promise<ClientWithPo
   return { client: rest, pool };
 }
 
+/** A user by the key codes, sessions and refresh tokens remember them by. */
+export const userByKey = (db: Db, userPoolId: string, usernameKey: string): Promise<CognitoUser | null> =>
+  db.cognitoUser.findUnique({ where: { userPoolId_usernameKey: { userPoolId, usernameKey } } });
+
 /** Usernames compare ignoring case unless the pool was made case-sensitive. */
 export const usernameKey = (pool: Pick<CognitoUserPool, "config">, username: string) =>
   poolSettings(pool).UsernameConfiguration.CaseSensitive ? username : username.toLowerCase();
@@ -56,7 +60,7 @@ export async function findUser(db: Db, pool: CognitoUserPool, username: string):
       WHERE user_pool_id = ${pool.id} AND lower(attributes->>${attribute}) = lower(${value})
         AND (${verifiedFlag ?? null}::text IS NULL OR attributes->>${verifiedFlag ?? ""} = 'true' OR ${settings.UsernameAttributes?.includes(attribute as "email") ?? false})
       LIMIT 1`;
-    if (rows[0]) return db.cognitoUser.findUnique({ where: { userPoolId_usernameKey: { userPoolId: pool.id, usernameKey: rows[0].username_key } } });
+    if (rows[0]) return userByKey(db, pool.id, rows[0].username_key);
   }
   return null;
 }

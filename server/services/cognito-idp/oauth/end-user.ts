@@ -4,16 +4,17 @@
  * unsigned, naming the client (with SECRET_HASH, as the hosted UI holds the secret), and with input
  * checked by the operations' own schemas.
  */
-import { createHmac, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { CognitoUserPool, CognitoUserPoolClient } from "../../../db/generated/client";
 import type { CallContext } from "../../context";
 import { CognitoErrors } from "../errors";
-import { clientSecretOf } from "./clients";
+import { validationMessage } from "../../../gateway/registry";
+import { clientSecretOf, secretHash } from "../secret-hash";
 
 export function asClient(client: CognitoUserPoolClient, username: string): { ClientId: string; SecretHash?: string } {
   const secret = clientSecretOf(client);
-  return { ClientId: client.clientId, SecretHash: secret ? createHmac("sha256", secret).update(username + client.clientId).digest("base64") : undefined };
+  return { ClientId: client.clientId, SecretHash: secret ? secretHash(secret, username, client.clientId) : undefined };
 }
 
 /** Nobody in particular, in the pool's account, as the gateway calls unsigned operations. */
@@ -29,6 +30,5 @@ export const endUserContext = (pool: CognitoUserPool): CallContext => ({
 export function checked<S extends z.ZodTypeAny>(schema: S, input: z.input<S>): z.output<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map((i) => `Value at '${i.path.join(".")}' failed to satisfy constraint: ${i.message}`);
-  throw CognitoErrors.invalidParameter(`${issues.length} validation error${issues.length === 1 ? "" : "s"} detected: ${issues.join("; ")}`);
+  throw CognitoErrors.invalidParameter(validationMessage(parsed.error));
 }

@@ -12,7 +12,7 @@ import type { HostedPage, PageCall, View } from "./hosted-page";
 import { redirect, type WebResponse } from "./http";
 import { forgotPasswordPage as renderForgotPassword, newPasswordPage as renderNewPassword, pagePath, resetPasswordPage } from "./pages";
 import { finishSignIn, mfaUnavailable } from "./sign-in";
-import { userByKey } from "./users";
+import { userByKey } from "../store";
 
 /** Sends a reset code (ForgotPassword) and asks for it with the new password. */
 export async function startPasswordReset(call: PageCall, username: string, view?: View): Promise<WebResponse> {

@@ -8,7 +8,7 @@ import type { Db } from "../../../db/client";
 import type { CognitoUser, CognitoUserPool } from "../../../db/generated/client";
 import { cookieOf, setCookie, type WebRequest } from "./http";
 import { seal, unseal } from "./sealed";
-import { userByKey } from "./users";
+import { userByKey } from "../store";
 
 const COOKIE = "cognito";
 /** How long Cognito's hosted UI remembers a sign-in. */

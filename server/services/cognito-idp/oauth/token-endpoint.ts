@@ -8,15 +8,15 @@ import type { CognitoUserPool, CognitoUserPoolClient } from "../../../db/generat
 import { sha256Hex } from "../../../lib/secrets";
 import type { ClientSettings } from "../model";
 import { customScopesOf } from "../resource-servers";
-import { clientSettings } from "../store";
+import { clientSettings, userByKey } from "../store";
 import { type AuthenticationResult, issueTokens } from "../tokens";
 import { clientCredentialsToken } from "./client-credentials";
-import { allowsOAuthFlow, secretMatches } from "./clients";
+import { secretMatches } from "../secret-hash";
+import { allowsOAuthFlow } from "./clients";
 import { redeemCode } from "./codes";
 import { formOf, header, isForm, jsonResponse, type WebRequest, type WebResponse } from "./http";
 import { scopesOfRefreshToken } from "./refresh-tokens";
 import { grantScopes, parseScopes } from "./scopes";
-import { userByKey } from "./users";
 
 class OAuthError extends Error {
   constructor(
