@@ -174,7 +174,7 @@ export async function authorizeInProcess(s: PolicySet, databaseUrl: string, opts
     const owner = await contextOf(s.target.credentials.accessKeyId);
     const sendTo = (QueueUrl: string) => describeRequest("sqs", "SendMessage", { QueueUrl, MessageBody: "bench" }, role);
     const request = sendTo(s.queueUrl);
-    const check = (ctx: CallContext, r = request) => authorizeRequest(data, ctx, "sqs", r, false);
+    const check = (ctx: CallContext, r = request) => authorizeRequest(data, ctx, "sqs", () => r, false);
     await check(role);
     const denied = await refused(check(role, sendTo(s.otherQueueUrl)), "authorizeRequest of the role session's SendMessage to the other queue");
     const { policies } = await data.identityPolicies(role.accountId, role.principal.iam!);

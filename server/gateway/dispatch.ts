@@ -83,7 +83,7 @@ async function run(deps: GatewayDeps, route: Route, req: GatewayRequest, identif
       signal: req.signal,
     };
     const authorize = (input: unknown) =>
-      authorizeRequest(deps.iam, ctx, operation.service.name, describeRequest(operation.service.name, operation.name, input, ctx), operation.readOnly);
+      authorizeRequest(deps.iam, ctx, operation.service.name, () => describeRequest(operation.service.name, operation.name, input, ctx), operation.readOnly);
     const outcome = await operation.execute(ctx, params, operation.unsigned ? undefined : authorize);
     const record = async (errorCode?: string) => {
       if (operation.readOnly || operation.dataEvent || operation.unsigned) return;

@@ -86,19 +86,20 @@ export function evaluateIdentity(
  * Throws the service's access-denied error unless the caller may make this request. `readOnly` says
  * the operation only reads (what a team viewer may do).
  */
-export async function authorizeRequest(data: IamDecisionData, ctx: CallContext, service: string, request: RequestedAction, readOnly: boolean): Promise<void> {
+export async function authorizeRequest(data: IamDecisionData, ctx: CallContext, service: string, describe: () => RequestedAction, readOnly: boolean): Promise<void> {
   const { principal } = ctx;
   const identity = principal.iam;
+  // Console users' keys acting within their team role need no description of the request: most calls end here.
+  if (!identity && principal.role !== null && (principal.role !== "viewer" || readOnly)) return;
+  const request = describe();
   const refuse = (why: string) => {
     const on = request.resources.length === 1 && request.resources[0] === "*" ? "" : ` on resource: ${request.resources.join(", ")}`;
     return accessDenied(service, `User: ${principal.arn} is not authorized to perform: ${request.action}${on} ${why}`);
   };
   if (NEEDS_NO_PERMISSION.has(request.action)) return;
   if (!identity) {
-    // Console users' keys act with their team role; a principal with neither fails closed.
-    if (principal.role === null) throw refuse(`because no identity-based policy allows the ${request.action} action`);
-    if (principal.role === "viewer" && !readOnly) throw refuse("(requires the developer role or higher)");
-    return;
+    // A viewer's change, or a principal with neither a team role nor an IAM identity (which fails closed).
+    throw refuse(principal.role === null ? `because no identity-based policy allows the ${request.action} action` : "(requires the developer role or higher)");
   }
   const policies = await data.identityPolicies(principal.accountId, identity);
   if (!policies.exists) {

@@ -1,7 +1,7 @@
 /** Policy documents as IAM accepts them: well-formed for their kind, and within IAM's size quotas. */
 import { isAwsError } from "../../errors";
 import { IamErrors } from "./errors";
-import { parsePolicyDocument } from "./policy/document";
+import { parsePolicyDocument, type PolicyDocument } from "./policy/document";
 
 export type DocumentKind = "identity" | "trust";
 
@@ -12,15 +12,17 @@ export function checkQuota(size: number, quota: { name: string; max: number }): 
   if (size > quota.max) throw IamErrors.limitExceeded(`Cannot exceed quota for ${quota.name}: ${quota.max}`);
 }
 
-/** Throws MalformedPolicyDocument (or LimitExceeded for `quota`) unless `document` is a valid policy. */
-export function checkDocument(document: string, kind: DocumentKind, quota: { name: string; max: number }): void {
+/** The parsed policy; throws MalformedPolicyDocument (or LimitExceeded for `quota`) unless `document` is a valid one. */
+export function checkDocument(document: string, kind: DocumentKind, quota: { name: string; max: number }): PolicyDocument {
+  let parsed: PolicyDocument;
   try {
-    parsePolicyDocument(document, kind);
+    parsed = parsePolicyDocument(document, kind);
   } catch (error) {
     if (isAwsError(error) && error.code.startsWith("MalformedPolicyDocument")) throw IamErrors.malformedPolicyDocument(error.message);
     throw error;
   }
   checkQuota(documentSize(document), quota);
+  return parsed;
 }
 
 export const QUOTAS = {

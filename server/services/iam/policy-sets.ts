@@ -10,8 +10,10 @@ import { ExpiringCache } from "../../lib/expiring-cache";
 import type { IamIdentity } from "../context";
 import { attachedPolicyArns } from "./attachments";
 import { IAM_CHANGED_CHANNEL, localIamChanges } from "./changes";
+import { teamEnforcement } from "./enforcement";
 import { inlineDocuments } from "./inline-policies";
 import { nameKey } from "./model";
+import { findEntityKey } from "./principals";
 import { policyDocument } from "./policies";
 import { parsePolicyDocument } from "./policy/document";
 import type { NamedPolicy } from "./policy/evaluate";
@@ -32,17 +34,12 @@ function named(source: string, document: string): NamedPolicy[] {
 }
 
 export async function loadIdentityPolicies(db: Db, accountId: string, identity: IamIdentity): Promise<IdentityPolicies> {
-  const key = nameKey(identity.name);
-  const where = { accountId_nameKey: { accountId, nameKey: key } };
-  const exists =
-    identity.type === "role"
-      ? (await db.iamRole.findUnique({ where, select: { nameKey: true } })) !== null
-      : (await db.iamUser.findUnique({ where, select: { nameKey: true } })) !== null;
-  if (!exists) return { exists, policies: [] };
+  const key = await findEntityKey(db, accountId, identity);
+  if (key === null) return { exists: false, policies: [] };
   const [arns, inline] = await Promise.all([attachedPolicyArns(db, accountId, identity.type, key), inlineDocuments(db, accountId, identity.type, key)]);
   const managed = await Promise.all(arns.map(async (arn) => ({ arn, document: await policyDocument(db, accountId, arn) })));
   return {
-    exists,
+    exists: true,
     policies: [
       ...managed.flatMap(({ arn, document }) => (document === null ? [] : named(arn, document))),
       ...inline.flatMap((p) => named(`${identity.type}/${identity.name} inline policy ${p.policyName}`, p.document)),
@@ -75,7 +72,7 @@ export class IamDecisionData {
   }
 
   enforcement(accountId: string): Promise<IamEnforcement> {
-    return this.#enforcement.get(accountId, async () => (await this.db.team.findUnique({ where: { accountId }, select: { iamEnforcement: true } }))?.iamEnforcement ?? "strict");
+    return this.#enforcement.get(accountId, () => teamEnforcement(this.db, accountId));
   }
 
   /** A session policy, parsed once per text. */

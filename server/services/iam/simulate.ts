@@ -7,7 +7,6 @@ import type { CallContext, IamIdentity } from "../context";
 import { checkDocument, QUOTAS } from "./documents";
 import { IamErrors } from "./errors";
 import { loadIdentityPolicies } from "./policy-sets";
-import { parsePolicyDocument } from "./policy/document";
 import { evaluatePolicies, type Decision, type NamedPolicy } from "./policy/evaluate";
 import type { RequestContext } from "./policy/request";
 
@@ -64,8 +63,7 @@ function identityOf(arn: string, accountId: string): IamIdentity | null {
 
 function parseInputs(documents: string[] | undefined): NamedPolicy[] {
   return (documents ?? []).map((document, i) => {
-    checkDocument(document, "identity", QUOTAS.managed);
-    return { source: `PolicyInputList.${i + 1}`, document: parsePolicyDocument(document, "identity") };
+    return { source: `PolicyInputList.${i + 1}`, document: checkDocument(document, "identity", QUOTAS.managed) };
   });
 }
 

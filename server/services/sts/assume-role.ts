@@ -8,6 +8,8 @@ import { isAwsError } from "../../errors";
 import { parseArn } from "../../lib/arn";
 import type { CallContext } from "../context";
 import { requestContext } from "../iam/authorize";
+import { documentSize } from "../iam/documents";
+import { teamEnforcement } from "../iam/enforcement";
 import { roleArn as roleArnOf } from "../iam/model";
 import { parsePolicyDocument } from "../iam/policy/document";
 import { evaluateTrustPolicy, type TrustAction } from "../iam/policy/evaluate";
@@ -35,7 +37,7 @@ export function checkSessionPolicy(policy: string): void {
 }
 
 /** How much of STS's packed-policy space (2,048 characters without whitespace) a session policy takes, in percent. */
-export const packedPolicySize = (policy: string) => Math.ceil((policy.replace(/\s/g, "").length / 2048) * 100);
+export const packedPolicySize = (policy: string) => Math.ceil((documentSize(policy) / 2048) * 100);
 
 /** Who asks for a role, and with what condition keys its trust policy is evaluated. */
 export interface TrustRequest {
@@ -66,8 +68,7 @@ export async function assumeTrustingRole(
     if (session.durationSeconds > role.maxSessionDuration) throw StsErrors.validation("The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
     await db.iamRole.update({ where: { accountId_nameKey: { accountId, nameKey: role.nameKey } }, data: { lastUsedAt: new Date() } });
   } else {
-    const team = await db.team.findUnique({ where: { accountId }, select: { iamEnforcement: true } });
-    if (team?.iamEnforcement !== "permissive") return null;
+    if ((await teamEnforcement(db, accountId)) !== "permissive") return null;
   }
   return issueRoleSession(db, { accountId, ...session, roleId: role?.roleId });
 }
