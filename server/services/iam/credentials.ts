@@ -7,11 +7,13 @@ import { timingSafeEqual } from "node:crypto";
 import type { Db } from "../../db/client";
 import { env } from "../../env";
 import { AwsError } from "../../errors";
+import { ExpiringCache } from "../../lib/expiring-cache";
 import { decryptSecret, sha256Hex } from "../../lib/secrets";
 import type { IamIdentity, Principal, TeamRole } from "../context";
 import { consoleUserPrincipal } from "../accounts/principal";
 import { sessionTokenContext } from "../sts/role-sessions";
 import { userArn } from "./model";
+import { parsePrincipalArn } from "./principals";
 
 export interface ResolvedCredential {
   /** `access-key`: a long-term AKIA… key; `session`: temporary ASIA… credentials. */
@@ -29,7 +31,18 @@ export type CredentialResolver = (db: Db, accessKeyId: string, sessionToken?: st
 /** A credential as stored, before the per-request checks (session token, expiry). */
 type StoredCredential =
   | { kind: "access-key"; secretAccessKey: string; principal: Principal }
-  | { kind: "session"; secretAccessKey: string; principal: Principal; tokenHash: string; expiresAt: Date };
+  | {
+      kind: "session";
+      secretAccessKey: string;
+      principal: Principal;
+      tokenHash: string;
+      expiresAt: Date;
+      /**
+       * The principal with the condition keys its session token carries, decoded the first time the token
+       * matched: only that one token matches, and the memo is dropped with the cached lookup.
+       */
+      tokenPrincipal?: Principal;
+    };
 
 export interface CredentialResolverOptions {
   /** How long a lookup (found or not) is reused. */
@@ -38,22 +51,11 @@ export interface CredentialResolverOptions {
 }
 
 export function createCredentialResolver({ cacheTtlMs = 5_000, maxCachedKeys = 10_000 }: CredentialResolverOptions = {}): CredentialResolver {
-  // Promises are cached so concurrent requests for a cold key share one lookup.
-  const cache = new Map<string, { lookup: Promise<StoredCredential | null>; at: number }>();
+  // Bounded against floods of made-up key ids; concurrent requests for a cold key share one lookup.
+  const cache = new ExpiringCache<StoredCredential | null>(cacheTtlMs, maxCachedKeys);
   return async (db, accessKeyId, sessionToken) => {
-    const now = Date.now();
-    let entry = cache.get(accessKeyId);
-    if (!entry || now - entry.at >= cacheTtlMs) {
-      const fresh = { lookup: loadCredential(db, accessKeyId), at: now };
-      entry = fresh;
-      // Bounded against floods of made-up key ids; a full cache is simply emptied.
-      if (cache.size >= maxCachedKeys) cache.clear();
-      cache.set(accessKeyId, fresh);
-      fresh.lookup.catch(() => {
-        if (cache.get(accessKeyId) === fresh) cache.delete(accessKeyId);
-      });
-    }
-    return checkCredential(await entry.lookup, sessionToken, new Date(now));
+    const now = new Date();
+    return checkCredential(await cache.get(accessKeyId, () => loadCredential(db, accessKeyId)), sessionToken, now);
   };
 }
 
@@ -71,8 +73,14 @@ function checkCredential(stored: StoredCredential | null, sessionToken: string |
   if (stored.expiresAt <= now) {
     throw new AwsError("ExpiredTokenException", "The security token included in the request is expired", 403, "Sender", "ExpiredToken");
   }
+  stored.tokenPrincipal ??= withTokenContext(principal, sessionToken);
+  return { kind, secretAccessKey, principal: stored.tokenPrincipal };
+}
+
+/** A web identity role session's requests carry the condition keys in its token. */
+function withTokenContext(principal: Principal, sessionToken: string): Principal {
   const context = sessionTokenContext(sessionToken);
-  return { kind, secretAccessKey, principal: context && principal.iam?.type === "role" ? { ...principal, iam: { ...principal.iam, context } } : principal };
+  return context && principal.iam?.type === "role" ? { ...principal, iam: { ...principal.iam, context } } : principal;
 }
 
 async function loadCredential(db: Db, accessKeyId: string): Promise<StoredCredential | null> {
@@ -122,10 +130,9 @@ async function loadIamUserKey(db: Db, accessKeyId: string): Promise<StoredCreden
 
 /** The IAM identity whose policies decide for a session: its role, or the IAM user who called GetSessionToken. */
 function sessionIdentity(principalArn: string, sessionPolicy: string | null): IamIdentity | undefined {
-  const role = /^arn:aws:sts::\d{12}:assumed-role\/([^/]+)\//.exec(principalArn);
-  if (role) return { type: "role", name: role[1]!, sessionPolicy: sessionPolicy ?? undefined };
-  const user = /^arn:aws:iam::\d{12}:user\/(?:.*\/)?([^/]+)$/.exec(principalArn);
-  return user ? { type: "user", name: user[1]! } : undefined;
+  const named = parsePrincipalArn(principalArn);
+  if (named?.sessionName !== undefined) return { type: "role", name: named.name, sessionPolicy: sessionPolicy ?? undefined };
+  return named?.type === "user" ? { type: "user", name: named.name } : undefined;
 }
 
 async function loadSessionCredential(db: Db, accessKeyId: string): Promise<StoredCredential | null> {

@@ -9,6 +9,7 @@ import { IamErrors } from "./errors";
 import { loadIdentityPolicies } from "./policy-sets";
 import { evaluatePolicies, type Decision, type NamedPolicy } from "./policy/evaluate";
 import type { RequestContext } from "./policy/request";
+import { parsePrincipalArn } from "./principals";
 
 export interface ContextEntry {
   ContextKeyName: string;
@@ -54,11 +55,11 @@ function simulate(policies: NamedPolicy[], principal: { arn: string; accountId: 
   return { EvaluationResults, IsTruncated: false };
 }
 
-/** `arn:aws:iam::acct:role/path/Name` or `…:user/path/Name` → the identity; other ARNs are not simulated. */
+/** A role or user of the caller's account; sessions and other ARNs are not simulated. */
 function identityOf(arn: string, accountId: string): IamIdentity | null {
-  const match = /^arn:aws:iam::(\d{12}):(role|user)\/(?:.*\/)?([\w+=,.@-]+)$/.exec(arn);
-  if (!match || match[1] !== accountId) return null;
-  return { type: match[2] as "role" | "user", name: match[3]! };
+  const named = parsePrincipalArn(arn);
+  if (!named || named.sessionName !== undefined || named.accountId !== accountId) return null;
+  return { type: named.type, name: named.name };
 }
 
 function parseInputs(documents: string[] | undefined): NamedPolicy[] {

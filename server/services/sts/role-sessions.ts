@@ -10,6 +10,7 @@ import { env } from "../../env";
 import { encryptSecret, sha256Hex } from "../../lib/secrets";
 import { newAccessKeyId, newSecretAccessKey } from "../accounts/access-keys";
 import type { RequestContext } from "../iam/policy/request";
+import { parsePrincipalArn } from "../iam/principals";
 
 export interface RoleSessionCredentials {
   accessKeyId: string;
@@ -20,8 +21,8 @@ export interface RoleSessionCredentials {
 
 /** `arn:aws:iam::123456789012:role/path/Name` → `Name`; null when it is not a role ARN. */
 export function roleNameOf(roleArn: string): string | null {
-  const match = /^arn:aws:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]{1,64})$/.exec(roleArn);
-  return match ? match[1]! : null;
+  const named = parsePrincipalArn(roleArn);
+  return named?.type === "role" && named.sessionName === undefined ? named.name : null;
 }
 
 /**

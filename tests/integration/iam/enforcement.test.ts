@@ -1,9 +1,20 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { AttachRolePolicyCommand, AttachUserPolicyCommand, CreateAccessKeyCommand, CreateRoleCommand, CreateUserCommand, PutRolePolicyCommand } from "@aws-sdk/client-iam";
+import {
+  AttachRolePolicyCommand,
+  AttachUserPolicyCommand,
+  CreateAccessKeyCommand,
+  CreateRoleCommand,
+  CreateUserCommand,
+  PutRolePolicyCommand,
+  PutUserPolicyCommand,
+  SimulatePrincipalPolicyCommand,
+} from "@aws-sdk/client-iam";
 import { CreateQueueCommand, DeleteQueueCommand, ListQueuesCommand, SendMessageCommand, SetQueueAttributesCommand } from "@aws-sdk/client-sqs";
-import { AssumeRoleCommand, GetCallerIdentityCommand } from "@aws-sdk/client-sts";
+import { AssumeRoleCommand, GetCallerIdentityCommand, GetSessionTokenCommand } from "@aws-sdk/client-sts";
 import { prisma } from "../../../server/db/client";
+import { createCredentialResolver } from "../../../server/services/iam/credentials";
+import { issueRoleSession } from "../../../server/services/sts/role-sessions";
 import { createTestTeam, trpcAs, type TestTeam } from "../../helpers/fixtures";
 import { startGateway, type RunningGateway } from "../gateway/helpers";
 import { allowPolicy, assume, clients, rejectsWith, trustAccount } from "./harness";
@@ -143,6 +154,82 @@ describe("IAM users, team viewers and enforcement modes", () => {
     // Switching the team to strict takes the ghost role's access away (the setting is announced like any IAM change).
     await trpcAs(permissive, { accountId: permissive.accountId }).iam.setEnforcement({ mode: "strict" });
     await rejectsWith(session.sqs.send(new ListQueuesCommand({})), "AccessDenied", 403);
+  });
+});
+
+describe("principal ARNs under a path", () => {
+  // IAM paths may hold any printable ASCII between the slashes; the role or user is the ARN's last part.
+  const path = "/team#a/ops/";
+  const pathedRole = async (name: string) => {
+    const { Role } = await admin.iam.send(new CreateRoleCommand({ RoleName: name, Path: path, AssumeRolePolicyDocument: trustAccount(team.accountId) }));
+    await admin.iam.send(new PutRolePolicyCommand({ RoleName: name, PolicyName: "inline", PolicyDocument: allowPolicy("sqs:ListQueues") }));
+    return Role!.Arn!;
+  };
+
+  test("such a role can be assumed, and its session acts with the role's policies", async () => {
+    const arn = await pathedRole("pathed");
+    assert.equal(arn, `arn:aws:iam::${team.accountId}:role${path}pathed`);
+    const session = clients(gateway.url, await assume(gateway.url, team, arn));
+    assert.equal((await session.sts.send(new GetCallerIdentityCommand({}))).Arn, `arn:aws:sts::${team.accountId}:assumed-role/pathed/test-session`);
+    await session.sqs.send(new ListQueuesCommand({}));
+    await rejectsWith(session.sqs.send(new CreateQueueCommand({ QueueName: "by-pathed" })), "AccessDenied", 403, /assumed-role\/pathed\/test-session/);
+  });
+
+  test("such a user's GetSessionToken session acts with the user's policies", async () => {
+    await admin.iam.send(new CreateUserCommand({ UserName: "pathed-user", Path: path }));
+    // Stratus asks for sts:GetSessionToken, which AWS does not; granting it keeps this test about the session.
+    const inline = allowPolicy(["sqs:ListQueues", "sts:GetSessionToken"]);
+    await admin.iam.send(new PutUserPolicyCommand({ UserName: "pathed-user", PolicyName: "inline", PolicyDocument: inline }));
+    const { AccessKey } = await admin.iam.send(new CreateAccessKeyCommand({ UserName: "pathed-user" }));
+    const user = clients(gateway.url, { accessKeyId: AccessKey!.AccessKeyId!, secretAccessKey: AccessKey!.SecretAccessKey! });
+    const { Credentials } = await user.sts.send(new GetSessionTokenCommand({}));
+    const session = clients(gateway.url, { accessKeyId: Credentials!.AccessKeyId!, secretAccessKey: Credentials!.SecretAccessKey!, sessionToken: Credentials!.SessionToken! });
+    assert.equal((await session.sts.send(new GetCallerIdentityCommand({}))).Arn, `arn:aws:iam::${team.accountId}:user${path}pathed-user`);
+    await session.sqs.send(new ListQueuesCommand({}));
+    await rejectsWith(session.sqs.send(new CreateQueueCommand({ QueueName: "by-pathed-user" })), "AccessDenied", 403);
+  });
+
+  test("SimulatePrincipalPolicy takes such a role's ARN, but not a session's or another account's", async () => {
+    const arn = await pathedRole("pathed-sim");
+    const simulate = (PolicySourceArn: string) => admin.iam.send(new SimulatePrincipalPolicyCommand({ PolicySourceArn, ActionNames: ["sqs:ListQueues", "sqs:CreateQueue"] }));
+    const { EvaluationResults } = await simulate(arn);
+    assert.deepEqual(EvaluationResults?.map((r) => r.EvalDecision), ["allowed", "implicitDeny"]);
+    const session = `arn:aws:sts::${team.accountId}:assumed-role/pathed-sim/s1`;
+    await rejectsWith(simulate(session), "InvalidInputException", 400, /Invalid PolicySourceArn/);
+    await rejectsWith(simulate("arn:aws:iam::999999999999:role/team#a/ops/pathed-sim"), "InvalidInputException", 400, /Invalid PolicySourceArn/);
+  });
+});
+
+describe("a web identity session's condition keys", () => {
+  test("decide on every request while the session lives, and an expired or deleted session is refused", async () => {
+    const amr = "cognito-identity.amazonaws.com:amr";
+    const policy = JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Action: "sqs:ListQueues", Resource: "*", Condition: { "ForAnyValue:StringEquals": { [amr]: "authenticated" } } }],
+    });
+    const roleArn = await role(policy);
+    const session = async (context?: Record<string, string[]>) => {
+      const c = await issueRoleSession(prisma(), { accountId: team.accountId, roleArn, sessionName: "web", durationSeconds: 900, context });
+      return { credentials: { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken }, accessKeyId: c.accessKeyId };
+    };
+    const quick = await startGateway({ resolveCredential: createCredentialResolver({ cacheTtlMs: 100 }) });
+    try {
+      const signedIn = await session({ [amr]: ["authenticated"] });
+      const guest = await session({ [amr]: ["unauthenticated"] });
+      const client = clients(quick.url, signedIn.credentials);
+      for (let i = 0; i < 3; i++) await client.sqs.send(new ListQueuesCommand({}));
+      await rejectsWith(clients(quick.url, guest.credentials).sqs.send(new ListQueuesCommand({})), "AccessDenied", 403);
+
+      const cacheExpiry = () => new Promise((resolve) => setTimeout(resolve, 150));
+      await prisma().sessionCredential.update({ where: { accessKeyId: signedIn.accessKeyId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+      await cacheExpiry();
+      await rejectsWith(client.sqs.send(new ListQueuesCommand({})), "ExpiredToken", 403);
+      await prisma().sessionCredential.delete({ where: { accessKeyId: signedIn.accessKeyId } });
+      await cacheExpiry();
+      await rejectsWith(client.sqs.send(new ListQueuesCommand({})), "InvalidClientTokenId", 403);
+    } finally {
+      await quick.close();
+    }
   });
 });
 

@@ -283,6 +283,11 @@ describe("conditions", () => {
     ["NotIpAddress", { NotIpAddress: { "aws:SourceIp": ["192.0.2.0/24", "2001:db8::/32"] } }, { "aws:SourceIp": "198.51.100.9" }, true],
     ["NotIpAddress (inside)", { NotIpAddress: { "aws:SourceIp": "192.0.2.0/24" } }, { "aws:SourceIp": "192.0.2.9" }, false],
     ["IpAddress with a request value that is no address", { IpAddress: { "aws:SourceIp": "0.0.0.0/0" } }, { "aws:SourceIp": "localhost" }, false],
+    ["IpAddress block with host bits set covers its network", { IpAddress: { "aws:SourceIp": "203.0.113.77/24" } }, { "aws:SourceIp": "203.0.113.7" }, true],
+    ["IpAddress IPv4-mapped IPv6 request in hex", { IpAddress: { "aws:SourceIp": "203.0.113.0/24" } }, { "aws:SourceIp": "::ffff:cb00:7107" }, true],
+    ["IpAddress IPv6 request with a zone", { IpAddress: { "aws:SourceIp": "fe80::/10" } }, { "aws:SourceIp": "fe80::1%eth0" }, true],
+    ["IpAddress IPv6 with an embedded IPv4 tail", { IpAddress: { "aws:SourceIp": "64:ff9b::c000:200/120" } }, { "aws:SourceIp": "64:ff9b::192.0.2.1" }, true],
+    ["IpAddress prefix wider than the family matches nothing", { IpAddress: { "aws:SourceIp": "10.0.0.0/33" } }, { "aws:SourceIp": "10.0.0.1" }, false],
     // ARNs
     ["ArnEquals", { ArnEquals: { "aws:SourceArn": QUEUE } }, { "aws:SourceArn": QUEUE }, true],
     ["ArnLike per segment", { ArnLike: { "aws:SourceArn": `arn:aws:sqs:*:${ACCOUNT}:ord*` } }, { "aws:SourceArn": QUEUE }, true],

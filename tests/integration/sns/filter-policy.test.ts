@@ -136,6 +136,9 @@ const attributeCases: AttributeCase[] = [
   { name: "cidr with IPv6", policy: { source_ip: [{ cidr: "2001:db8::/32" }] }, attributes: { source_ip: str("2001:db8:ffff::1") }, matches: true },
   { name: "cidr with IPv6, other prefix", policy: { source_ip: [{ cidr: "2001:db8::/32" }] }, attributes: { source_ip: str("2001:db9::1") }, matches: false },
   { name: "IPv4 cidr vs an IPv6 address", policy: { source_ip: [{ cidr: "0.0.0.0/0" }] }, attributes: { source_ip: str("::1") }, matches: false },
+  { name: "cidr range starts at the address as written", policy: { source_ip: [{ cidr: "10.0.0.128/24" }] }, attributes: { source_ip: str("10.0.0.1") }, matches: false },
+  { name: "cidr range written mid-block ends at the block's last address", policy: { source_ip: [{ cidr: "10.0.0.128/24" }] }, attributes: { source_ip: str("10.0.0.255") }, matches: true },
+  { name: "an IPv4-mapped IPv6 address is not in an IPv4 cidr", policy: { source_ip: [{ cidr: "10.0.0.0/24" }] }, attributes: { source_ip: str("::ffff:10.0.0.1") }, matches: false },
 
   // $or
   {

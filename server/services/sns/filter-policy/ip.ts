@@ -1,38 +1,6 @@
-import { isIPv4, isIPv6 } from "node:net";
+/** `cidr` operands and the values they test. An IPv4-mapped IPv6 value stays IPv6 (no IPv4 range holds it). */
+import { type IpRange, ipInRange as inRange, ipRange, parseIp } from "../../../lib/ip";
 import { invalid } from "./errors";
-import type { IpRange } from "./types";
-
-interface Ip {
-  version: 4 | 6;
-  value: bigint;
-}
-
-function ipv4Value(text: string): bigint {
-  return text.split(".").reduce((acc, octet) => (acc << 8n) | BigInt(Number(octet)), 0n);
-}
-
-function ipv6Value(text: string): bigint {
-  const address = text.split("%")[0] ?? "";
-  // An embedded dotted IPv4 tail stands for the last two groups.
-  const tail = /(\d+\.\d+\.\d+\.\d+)$/.exec(address)?.[1];
-  const hex = tail === undefined ? address : `${address.slice(0, -tail.length)}${ipv4Groups(tail)}`;
-  const [head = "", rest] = hex.split("::");
-  const left = head === "" ? [] : head.split(":");
-  const right = rest === undefined || rest === "" ? [] : rest.split(":");
-  const groups = rest === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill("0"), ...right];
-  return groups.reduce((acc, group) => (acc << 16n) | BigInt(Number.parseInt(group, 16)), 0n);
-}
-
-function ipv4Groups(dotted: string): string {
-  const value = ipv4Value(dotted);
-  return `${(value >> 16n).toString(16)}:${(value & 0xffffn).toString(16)}`;
-}
-
-export function parseIp(text: string): Ip | undefined {
-  if (isIPv4(text)) return { version: 4, value: ipv4Value(text) };
-  if (isIPv6(text)) return { version: 6, value: ipv6Value(text) };
-  return undefined;
-}
 
 /** Java's String.split, which AWS's parser uses: trailing empty pieces are dropped ("10.0.0.0/" has one piece). */
 function javaSplit(text: string, separator: string): string[] {
@@ -60,12 +28,10 @@ export function parseCidr(cidr: string): IpRange {
   const ip = parseIp(address) ?? invalid(`Nonstandard IP address: ${address}`);
   if (ip.version === 4 && bits > 31) invalid("IPv4 mask bits must be < 32");
   if (ip.version === 6 && bits > 127) invalid("IPv6 mask bits must be < 128");
-  const width = ip.version === 4 ? 32n : 128n;
-  const hostMask = (1n << (width - BigInt(bits))) - 1n;
-  return { version: ip.version, low: ip.value, high: ip.value | hostMask };
+  return ipRange(ip, bits, { clearHostBits: false });
 }
 
 export function ipInRange(range: IpRange, text: string): boolean {
   const ip = parseIp(text);
-  return ip !== undefined && ip.version === range.version && ip.value >= range.low && ip.value <= range.high;
+  return ip !== undefined && inRange(range, ip);
 }

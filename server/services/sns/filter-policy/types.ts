@@ -1,3 +1,5 @@
+import type { IpRange } from "../../../lib/ip";
+
 export type FilterPolicyScope = "MessageAttributes" | "MessageBody";
 
 /** A leaf value as the matcher sees it: a JSON scalar from the body, or a typed message attribute value. */
@@ -13,12 +15,6 @@ export interface PublishedAttribute {
 export interface NumericBound {
   readonly value: number;
   readonly inclusive: boolean;
-}
-
-export interface IpRange {
-  readonly version: 4 | 6;
-  readonly low: bigint;
-  readonly high: bigint;
 }
 
 /** One element of a key's value array, other than `{"exists": …}` (which tests the key, not a value). */
