@@ -32,7 +32,7 @@ async function signIn(db: PrismaClient, input: { IdentityId: string; Logins?: Re
   const { pool, ...identity } = await identityWithPool(db, input.IdentityId);
   const logins = await verifyLogins(db, pool, input.Logins ?? {});
   if (logins.length > 0) {
-    const amr = ["authenticated", ...logins.flatMap((login) => [login.provider, `${login.provider}:CognitoSignIn:${login.subject}`])];
+    const amr = ["authenticated", ...logins.flatMap((login) => [login.provider, login.signIn])];
     return { pool, identity: await linkLogins(db, pool, logins, identity.identityId), logins, amr };
   }
   if (Object.keys(linkedLogins(identity)).length > 0) {

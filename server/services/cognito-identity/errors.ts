@@ -8,6 +8,8 @@ export const IdentityErrors = {
   notAuthorized: error("NotAuthorizedException"),
   invalidParameter: error("InvalidParameterException"),
   resourceConflict: error("ResourceConflictException"),
+  /** A provider Cognito depends on (an OpenID Connect provider's discovery or keys) does not answer. */
+  externalService: error("ExternalServiceException"),
   invalidPoolConfiguration: (message = "Invalid identity pool configuration. Check assigned IAM roles for this pool.") =>
     new AwsError("InvalidIdentityPoolConfigurationException", message, 400),
 };

@@ -1,8 +1,10 @@
 /**
  * Cognito's tokens as web identities, the way STS and role trust policies see them: the `Federated`
  * principals that name the token's provider, and the condition keys the token sets (`{provider}:aud`,
- * `{provider}:sub`, and for identity pools `cognito-identity.amazonaws.com:amr`).
+ * `{provider}:sub`, and for identity pools `cognito-identity.amazonaws.com:amr`). An IAM OpenID Connect
+ * provider's tokens are web identities the same way.
  */
+import { oidcProviderArn } from "../iam/model";
 import type { RequestContext } from "../iam/policy/request";
 import { userPoolProviderNames } from "./providers";
 
@@ -45,7 +47,16 @@ export function userPoolFederation(userPoolId: string, claims: Claims, accountId
     provider: names[0]!,
     subject: claims.sub,
     audience: claims.aud,
-    principals: names.map((name) => `arn:aws:iam::${accountId}:oidc-provider/${name}`),
+    principals: names.map((name) => oidcProviderArn(accountId, name)),
     context: keysUnder(names, claims),
   };
+}
+
+/**
+ * An IAM OpenID Connect provider's ID token: the provider's ARN is the `Federated` principal (and what STS
+ * reports as the provider); `aud` is the client ID the token is for, `amr` the token's own when it has one.
+ */
+export function oidcProviderFederation(provider: { accountId: string; name: string }, claims: Claims): WebIdentity {
+  const arn = oidcProviderArn(provider.accountId, provider.name);
+  return { provider: arn, subject: claims.sub, audience: claims.aud, principals: [arn], context: keysUnder([provider.name], claims) };
 }

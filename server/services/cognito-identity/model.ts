@@ -52,7 +52,7 @@ export const RoleMapping = z.object({
 });
 export type RoleMapping = z.output<typeof RoleMapping>;
 
-/** Keyed by provider: `cognito-idp.{region}.amazonaws.com/{userPoolId}:{clientId}` for a user pool app client. */
+/** Keyed by provider: `cognito-idp.{region}.amazonaws.com/{userPoolId}:{clientId}` for a user pool app client, the provider's name for an OpenID Connect provider. */
 export const RoleMappings = z.record(z.string().min(1).max(128), RoleMapping);
 export type RoleMappings = z.output<typeof RoleMappings>;
 

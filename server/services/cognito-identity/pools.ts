@@ -6,17 +6,26 @@ import type { Db } from "../../db/client";
 import type { CognitoIdentityPool } from "../../db/generated/client";
 import { requireRole } from "../accounts/roles";
 import type { CallContext } from "../context";
+import { parseOidcProviderArn } from "../iam/model";
 import { roleNameOf } from "../sts/role-sessions";
 import { IdentityErrors } from "./errors";
 import { newRegionalId, poolRoleMappings, poolRoles, poolSettings, poolShape, PoolSettings, type RoleMappings, type Roles } from "./model";
-import { mappedClient, userPoolIdOf } from "./providers";
+import { mappedClient, oidcProviderNames, userPoolIdOf } from "./providers";
 import { keysetPage, requirePool } from "./store";
 
 export type PoolInput = PoolSettings & { IdentityPoolName: string; IdentityPoolTags?: Record<string, string> };
 
+/** OpenID Connect providers are IAM's, in the pool's own account. */
+function checkOidcProviderArns(accountId: string, arns: string[]): void {
+  for (const arn of arns) {
+    if (parseOidcProviderArn(arn)?.accountId !== accountId) throw IdentityErrors.invalidParameter(`${arn} is not an OpenID Connect provider ARN of this account.`);
+  }
+}
+
 export async function createIdentityPool(db: Db, ctx: CallContext, input: PoolInput) {
   requireRole(ctx, "developer", "cognito-identity:CreateIdentityPool");
   const { IdentityPoolName, IdentityPoolTags, ...settings } = input;
+  checkOidcProviderArns(ctx.accountId, settings.OpenIdConnectProviderARNs);
   const pool = await db.cognitoIdentityPool.create({
     data: {
       id: newRegionalId(ctx.region),
@@ -48,6 +57,7 @@ export async function listIdentityPools(db: Db, ctx: CallContext, input: { MaxRe
 export async function updateIdentityPool(db: Db, ctx: CallContext, input: PoolInput & { IdentityPoolId: string }) {
   requireRole(ctx, "developer", "cognito-identity:UpdateIdentityPool");
   const { IdentityPoolId, IdentityPoolName, IdentityPoolTags, ...settings } = input;
+  checkOidcProviderArns(ctx.accountId, settings.OpenIdConnectProviderARNs);
   const pool = await requirePool(db, ctx, IdentityPoolId);
   const updated = await db.cognitoIdentityPool.update({
     where: { id: pool.id },
@@ -68,15 +78,16 @@ function checkRoleArn(arn: string): void {
 }
 
 /**
- * Role mappings apply to the pool's user pool app clients (the logins Stratus verifies): each key must
- * name one, and rule-based mappings need their rules.
+ * Role mappings apply to the pool's user pool app clients and OpenID Connect providers (the logins Stratus
+ * verifies): each key must name one, and rule-based mappings need their rules.
  */
 function checkRoleMappings(pool: CognitoIdentityPool, mappings: RoleMappings): void {
   const { CognitoIdentityProviders } = poolSettings(pool);
   for (const [key, mapping] of Object.entries(mappings)) {
     const client = mappedClient(key);
-    if (!client || !CognitoIdentityProviders.some((p) => userPoolIdOf(p.ProviderName) === client.userPoolId && p.ClientId === client.clientId)) {
-      throw IdentityErrors.invalidParameter(`${key} is not a user pool app client of this identity pool (expected {ProviderName}:{ClientId}).`);
+    const appClient = client && CognitoIdentityProviders.some((p) => userPoolIdOf(p.ProviderName) === client.userPoolId && p.ClientId === client.clientId);
+    if (!appClient && !oidcProviderNames(pool).includes(key)) {
+      throw IdentityErrors.invalidParameter(`${key} is not a user pool app client of this identity pool ({ProviderName}:{ClientId}) or one of its OpenID Connect providers.`);
     }
     if (mapping.Type === "Rules" && !mapping.RulesConfiguration) throw IdentityErrors.invalidParameter(`RulesConfiguration is required for role mapping ${key} of type Rules.`);
     for (const rule of mapping.RulesConfiguration?.Rules ?? []) checkRoleArn(rule.RoleARN);

@@ -34,11 +34,15 @@ function tokenRole(claims: Record<string, unknown>, customRoleArn: string | unde
   return customRoleArn;
 }
 
+/** A user pool login is mapped by its app client (`{provider}:{clientId}`), an OpenID Connect provider's by the provider's name. */
+function mapsLogin(key: string, login: VerifiedLogin): boolean {
+  if (!login.appClient) return key === login.provider;
+  const client = mappedClient(key);
+  return client !== null && client.userPoolId === login.appClient.userPoolId && client.clientId === login.appClient.clientId;
+}
+
 function mappingOf(pool: CognitoIdentityPool, login: VerifiedLogin): { key: string; mapping: RoleMapping } | undefined {
-  const found = Object.entries(poolRoleMappings(pool)).find(([key]) => {
-    const client = mappedClient(key);
-    return client?.userPoolId === login.userPoolId && client.clientId === login.clientId;
-  });
+  const found = Object.entries(poolRoleMappings(pool)).find(([key]) => mapsLogin(key, login));
   return found && { key: found[0], mapping: found[1] };
 }
 

@@ -86,7 +86,11 @@ async function passwordAuth(db: Db, t: AuthTarget, params: Params): Promise<Auth
     password: required(params, "PASSWORD"),
     sourceIp: t.sourceIp,
     unknownUser: () => unknownUser(t),
-    beforeCheck: (found) => checkSecretHash(t.client, [username, ...(found ? [found.username] : [])], params.SECRET_HASH),
+    beforeCheck: (found) => {
+      checkSecretHash(t.client, [username, ...(found ? [found.username] : [])], params.SECRET_HASH);
+      // A federated user has no password here: they sign in at their identity provider.
+      if (found?.status === "EXTERNAL_PROVIDER") throw INCORRECT();
+    },
   });
   return afterPassword(db, t, user);
 }

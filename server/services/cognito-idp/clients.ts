@@ -6,6 +6,7 @@ import { encryptSecret } from "../../lib/secrets";
 import { requireRole } from "../accounts/roles";
 import type { CallContext } from "../context";
 import { CognitoErrors } from "./errors";
+import { COGNITO_PROVIDER, unknownProviders } from "./identity-providers";
 import { ClientSettings, newClientId, newClientSecret } from "./model";
 import { clientSecretOf } from "./secret-hash";
 import { clientSettings, requireClient, requirePool } from "./store";
@@ -34,12 +35,20 @@ function checkFlows(settings: ClientSettings): void {
   }
 }
 
+/** Every provider named must be the pool's own sign-in (COGNITO) or one of its identity providers. */
+async function checkProviders(db: Db, userPoolId: string, settings: ClientSettings): Promise<void> {
+  const named = (settings.SupportedIdentityProviders ?? []).filter((name) => name !== COGNITO_PROVIDER);
+  const [unknown] = await unknownProviders(db, userPoolId, named);
+  if (unknown !== undefined) throw CognitoErrors.invalidParameter(`The provider ${unknown} does not exist for User Pool ${userPoolId}`);
+}
+
 export async function createUserPoolClient(db: Db, ctx: CallContext, input: Partial<ClientSettings> & { UserPoolId: string; ClientName: string; GenerateSecret?: boolean }) {
   requireRole(ctx, "developer", "cognito-idp:CreateUserPoolClient");
   const pool = await requirePool(db, ctx, input.UserPoolId);
   const { UserPoolId: _id, ClientName, GenerateSecret, ...rest } = input;
   const settings = ClientSettings.parse(rest);
   checkFlows(settings);
+  await checkProviders(db, pool.id, settings);
   const client = await db.cognitoUserPoolClient.create({
     data: {
       clientId: newClientId(),
@@ -80,6 +89,7 @@ export async function updateUserPoolClient(db: Db, ctx: CallContext, input: Part
   // Like AWS, what an update leaves out goes back to its default.
   const settings = ClientSettings.parse(rest);
   checkFlows(settings);
+  await checkProviders(db, client.userPoolId, settings);
   const updated = await db.cognitoUserPoolClient.update({
     where: { clientId: client.clientId },
     data: { name: ClientName ?? client.name, config: settings, updatedAt: new Date() },

@@ -6,6 +6,7 @@ import { operation as op } from "../operation";
 import * as auth from "./auth";
 import * as clients from "./clients";
 import * as groups from "./groups";
+import * as identityProviders from "./identity-providers";
 import * as mfa from "./mfa";
 import * as pools from "./pools";
 import * as resourceServers from "./resource-servers";
@@ -26,6 +27,12 @@ export const cognitoIdpOperations = {
   ListUserPoolClients: op(S.ListUserPoolClients, clients.listUserPoolClients),
   UpdateUserPoolClient: op(S.UpdateUserPoolClient, clients.updateUserPoolClient),
   DeleteUserPoolClient: op(S.DeleteUserPoolClient, clients.deleteUserPoolClient),
+  CreateIdentityProvider: op(S.CreateIdentityProvider, identityProviders.createIdentityProvider),
+  DescribeIdentityProvider: op(S.DescribeIdentityProvider, identityProviders.describeIdentityProvider),
+  UpdateIdentityProvider: op(S.UpdateIdentityProvider, identityProviders.updateIdentityProvider),
+  DeleteIdentityProvider: op(S.DeleteIdentityProvider, identityProviders.deleteIdentityProvider),
+  ListIdentityProviders: op(S.ListIdentityProviders, identityProviders.listIdentityProviders),
+  GetIdentityProviderByIdentifier: op(S.GetIdentityProviderByIdentifier, identityProviders.getIdentityProviderByIdentifier),
   CreateResourceServer: op(S.CreateResourceServer, resourceServers.createResourceServer),
   DescribeResourceServer: op(S.DescribeResourceServer, resourceServers.describeResourceServer),
   ListResourceServers: op(S.ListResourceServers, resourceServers.listResourceServers),

@@ -1,6 +1,7 @@
 /** Input shapes of the Cognito user pool operations, with Cognito's member constraints. */
 import { z } from "zod";
 import { ClientSettings, PoolSettings, SchemaAttribute } from "./model";
+import { PROVIDER_TYPES } from "./identity-providers";
 import { ResourceServerScopes } from "./resource-servers";
 
 const UserPoolId = z.string().min(1).max(55).regex(/^[\w-]+_[0-9a-zA-Z]+$/, "Member must satisfy regular expression pattern: [\\w-]+_[0-9a-zA-Z]+");
@@ -19,6 +20,16 @@ const SchemaInput = SchemaAttribute.extend({ Name: z.string().min(1).max(20) });
 const Identifier = z.string().min(1).max(256).regex(/^[\x21\x23-\x5B\x5D-\x7E]+$/, "Member must satisfy regular expression pattern: [\\x21\\x23-\\x5B\\x5D-\\x7E]+");
 const ResourceServer = { UserPoolId, Identifier, Name: z.string().min(1).max(256).regex(/^[\w\s+=,.@-]+$/, "Member must satisfy regular expression pattern: [\\w\\s+=,.@-]+"), Scopes: ResourceServerScopes.optional() };
 
+const ProviderName = z.string().min(1).max(32).regex(/^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u, "Member must satisfy regular expression pattern: [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+");
+const NewProviderName = z.string().min(1).max(32).regex(/^[^_\p{Z}][\p{L}\p{M}\p{S}\p{N}\p{P}][^_\p{Z}]+$/u, "Member must satisfy regular expression pattern: [^_\\p{Z}][\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}][^_\\p{Z}]+");
+const IdpIdentifier = z.string().min(1).max(40).regex(/^[\w\s+=.@-]+$/, "Member must satisfy regular expression pattern: [\\w\\s+=.@-]+");
+const identityProvider = {
+  UserPoolId,
+  ProviderDetails: z.record(z.string(), z.string()),
+  AttributeMapping: z.record(z.string().min(1).max(32), z.string().max(131072)).optional(),
+  IdpIdentifiers: z.array(IdpIdentifier).max(50).optional(),
+};
+
 /** Settings an update may change (the schema is changed by AddCustomAttributes only). */
 const PoolSettingsInput = PoolSettings.omit({ SchemaAttributes: true }).partial();
 
@@ -35,6 +46,13 @@ export const CognitoSchemas = {
   ListUserPoolClients: z.object({ UserPoolId, MaxResults: z.number().int().min(1).max(60).optional(), NextToken: z.string().optional() }),
   UpdateUserPoolClient: ClientSettings.partial().extend({ UserPoolId, ClientId, ClientName: z.string().min(1).max(128).optional() }),
   DeleteUserPoolClient: z.object({ UserPoolId, ClientId }),
+
+  CreateIdentityProvider: z.object({ ...identityProvider, ProviderName: NewProviderName, ProviderType: z.enum(PROVIDER_TYPES) }),
+  DescribeIdentityProvider: z.object({ UserPoolId, ProviderName }),
+  UpdateIdentityProvider: z.object({ ...identityProvider, ProviderName, ProviderDetails: identityProvider.ProviderDetails.optional() }),
+  DeleteIdentityProvider: z.object({ UserPoolId, ProviderName }),
+  ListIdentityProviders: z.object({ UserPoolId, MaxResults: z.number().int().min(1).max(60).optional(), NextToken: z.string().min(1).optional() }),
+  GetIdentityProviderByIdentifier: z.object({ UserPoolId, IdpIdentifier }),
 
   CreateResourceServer: z.object(ResourceServer),
   DescribeResourceServer: z.object({ UserPoolId, Identifier }),

@@ -4,6 +4,7 @@
  * tokens are opaque and only their hash is stored.
  */
 import { randomBytes, randomUUID } from "node:crypto";
+import { z } from "zod";
 import type { Db } from "../../db/client";
 import type { CognitoUser, CognitoUserPool, CognitoUserPoolClient } from "../../db/generated/client";
 import { publicGatewayUrl } from "../../env";
@@ -31,10 +32,27 @@ export interface AuthenticationResult {
 
 const BOOLEAN_CLAIMS = new Set(["email_verified", "phone_number_verified"]);
 
-/** The user's attributes as ID token claims (booleans as booleans, as Cognito writes them), as far as the scopes allow. */
+const Identities = z.array(z.record(z.string(), z.unknown()));
+
+/**
+ * A federated user's `identities` attribute (stored as Cognito stores it, a JSON string) as ID tokens
+ * carry it: an array of the linked provider users, every value but `issuer: null` a string.
+ */
+function identitiesClaim(stored: string | undefined): Record<string, unknown> {
+  if (stored === undefined) return {};
+  const parsed = Identities.safeParse(JSON.parse(stored));
+  if (!parsed.success) return {};
+  return { identities: parsed.data.map((identity) => Object.fromEntries(Object.entries(identity).map(([name, value]) => [name, value === null ? null : String(value)]))) };
+}
+
+/**
+ * The user's attributes as ID token claims (booleans as booleans, as Cognito writes them), as far as
+ * the scopes allow; `identities` whatever the scopes.
+ */
 function attributeClaims(user: CognitoUser, scopes?: readonly string[]): Record<string, unknown> {
-  const attributes = scopes ? attributesForScopes(storedAttributes(user), scopes) : storedAttributes(user);
-  return Object.fromEntries(Object.entries(attributes).map(([name, value]) => [name, BOOLEAN_CLAIMS.has(name) ? value === "true" : value]));
+  const { identities, ...stored } = storedAttributes(user);
+  const attributes = scopes ? attributesForScopes(stored, scopes) : stored;
+  return { ...Object.fromEntries(Object.entries(attributes).map(([name, value]) => [name, BOOLEAN_CLAIMS.has(name) ? value === "true" : value])), ...identitiesClaim(identities) };
 }
 
 /** What the OAuth endpoints grant: the scopes (the access token's `scope`), and the ID token's `nonce`. */

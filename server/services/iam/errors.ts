@@ -19,4 +19,5 @@ export const IamErrors = {
   roleNotFound: (roleName: string) => IamErrors.noSuchEntity(`The role with name ${roleName} cannot be found.`),
   userNotFound: (userName: string) => IamErrors.noSuchEntity(`The user with name ${userName} cannot be found.`),
   policyNotFound: (policyArn: string) => IamErrors.noSuchEntity(`Policy ${policyArn} was not found.`),
+  oidcProviderNotFound: (arn: string) => IamErrors.noSuchEntity(`OpenIDConnect provider not found for arn ${arn}`),
 };

@@ -1,9 +1,11 @@
 /**
  * IAM operations as IAM actions. IAM is global: its ARNs name no region (`arn:aws:iam::<account>:role/<path><name>`).
- * Roles and users are named in the caller's account; policies by their ARN, which may be another account's or AWS's own.
+ * Roles and users are named in the caller's account; policies by their ARN, which may be another account's or AWS's own;
+ * OpenID Connect providers by their ARN (`oidc-provider/<host/path>`).
  */
 import { arn } from "../../lib/arn";
 import type { ActionEntry } from "./authorization/request-actions";
+import { oidcProviderArn, oidcProviderName } from "./model";
 import type { IamOperationName } from "./operations";
 
 /**
@@ -23,6 +25,7 @@ const onRole = namedEntity("role", "RoleName");
 /** Without a UserName, GetUser and the access key operations address the caller, whom the scope does not name: `*`. */
 const onUser = namedEntity("user", "UserName");
 const onPolicy: ActionEntry = { resource: "PolicyArn" };
+const onOidcProvider: ActionEntry = { resource: "OpenIDConnectProviderArn" };
 
 export const iamActions = {
   CreateRole: onRole,
@@ -70,4 +73,20 @@ export const iamActions = {
   // Simulating a principal's policies reads that user's, role's or group's policies.
   SimulatePrincipalPolicy: { resource: "PolicySourceArn" },
   SimulateCustomPolicy: {},
+  // A provider is named by its URL when created, by its ARN after.
+  CreateOpenIDConnectProvider: {
+    resource: (input, scope) => {
+      const url = input.string("Url");
+      return url && oidcProviderArn(scope.accountId, oidcProviderName(url));
+    },
+  },
+  GetOpenIDConnectProvider: onOidcProvider,
+  ListOpenIDConnectProviders: {},
+  DeleteOpenIDConnectProvider: onOidcProvider,
+  AddClientIDToOpenIDConnectProvider: onOidcProvider,
+  RemoveClientIDFromOpenIDConnectProvider: onOidcProvider,
+  UpdateOpenIDConnectProviderThumbprint: onOidcProvider,
+  TagOpenIDConnectProvider: onOidcProvider,
+  UntagOpenIDConnectProvider: onOidcProvider,
+  ListOpenIDConnectProviderTags: onOidcProvider,
 } satisfies Record<IamOperationName | "SimulatePrincipalPolicy" | "SimulateCustomPolicy", ActionEntry>;

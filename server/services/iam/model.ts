@@ -20,6 +20,16 @@ export const nameKey = (name: string) => name.toLowerCase();
 export const roleArn = (accountId: string, path: string, name: string) => `arn:aws:iam::${accountId}:role${path}${name}`;
 export const userArn = (accountId: string, path: string, name: string) => `arn:aws:iam::${accountId}:user${path}${name}`;
 export const policyArn = (accountId: string, path: string, name: string) => `arn:aws:iam::${accountId}:policy${path}${name}`;
+export const oidcProviderArn = (accountId: string, name: string) => `arn:aws:iam::${accountId}:oidc-provider/${name}`;
+
+/** An OpenID Connect provider's name: its URL without the scheme (`host/path`), as its ARN and condition keys write it. */
+export const oidcProviderName = (url: string) => url.replace(/^https?:\/\//i, "");
+
+/** The account and name an OpenID Connect provider ARN holds; null when it is no such ARN. */
+export function parseOidcProviderArn(arn: string): { accountId: string; name: string } | null {
+  const match = /^arn:aws:iam::(\d{12}):oidc-provider\/(.+)$/.exec(arn);
+  return match ? { accountId: match[1]!, name: match[2]! } : null;
+}
 
 /** IAM's `[\w+=,.@-]+` names. */
 export const entityName = (max: number) =>

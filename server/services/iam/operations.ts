@@ -5,6 +5,7 @@
 import { operation as op } from "../operation";
 import * as attachments from "./attachments";
 import * as inline from "./inline-policies";
+import * as oidc from "./oidc-providers";
 import * as policies from "./policies";
 import { roleRef, userRef } from "./principals";
 import * as roles from "./roles";
@@ -64,6 +65,17 @@ export const iamOperations = {
   ListAccessKeys: op(S.ListAccessKeys, users.listAccessKeys),
   UpdateAccessKey: op(S.UpdateAccessKey, (db, ctx, i) => users.updateAccessKey(db, ctx, i).then(none)),
   DeleteAccessKey: op(S.DeleteAccessKey, (db, ctx, i) => users.deleteAccessKey(db, ctx, i).then(none)),
+
+  CreateOpenIDConnectProvider: op(S.CreateOpenIDConnectProvider, oidc.createOpenIdConnectProvider),
+  GetOpenIDConnectProvider: op(S.GetOpenIDConnectProvider, oidc.getOpenIdConnectProvider),
+  ListOpenIDConnectProviders: op(S.ListOpenIDConnectProviders, (db, ctx) => oidc.listOpenIdConnectProviders(db, ctx)),
+  DeleteOpenIDConnectProvider: op(S.DeleteOpenIDConnectProvider, (db, ctx, i) => oidc.deleteOpenIdConnectProvider(db, ctx, i).then(none)),
+  AddClientIDToOpenIDConnectProvider: op(S.AddClientIDToOpenIDConnectProvider, (db, ctx, i) => oidc.addClientId(db, ctx, i).then(none)),
+  RemoveClientIDFromOpenIDConnectProvider: op(S.RemoveClientIDFromOpenIDConnectProvider, (db, ctx, i) => oidc.removeClientId(db, ctx, i).then(none)),
+  UpdateOpenIDConnectProviderThumbprint: op(S.UpdateOpenIDConnectProviderThumbprint, (db, ctx, i) => oidc.updateThumbprint(db, ctx, i).then(none)),
+  TagOpenIDConnectProvider: op(S.TagOpenIDConnectProvider, (db, ctx, i) => oidc.tagOpenIdConnectProvider(db, ctx, i).then(none)),
+  UntagOpenIDConnectProvider: op(S.UntagOpenIDConnectProvider, (db, ctx, i) => oidc.untagOpenIdConnectProvider(db, ctx, i).then(none)),
+  ListOpenIDConnectProviderTags: op(S.ListOpenIDConnectProviderTags, oidc.listOpenIdConnectProviderTags),
 };
 
 export type IamOperationName = keyof typeof iamOperations;

@@ -10,6 +10,9 @@ const PolicyDocument = z.string().min(1).max(131072);
 const VersionId = z.string().regex(/^v[1-9][0-9]*(\.[A-Za-z0-9-]*)?$/, "Member must satisfy regular expression pattern: v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?");
 const AccessKeyId = z.string().min(16).max(128).regex(/^[\w]+$/);
 const Description = z.string().max(1000);
+const OpenIDConnectProviderArn = z.string().min(20).max(2048);
+const ClientID = z.string().min(1).max(255);
+const Thumbprint = z.string().length(40);
 const list = { PathPrefix: pathPrefix.optional(), ...paging };
 
 const simulation = {
@@ -22,6 +25,7 @@ const simulation = {
 };
 
 const role = z.object({ RoleName });
+const oidcProvider = z.object({ OpenIDConnectProviderArn });
 const user = z.object({ UserName });
 
 export const IamSchemas = {
@@ -85,4 +89,20 @@ export const IamSchemas = {
   ListAccessKeys: z.object({ UserName: UserName.optional(), ...paging }),
   UpdateAccessKey: z.object({ UserName: UserName.optional(), AccessKeyId, Status: z.enum(["Active", "Inactive"]) }),
   DeleteAccessKey: z.object({ UserName: UserName.optional(), AccessKeyId }),
+
+  CreateOpenIDConnectProvider: z.object({
+    Url: z.string().min(1).max(255),
+    ClientIDList: z.array(ClientID).optional(),
+    ThumbprintList: z.array(Thumbprint).optional(),
+    Tags: tagList.optional(),
+  }),
+  GetOpenIDConnectProvider: oidcProvider,
+  ListOpenIDConnectProviders: z.object({}),
+  DeleteOpenIDConnectProvider: oidcProvider,
+  AddClientIDToOpenIDConnectProvider: oidcProvider.extend({ ClientID }),
+  RemoveClientIDFromOpenIDConnectProvider: oidcProvider.extend({ ClientID }),
+  UpdateOpenIDConnectProviderThumbprint: oidcProvider.extend({ ThumbprintList: z.array(Thumbprint) }),
+  TagOpenIDConnectProvider: oidcProvider.extend({ Tags: tagList }),
+  UntagOpenIDConnectProvider: oidcProvider.extend({ TagKeys: z.array(z.string().min(1).max(128)).max(50) }),
+  ListOpenIDConnectProviderTags: oidcProvider.extend(paging),
 };

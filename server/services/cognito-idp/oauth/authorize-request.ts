@@ -49,6 +49,10 @@ export function backToApp(redirectUri: string, inFragment: boolean, params: Reco
   return url.toString();
 }
 
+/** Back to the app with an OAuth error, where its response type puts parameters. */
+export const errorToApp = (request: AuthorizeRequest, error: string, description: string): WebResponse =>
+  redirect(backToApp(request.redirectUri, request.responseType === "token", { error, error_description: description, state: request.state }));
+
 /** The parameters the hosted UI's own links add; they are not the app's. */
 const PAGE_PARAMETERS = ["username", "notice"];
 

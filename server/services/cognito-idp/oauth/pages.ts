@@ -35,11 +35,24 @@ const messages = (frame: PageFrame) => join(message("error", frame.error), messa
 const render = (frame: PageFrame, title: string, sub: string | undefined, ...content: Content[]) =>
   page(title, frame.poolName, heading(title, sub), messages(frame), ...content);
 
-export function loginPage(frame: PageFrame, opts: { username: Field; signUpAllowed: boolean }): string {
+export interface LoginOptions {
+  username: Field;
+  signUpAllowed: boolean;
+  /** Whether the app client lets users sign in with the pool's own passwords. */
+  passwordSignIn: boolean;
+  /** The identity providers the app client offers, each with its way to sign in. */
+  providers: { name: string; href: string }[];
+}
+
+export function loginPage(frame: PageFrame, opts: LoginOptions): string {
+  const providers = opts.providers.length > 0 && element("div", { class: "providers" }, ...opts.providers.map((p) => element("a", { class: "idp", href: p.href }, `Sign in with ${p.name}`)));
+  if (!opts.passwordSignIn) return render(frame, "Sign in", "Sign in with your corporate ID", providers);
   return render(
     frame,
     "Sign in",
     `Sign in with your ${opts.username.label.toLowerCase()} and password`,
+    providers,
+    providers && element("p", { class: "or" }, "or"),
     form(frame, "login", input(opts.username), input({ name: PASSWORD_FIELD, label: "Password", type: "password", autocomplete: "current-password" }), button("Sign in")),
     element(
       "div",

@@ -1,13 +1,15 @@
 /**
  * The hosted UI and OAuth 2.0 endpoints of every pool, under its issuer path (`/{UserPoolId}/…`, as
  * Stratus has no per-pool domains): Cognito's `/oauth2/authorize`, `/oauth2/token`, `/oauth2/userInfo`,
- * `/logout`, and the pages `/login`, `/signup`, `/confirm`, `/forgotPassword`, `/confirmForgotPassword`.
+ * `/logout`, `/oauth2/idpresponse` (identity providers' way back), and the pages `/login`, `/signup`,
+ * `/confirm`, `/forgotPassword`, `/confirmForgotPassword`.
  */
 import type { Db } from "../../../db/client";
 import type { CognitoUserPool } from "../../../db/generated/client";
 import { authorize } from "./authorize";
 import { type HostedPage, servePage } from "./hosted-page";
 import { htmlResponse, type WebRequest, type WebResponse } from "./http";
+import { idpResponse } from "./idp-response";
 import { loginPage } from "./login-page";
 import { logout } from "./logout";
 import { errorPage, type HostedPageName } from "./pages";
@@ -41,6 +43,7 @@ const pageHandlers = Object.entries(PAGES).flatMap(([name, page]) =>
 
 const HANDLERS: [Method, string, Handler][] = [
   ["GET", "/oauth2/authorize", authorize],
+  ["GET", "/oauth2/idpresponse", idpResponse],
   ["POST", "/oauth2/token", token],
   ["GET", "/oauth2/userInfo", userInfo],
   ["POST", "/oauth2/userInfo", userInfo],

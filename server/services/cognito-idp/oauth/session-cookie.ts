@@ -30,6 +30,7 @@ export async function sessionOf(db: Db, pool: CognitoUserPool, req: Pick<WebRequ
   const session = unseal(HostedSession, cookieOf(req, COOKIE));
   if (!session || session.pool !== pool.id) return null;
   const user = await userByKey(db, pool.id, session.user);
-  if (!user?.enabled || user.status !== "CONFIRMED" || user.tokensValidAfter.getTime() > session.authTime) return null;
+  const signedIn = user?.status === "CONFIRMED" || user?.status === "EXTERNAL_PROVIDER";
+  if (!user?.enabled || !signedIn || user.tokensValidAfter.getTime() > session.authTime) return null;
   return { user, authTime: new Date(session.authTime) };
 }
