@@ -26,6 +26,7 @@ import { BENCH_DATABASE_URL, BENCH_REDIS_URL } from "../lib/cli";
 import { prepareStratus, startGateway, startWorkers } from "../lib/servers";
 import { fmt, summarize } from "../lib/stats";
 import { createFunction, lambdaBench } from "./workloads";
+import { createFunctionRole } from "../lib/roles";
 
 const { values: args } = parseArgs({
   options: { rounds: { type: "string", default: "300" }, warmup: { type: "string", default: "50" }, cold: { type: "string", default: "10" } },
@@ -83,7 +84,7 @@ async function main(): Promise<void> {
   const setup = await prepareStratus(DATABASE_URL, REDIS_URL, { label: "Lambda stages" });
   const gateway = await startGateway(setup);
   const workers = await startWorkers(setup, gateway.target.endpoint);
-  const b = lambdaBench(gateway.target, `arn:aws:iam::${setup.accountId}:role/lambda-bench`);
+  const b = lambdaBench(gateway.target, await createFunctionRole(gateway.target, "lambda-bench"));
   const name = await createFunction(b, "node");
 
   const { prisma } = await import("../../server/db/client");
@@ -92,7 +93,7 @@ async function main(): Promise<void> {
   const { InvocationClient, startInvocationWorker } = await import("../../server/services/lambda/invocation/channel");
   const { env } = await import("../../server/env");
   const { ConcurrencyLimiter } = await import("../../server/services/lambda/invocation/concurrency");
-  const { recordInvocation } = await import("../../server/services/lambda/invocation/records");
+  const { recordInvocations } = await import("../../server/services/lambda/invocation/records");
   const { appendLogEvents } = await import("../../server/services/logs/append");
   const { LambdaExecutor } = await import("../../workers/lambda/executor");
   const { ExecutionPool } = await import("../../workers/lambda/pool");
@@ -180,7 +181,7 @@ async function main(): Promise<void> {
   stage("5. record transaction alone (INSERT lambda_invocations + appendLogEvents, COMMIT)", () =>
     withTransaction(async (tx) => {
       const requestId = randomUUID();
-      await recordInvocation(tx, {
+      await recordInvocations(tx, [{
         accountId: setup.accountId,
         region: "us-east-1",
         functionName: `${name}-records`,
@@ -193,7 +194,7 @@ async function main(): Promise<void> {
         memorySize: 128,
         maxMemoryUsedMb: 40,
         logStreamName: "bench/stages",
-      });
+      }]);
       await appendLogEvents(tx, { accountId: setup.accountId, region: "us-east-1", logGroupName: `/aws/lambda/${name}-records`, logStreamName: "bench/stages", events });
     }),
   );

@@ -1,8 +1,9 @@
 // One execution context: a runtime process in its own process group, its Runtime API, its temporary
 // directory and its log stream. It runs one invocation at a time; between invocations the process group is
-// stopped (SIGSTOP) the way Lambda freezes an idle sandbox, so background work resumes only with the next event.
+// stopped (SIGSTOP, after a grace of a few milliseconds) the way Lambda freezes an idle sandbox, so background
+// work resumes only with the next event.
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { mkdir, rm } from "node:fs/promises";
 import type { Socket } from "node:net";
 import path from "node:path";
@@ -11,7 +12,7 @@ import type { Readable } from "node:stream";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { EntrypointError, launchSpec, runtimeFamily, runtimeVersion } from "./launch";
 import { LogCollector, logTail, platformLine, type ReportFields } from "./logs";
-import { connectionFromGroup, groupRssKb, killGroup, processMemory } from "./proc";
+import { connectionFromGroup, groupRssKb, killGroup, MemoryProbe } from "./proc";
 import { RuntimeApi } from "./runtime-api";
 import { diskUsage } from "./storage";
 import type { FunctionRuntimeConfig, InvocationResult, InvokeRequest } from "./types";
@@ -40,7 +41,8 @@ export interface InitFailure {
 type InitOutcome = { ok: true; initDurationMs: number } | ({ ok: false; initDurationMs: number } & InitFailure);
 
 type Ending =
-  | { kind: "completed" }
+  /** `telemetryBytes`: how much the runtime had written to its log pipe when it asked for the next event. */
+  | { kind: "completed"; telemetryBytes?: number }
   | { kind: "exit"; detail: string; outOfMemory: boolean }
   | { kind: "timeout" }
   | { kind: "outOfMemory" }
@@ -71,6 +73,10 @@ const MEMORY_SAMPLE_MS = 20;
 /** Process-group walks cost ~1 ms, so custom runtimes' helpers are measured every fifth sample. */
 const GROUP_SAMPLE_EVERY = 5;
 const STORAGE_SAMPLE_MS = 500;
+/** How long a context that has answered may stay unfrozen in case its next event comes at once. */
+const FREEZE_GRACE_MS = 2;
+/** Longest an invocation's end waits for log output its runtime says it wrote. */
+const TELEMETRY_WAIT_MS = 1000;
 /** How long to wait for a killed runtime's last output. */
 const EXIT_DRAIN_MS = 1000;
 
@@ -106,9 +112,11 @@ function documentErrorType(payload: Buffer): string | undefined {
   }
 }
 
+/** An X-Ray trace header. Its random parts come from randomUUID, which draws on a cached pool (randomBytes per call costs tens of µs). */
 function traceHeader(): string {
   const epoch = Math.floor(Date.now() / 1000).toString(16).padStart(8, "0");
-  return `Root=1-${epoch}-${randomBytes(12).toString("hex")};Parent=${randomBytes(8).toString("hex")};Sampled=0`;
+  const hex = `${randomUUID()}${randomUUID()}`.replaceAll("-", "");
+  return `Root=1-${epoch}-${hex.slice(0, 24)};Parent=${hex.slice(32, 48)};Sampled=0`;
 }
 
 function exitDetail(code: number | null, signal: NodeJS.Signals | null): string {
@@ -137,6 +145,7 @@ export class ExecutionContext {
   private readonly tmpDir: string;
   private readonly startedForInvoke: boolean;
   private child: ChildProcess | undefined;
+  private memory: MemoryProbe | undefined;
   private api: RuntimeApi | undefined;
   private settleInit: ((outcome: InitOutcome) => void) | undefined;
   private spawnedAt = 0;
@@ -147,6 +156,7 @@ export class ExecutionContext {
   private heapExhausted = false;
   private maxRssKb = 0;
   private frozen = false;
+  private freezing: NodeJS.Timeout | undefined;
   /** What the runtime posted to /init/error; init ends when it exits. */
   private reportedInitError: InitFailure | undefined;
   private initEndedAt: number | undefined;
@@ -181,7 +191,7 @@ export class ExecutionContext {
     const [credentials, version] = await Promise.all([config.credentials(), runtimeVersion(config.runtime, config.region)]);
     const api = await RuntimeApi.listen(
       {
-        ready: () => this.onRuntimeReady(),
+        ready: (telemetryBytes) => this.onRuntimeReady(telemetryBytes),
         response: (payload) => this.onResponse(payload),
         error: (payload, errorType) => this.onError(payload, errorType),
         initError: (payload, errorType) => this.onInitError(payload, errorType),
@@ -216,7 +226,13 @@ export class ExecutionContext {
       stdio: spec.telemetry ? ["ignore", "pipe", "pipe", "pipe"] : ["ignore", "pipe", "pipe"],
     });
     this.child = child;
-    this.closed = new Promise((resolve) => child.once("close", () => resolve()));
+    if (child.pid) this.memory = new MemoryProbe(child.pid);
+    this.closed = new Promise((resolve) =>
+      child.once("close", () => {
+        this.memory?.close();
+        resolve();
+      }),
+    );
     this.logs.readLines(child.stdout!);
     this.logs.readLines(child.stderr!);
     child.stderr!.on("data", (chunk: Buffer) => {
@@ -243,8 +259,7 @@ export class ExecutionContext {
 
   /** Folds the runtime's peak resident memory into Max Memory Used. */
   private sampleMemory(): void {
-    const pid = this.child?.pid;
-    if (pid) this.maxRssKb = Math.max(this.maxRssKb, processMemory(pid)?.hwmKb ?? 0);
+    this.maxRssKb = Math.max(this.maxRssKb, this.memory?.read()?.hwmKb ?? 0);
   }
 
   private failInit(failure: InitFailure): void {
@@ -259,7 +274,7 @@ export class ExecutionContext {
 
   // Runtime API events.
 
-  private onRuntimeReady(): void {
+  private onRuntimeReady(telemetryBytes: number | undefined): void {
     const settle = this.settleInit;
     if (settle) {
       this.settleInit = undefined;
@@ -273,7 +288,7 @@ export class ExecutionContext {
     }
     if (this.active?.posted) {
       this.freeze();
-      this.active.end({ kind: "completed" });
+      this.active.end({ kind: "completed", telemetryBytes });
     }
   }
 
@@ -340,13 +355,22 @@ export class ExecutionContext {
     }
   }
 
+  /**
+   * Stops the group once it has been idle for FREEZE_GRACE_MS: a context that gets its next event at once
+   * (a busy function) is not stopped and continued for nothing, which costs both sides two signals.
+   */
   private freeze(): void {
-    if (this.frozen) return;
-    this.frozen = true;
-    this.signalGroup("SIGSTOP");
+    if (this.frozen || this.freezing) return;
+    this.freezing = setTimeout(() => {
+      this.freezing = undefined;
+      this.frozen = true;
+      this.signalGroup("SIGSTOP");
+    }, FREEZE_GRACE_MS);
   }
 
   private thaw(): void {
+    clearTimeout(this.freezing);
+    this.freezing = undefined;
     if (!this.frozen) return;
     this.frozen = false;
     this.signalGroup("SIGCONT");
@@ -354,6 +378,7 @@ export class ExecutionContext {
 
   private kill(): void {
     this.state = "dead";
+    clearTimeout(this.freezing);
     const pid = this.child?.pid;
     if (pid && !this.exited) killGroup(pid);
   }
@@ -436,9 +461,11 @@ export class ExecutionContext {
       else if ((await diskUsage(this.tmpDir)) > config.ephemeralStorageSize * 1024 * 1024) end = { kind: "storage" };
       if (end.kind !== "completed") this.kill();
     }
-    // Output written before the runtime's last call to the API is already in the pipes; let it be read.
-    if (end.kind === "completed") await nextTurn();
-    else await this.drained();
+    // Output written before the runtime's last call to the API is already in the pipes; let it be read
+    // (the pipe and the API socket are read independently, so the runtime's byte count says when).
+    if (end.kind !== "completed") await this.drained();
+    else if (end.telemetryBytes === undefined) await nextTurn();
+    else await this.logs.framedReceived(end.telemetryBytes, TELEMETRY_WAIT_MS);
     return this.report(req, this.outcome(req, end, active.posted), durationMs, initDurationMs, coldStart);
   }
 
@@ -455,7 +482,7 @@ export class ExecutionContext {
     const deadline = setTimeout(() => stop({ kind: "timeout" }), timeoutMs);
     let tick = 0;
     const memory = setInterval(() => {
-      const own = processMemory(pid);
+      const own = this.memory?.read();
       if (!own) return;
       let rss = own.rssKb;
       if (wholeGroup && ++tick % GROUP_SAMPLE_EVERY === 0) rss = Math.max(rss, groupRssKb(pid));

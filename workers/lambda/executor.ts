@@ -1,22 +1,23 @@
 /**
  * Runs one invocation end to end in a worker: resolves the function (alias routing included), takes
  * a concurrency lease or throttles, fetches code and layers into the local cache, runs the code in
- * the execution pool, and records the invocation with its log lines in one transaction.
+ * the execution pool, and records the invocation with its log lines (batched with others that ended
+ * at the same moment, see recorder.ts).
  */
 import type { PrismaClient } from "../../server/db/client";
-import { type Queryable, withTransaction } from "../../server/db/pool";
+import type pg from "pg";
 import { ExpiringCache } from "../../server/lib/expiring-cache";
 import type { CallContext, Principal } from "../../server/services/context";
 import { getCodeZip } from "../../server/services/lambda/code";
 import { LambdaErrors } from "../../server/services/lambda/errors";
 import { type ConcurrencyLimiter, isLease } from "../../server/services/lambda/invocation/concurrency";
-import { recordInvocation, recordThrottle } from "../../server/services/lambda/invocation/records";
+import { recordThrottle } from "../../server/services/lambda/invocation/records";
 import { accountLimits } from "../../server/services/lambda/limits";
 import { chooseVersion, type ResolvedFunction, resolveFunction, type RuntimeConfig } from "../../server/services/lambda/resolve";
-import { appendLogEvents } from "../../server/services/logs/append";
 import { issueRoleSession } from "../../server/services/sts/role-sessions";
 import { codeDir, layerDir } from "./code-cache";
 import type { ExecutionPool } from "./pool";
+import { InvocationRecorder } from "./recorder";
 import type { EarlyResponse, FunctionRuntimeConfig, InvocationResult, LambdaRuntime } from "./types";
 
 /**
@@ -59,7 +60,7 @@ export interface ExecuteOptions {
 
 export interface ExecutorDeps {
   db: PrismaClient;
-  sql: Queryable;
+  sql: pg.Pool;
   pool: ExecutionPool;
   limiter: ConcurrencyLimiter;
   /** Where function code's AWS SDK sends requests. */
@@ -73,8 +74,11 @@ export class LambdaExecutor {
   /** Every invocation's lookups, kept for a moment: resolving a function costs more than running it warm. */
   readonly #functions = new ExpiringCache<ResolvedFunction>(LOOKUP_TTL_MS);
   readonly #reservedTotals = new ExpiringCache<number>(LOOKUP_TTL_MS);
+  readonly #recorder: InvocationRecorder;
 
-  constructor(private readonly deps: ExecutorDeps) {}
+  constructor(private readonly deps: ExecutorDeps) {
+    this.#recorder = new InvocationRecorder(deps.sql);
+  }
 
   /** The function `input` names, as the caller may invoke it. */
   async resolve(input: Pick<ExecuteInput, "requestId" | "caller" | "region" | "functionName" | "qualifier">): Promise<ResolvedFunction> {
@@ -144,12 +148,13 @@ export class LambdaExecutor {
     return outcome;
   }
 
-  /** The invocation's record and its log lines, in one transaction. */
-  async #record(input: ExecuteInput, { resolved, config, result }: ExecuteOutcome, startedAt: Date): Promise<void> {
-    const scope = { accountId: resolved.accountId, region: resolved.region, functionName: resolved.functionName };
-    await withTransaction(async (tx) => {
-      await recordInvocation(tx, {
-        ...scope,
+  /** The invocation's record and its log lines, committed together. */
+  #record(input: ExecuteInput, { resolved, config, result }: ExecuteOutcome, startedAt: Date): Promise<void> {
+    return this.#recorder.record({
+      record: {
+        accountId: resolved.accountId,
+        region: resolved.region,
+        functionName: resolved.functionName,
         executedVersion: config.version,
         requestId: input.requestId,
         invocationType: input.invocationType,
@@ -163,14 +168,9 @@ export class LambdaExecutor {
         memorySize: result.memorySize,
         maxMemoryUsedMb: result.maxMemoryUsedMB,
         logStreamName: result.logStreamName,
-      });
-      await appendLogEvents(tx, {
-        accountId: resolved.accountId,
-        region: resolved.region,
-        logGroupName: config.loggingConfig.LogGroup,
-        logStreamName: result.logStreamName,
-        events: result.logEvents,
-      });
+      },
+      logGroupName: config.loggingConfig.LogGroup,
+      logEvents: result.logEvents,
     });
   }
 

@@ -29,6 +29,9 @@ export class LogCollector {
   private bytes = 0;
   private dropped = 0;
   private readonly partials = new Map<Readable, { decoder: StringDecoder; text: string }>();
+  /** Bytes read from the telemetry pipe, and who waits for the count to reach a mark. */
+  private framedBytes = 0;
+  private framedWaiters: { bytes: number; resolve(): void }[] = [];
 
   push(message: string, micros = nowMicros()): void {
     if (this.bytes + message.length > MAX_INVOCATION_LOG_BYTES) {
@@ -71,6 +74,10 @@ export class LogCollector {
     this.partials.set(stream, raw);
     let pending: Buffer = Buffer.alloc(0);
     stream.on("data", (chunk: Buffer) => {
+      // Waiters resume after this handler has parsed the chunk (promise continuations run after it).
+      this.framedBytes += chunk.length;
+      for (const waiter of this.framedWaiters.filter((w) => w.bytes <= this.framedBytes)) waiter.resolve();
+      this.framedWaiters = this.framedWaiters.filter((w) => w.bytes > this.framedBytes);
       pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
       while (pending.length >= FRAME_HEADER) {
         const type = pending.readUInt32BE(0);
@@ -88,6 +95,24 @@ export class LogCollector {
         else this.push(body.toString("utf8"), micros);
         pending = pending.subarray(FRAME_HEADER + length);
       }
+    });
+  }
+
+  /**
+   * Resolves once `bytes` have been read from the telemetry pipe (the runtime's count at its last call to the
+   * Runtime API), or after `timeoutMs` should the count never come (a runtime that miscounts).
+   */
+  framedReceived(bytes: number, timeoutMs: number): Promise<void> {
+    if (this.framedBytes >= bytes) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs);
+      this.framedWaiters.push({
+        bytes,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      });
     });
   }
 

@@ -1,7 +1,7 @@
 // What /proc says about an execution context's processes: memory use, membership of its process group, and
 // which process owns a loopback TCP connection. Reads of /proc never touch a disk, so the synchronous calls
 // here cost microseconds.
-import { readdirSync, readFileSync } from "node:fs";
+import { closeSync, openSync, readdirSync, readFileSync, readSync } from "node:fs";
 import { readdir, readFile, readlink } from "node:fs/promises";
 
 export interface MemoryKb {
@@ -18,14 +18,50 @@ function statusField(status: string, field: string): number {
 }
 
 /** Memory of one process, or undefined once it has exited. */
-export function processMemory(pid: number): MemoryKb | undefined {
+function processMemory(pid: number): MemoryKb | undefined {
   let status: string;
   try {
     status = readFileSync(`/proc/${pid}/status`, "latin1");
   } catch {
     return undefined;
   }
-  return { rssKb: statusField(status, "VmRSS"), hwmKb: statusField(status, "VmHWM") };
+  return memoryOf(status);
+}
+
+const memoryOf = (status: string): MemoryKb => ({ rssKb: statusField(status, "VmRSS"), hwmKb: statusField(status, "VmHWM") });
+
+/**
+ * A process's memory read again and again through one open descriptor: each read regenerates the file, so
+ * one pread per sample replaces open, fstat, read and close (a context samples it around every invocation).
+ */
+export class MemoryProbe {
+  readonly #buffer = Buffer.alloc(8192);
+  #fd: number | undefined;
+
+  constructor(pid: number) {
+    try {
+      this.#fd = openSync(`/proc/${pid}/status`, "r");
+    } catch {
+      this.#fd = undefined;
+    }
+  }
+
+  /** Memory now, or undefined once the process has exited. */
+  read(): MemoryKb | undefined {
+    if (this.#fd === undefined) return undefined;
+    try {
+      const length = readSync(this.#fd, this.#buffer, 0, this.#buffer.length, 0);
+      return memoryOf(this.#buffer.toString("latin1", 0, length));
+    } catch {
+      this.close();
+      return undefined;
+    }
+  }
+
+  close(): void {
+    if (this.#fd !== undefined) closeSync(this.#fd);
+    this.#fd = undefined;
+  }
 }
 
 /** Field 5 of /proc/<pid>/stat; the command name before it may contain spaces and parentheses. */

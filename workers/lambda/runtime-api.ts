@@ -19,8 +19,11 @@ export interface RuntimeEvent {
 }
 
 export interface RuntimeApiListener {
-  /** The runtime is waiting in /invocation/next: the first call ends init, later ones end an invocation. */
-  ready(): void;
+  /**
+   * The runtime is waiting in /invocation/next: the first call ends init, later ones end an invocation.
+   * `telemetryBytes`: what Stratus's managed runtimes say they have written to the log pipe so far.
+   */
+  ready(telemetryBytes: number | undefined): void;
   response(payload: Buffer): void;
   error(payload: Buffer, errorType: string | undefined): void;
   initError(payload: Buffer, errorType: string | undefined): void;
@@ -30,6 +33,7 @@ type State = "Started" | "Ready" | "Running" | "RuntimeResponseSentState" | "Ini
 type Target = "Ready" | "InvocationResponse" | "InvocationErrorResponse" | "InitError";
 
 const BASE = "/2018-06-01/runtime/";
+const NOT_FOUND = Buffer.from("404 page not found\n");
 const INVOCATION = /^\/2018-06-01\/runtime\/invocation\/([^/]+)\/(response|error)$/;
 
 const ALLOWED: Record<State, readonly Target[]> = {
@@ -171,18 +175,18 @@ export class RuntimeApi {
 
   private route(req: IncomingMessage, res: ServerResponse): void {
     const url = req.url ?? "";
-    if (req.method === "GET" && url === `${BASE}invocation/next`) return this.next(res);
+    if (req.method === "GET" && url === `${BASE}invocation/next`) return this.next(res, Number(headerValue(req, "x-stratus-telemetry-bytes")) || undefined);
     // A body that breaks off means the runtime died mid-post; its exit is what the context reports.
     const abort = (err: Error) => req.socket.destroy(err);
     if (req.method === "POST" && url === `${BASE}init/error`) return void this.initError(req, res).catch(abort);
     const match = req.method === "POST" ? INVOCATION.exec(url) : null;
     if (match) return void this.result(req, res, decodeURIComponent(match[1]!), match[2] === "error").catch(abort);
     req.resume();
-    res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" });
-    res.end("404 page not found\n");
+    res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8", "Content-Length": NOT_FOUND.length });
+    res.end(NOT_FOUND);
   }
 
-  private next(res: ServerResponse): void {
+  private next(res: ServerResponse, telemetryBytes: number | undefined): void {
     if (!this.transition(res, "Ready")) return;
     this.state = "Ready";
     this.current = undefined;
@@ -191,7 +195,7 @@ export class RuntimeApi {
     res.on("close", () => {
       if (this.waiting === res) this.waiting = undefined;
     });
-    this.listener.ready();
+    this.listener.ready(telemetryBytes);
   }
 
   private async initError(req: IncomingMessage, res: ServerResponse): Promise<void> {

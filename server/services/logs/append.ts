@@ -18,8 +18,9 @@ export interface AppendLogEventsInput {
 
 /**
  * One statement: find or create the group (without locking an existing one, so concurrent writers to one
- * group do not queue behind each other), create or update the stream's first/last timestamps, ingestion
- * time, stored bytes and sequence token, and insert the events in batch order. Answers the stream's
+ * group do not queue behind each other), create or update each stream's first/last timestamps, ingestion
+ * time, stored bytes and sequence token, and insert the events in batch order. `$4` names the streams
+ * (distinct), `$5` gives each event's stream by its 1-based position in `$4`. Answers each stream's
  * sequence token, or no row when the group was created concurrently after this statement's snapshot.
  */
 const APPEND = `
@@ -32,47 +33,77 @@ const APPEND = `
     RETURNING id
   ), grp AS (
     SELECT id FROM existing UNION ALL SELECT id FROM created
+  ), names AS (
+    SELECT n.name, n.ord FROM unnest($4::text[]) WITH ORDINALITY AS n(name, ord)
   ), batch AS (
-    SELECT e.ts, e.message, e.ord FROM unnest($5::bigint[], $6::text[]) WITH ORDINALITY AS e(ts, message, ord)
+    SELECT e.stream, e.ts, e.message, e.ord FROM unnest($5::int[], $6::bigint[], $7::text[]) WITH ORDINALITY AS e(stream, ts, message, ord)
   ), stream AS (
     INSERT INTO logs_log_streams AS s (group_id, name, first_event_timestamp, last_event_timestamp, last_ingestion_time, stored_bytes)
-    SELECT grp.id, $4, b.first_ts, b.last_ts, CASE WHEN b.n > 0 THEN $7::bigint END, b.bytes
-      FROM grp, (SELECT min(ts) AS first_ts, max(ts) AS last_ts, count(*) AS n, coalesce(sum(octet_length(message)), 0) AS bytes FROM batch) b
+    SELECT grp.id, names.name, b.first_ts, b.last_ts, CASE WHEN b.n > 0 THEN $8::bigint END, b.bytes
+      FROM grp, names, LATERAL (
+        SELECT min(ts) AS first_ts, max(ts) AS last_ts, count(*) AS n, coalesce(sum(octet_length(message)), 0) AS bytes
+          FROM batch WHERE batch.stream = names.ord
+      ) b
     ON CONFLICT (group_id, name) DO UPDATE SET
       first_event_timestamp = LEAST(s.first_event_timestamp, EXCLUDED.first_event_timestamp),
       last_event_timestamp = GREATEST(s.last_event_timestamp, EXCLUDED.last_event_timestamp),
       last_ingestion_time = coalesce(EXCLUDED.last_ingestion_time, s.last_ingestion_time),
       stored_bytes = s.stored_bytes + EXCLUDED.stored_bytes,
       upload_sequence_token = s.upload_sequence_token + 1
-    RETURNING s.id, s.group_id, s.upload_sequence_token
+    RETURNING s.id, s.group_id, s.name, s.upload_sequence_token
   ), inserted AS (
     INSERT INTO logs_log_events (group_id, stream_id, timestamp, ingestion_time, message)
-    SELECT stream.group_id, stream.id, batch.ts, $7, batch.message FROM stream, batch ORDER BY batch.ord
+    SELECT stream.group_id, stream.id, batch.ts, $8, batch.message
+      FROM batch JOIN names ON names.ord = batch.stream JOIN stream ON stream.name = names.name
+     ORDER BY batch.ord
   )
-  SELECT upload_sequence_token::text AS token FROM stream`;
+  SELECT name, upload_sequence_token::text AS token FROM stream`;
 
 /** Postgres text cannot hold NUL; a process may still print one, so it is stored as U+FFFD instead of failing the write. */
 const storable = (message: string) => (message.includes("\u0000") ? message.replaceAll("\u0000", "\uFFFD") : message);
 
+export interface AppendToStreamsInput {
+  accountId: string;
+  region: string;
+  logGroupName: string;
+  /** Streams of the group with their events; events of a stream named twice are appended in the order given. */
+  streams: readonly { logStreamName: string; events: readonly LogEventInput[] }[];
+}
+
 /**
- * Appends events to a stream, creating the group and the stream on first use as Lambda does. One round
- * trip (two when another writer created the group at the same moment). Works inside the caller's
- * transaction when given its client (READ COMMITTED, so the retry sees the other writer's group).
- * Answers the stream's new upload sequence token.
+ * Appends events to several streams of one group in one statement, creating the group and the streams on
+ * first use as Lambda does (one round trip; two when another writer created the group at the same moment).
+ * Works inside the caller's transaction when given its client (READ COMMITTED, so the retry sees the other
+ * writer's group). Answers each stream's new upload sequence token.
  */
-export async function appendLogEvents(db: SqlClient, input: AppendLogEventsInput): Promise<bigint> {
-  const values = [
-    input.accountId,
-    input.region,
-    input.logGroupName,
-    input.logStreamName,
-    input.events.map((e) => e.timestamp),
-    input.events.map((e) => storable(e.message)),
-    Date.now(),
-  ];
+export async function appendToStreams(db: SqlClient, input: AppendToStreamsInput): Promise<Map<string, bigint>> {
+  const names: string[] = [];
+  const position = new Map<string, number>();
+  const eventStreams: number[] = [];
+  const timestamps: number[] = [];
+  const messages: string[] = [];
+  for (const { logStreamName, events } of input.streams) {
+    let at = position.get(logStreamName);
+    if (at === undefined) {
+      at = names.push(logStreamName);
+      position.set(logStreamName, at);
+    }
+    for (const event of events) {
+      eventStreams.push(at);
+      timestamps.push(event.timestamp);
+      messages.push(storable(event.message));
+    }
+  }
+  const values = [input.accountId, input.region, input.logGroupName, names, eventStreams, timestamps, messages, Date.now()];
   for (let attempt = 0; attempt < 2; attempt++) {
-    const [row] = await queryRows<{ token: string }>(db, APPEND, values);
-    if (row) return BigInt(row.token);
+    const rows = await queryRows<{ name: string; token: string }>(db, APPEND, values);
+    if (rows.length > 0) return new Map(rows.map((row) => [row.name, BigInt(row.token)]));
   }
   throw new Error(`appendLogEvents: log group ${input.logGroupName} was neither found nor created`);
+}
+
+/** Appends events to one stream (see appendToStreams). Answers the stream's new upload sequence token. */
+export async function appendLogEvents(db: SqlClient, input: AppendLogEventsInput): Promise<bigint> {
+  const tokens = await appendToStreams(db, { ...input, streams: [{ logStreamName: input.logStreamName, events: input.events }] });
+  return tokens.get(input.logStreamName)!;
 }

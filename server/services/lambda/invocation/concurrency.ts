@@ -65,11 +65,4 @@ export class ConcurrencyLimiter {
       },
     };
   }
-
-  /** Executions of a function running now (the ConcurrentExecutions metric). */
-  async running(scope: Pick<ConcurrencyScope, "accountId" | "region" | "functionName">): Promise<number> {
-    const key = functionKey(scope);
-    await this.redis.zremrangebyscore(key, "-inf", Date.now());
-    return this.redis.zcard(key);
-  }
 }

@@ -24,31 +24,33 @@ export interface InvocationRecord {
   logStreamName: string;
 }
 
-export async function recordInvocation(db: Queryable, r: InvocationRecord): Promise<void> {
-  await db.query({
-    name: "lambda-record-invocation",
-    text: `INSERT INTO lambda_invocations (account_id, region, function_name, executed_version, request_id, invocation_type, function_error,
-             error_type, enqueued_at, started_at, duration_ms, billed_duration_ms, init_duration_ms, memory_size, max_memory_used_mb, log_stream_name)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
-    values: [
-      r.accountId,
-      r.region,
-      r.functionName,
-      r.executedVersion,
-      r.requestId,
-      r.invocationType,
-      r.functionError ?? null,
-      r.errorType ?? null,
-      r.enqueuedAt ?? null,
-      r.startedAt,
-      r.durationMs,
-      r.billedDurationMs,
-      r.initDurationMs ?? null,
-      r.memorySize,
-      r.maxMemoryUsedMb,
-      r.logStreamName,
-    ],
-  });
+/** Columns of lambda_invocations in the order recordInvocations binds them, with their array types. */
+const COLUMNS: [column: string, type: string, value: (r: InvocationRecord) => unknown][] = [
+  ["account_id", "text", (r) => r.accountId],
+  ["region", "text", (r) => r.region],
+  ["function_name", "text", (r) => r.functionName],
+  ["executed_version", "text", (r) => r.executedVersion],
+  ["request_id", "text", (r) => r.requestId],
+  ["invocation_type", "text", (r) => r.invocationType],
+  ["function_error", "text", (r) => r.functionError ?? null],
+  ["error_type", "text", (r) => r.errorType ?? null],
+  ["enqueued_at", "timestamptz", (r) => r.enqueuedAt ?? null],
+  ["started_at", "timestamptz", (r) => r.startedAt],
+  ["duration_ms", "float8", (r) => r.durationMs],
+  ["billed_duration_ms", "int", (r) => r.billedDurationMs],
+  ["init_duration_ms", "float8", (r) => r.initDurationMs ?? null],
+  ["memory_size", "int", (r) => r.memorySize],
+  ["max_memory_used_mb", "int", (r) => r.maxMemoryUsedMb],
+  ["log_stream_name", "text", (r) => r.logStreamName],
+];
+
+const INSERT_INVOCATIONS = `INSERT INTO lambda_invocations (${COLUMNS.map(([column]) => column).join(", ")})
+  SELECT * FROM unnest(${COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(", ")})`;
+
+/** Any number of invocation records in one statement. */
+export async function recordInvocations(db: Queryable, records: readonly InvocationRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  await db.query({ name: "lambda-record-invocations", text: INSERT_INVOCATIONS, values: COLUMNS.map(([, , value]) => records.map(value)) });
 }
 
 export async function recordThrottle(db: Queryable, scope: { accountId: string; region: string; functionName: string }): Promise<void> {

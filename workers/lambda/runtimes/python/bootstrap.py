@@ -46,8 +46,9 @@ class RuntimeClient:
         response = self.connection.getresponse()
         return response.status, response.headers, response.read()
 
-    def next(self):
-        status, headers, body = self._call("GET", "invocation/next")
+    def next(self, telemetry_bytes):
+        # How much was framed so far: the platform reads the log pipe up to there before it ends the invocation.
+        status, headers, body = self._call("GET", "invocation/next", headers={"X-Stratus-Telemetry-Bytes": str(telemetry_bytes)})
         if status != 200:
             raise RuntimeError("invocation/next answered %d: %r" % (status, body))
         return headers, body
@@ -177,11 +178,13 @@ class FramedLogSink:
 
     def __init__(self, fd):
         self.file = os.fdopen(int(fd), "wb", 0)
+        self.bytes_written = 0
 
     def log(self, msg, frame_type=_TEXT_FRAME):
         encoded = msg.encode("utf-8")
         timestamp = time.time_ns() // 1000
         self.file.write(frame_type.to_bytes(4, "big") + len(encoded).to_bytes(4, "big") + timestamp.to_bytes(8, "big") + encoded)
+        self.bytes_written += 16 + len(encoded)
 
     def log_error(self, message_lines):
         self.log("\n".join(message_lines), _TEXT_FRAME | _LEVEL_MASKS[logging.ERROR])
@@ -375,7 +378,7 @@ def main():
         client.post_init_error(error_result)
         sys.exit(1)
     while True:
-        headers, body = client.next()
+        headers, body = client.next(sink.bytes_written)
         handle_event(client, request_handler, headers, body, sink)
 
 
