@@ -4,15 +4,18 @@
  * again; the final outcome goes to the on-success / on-failure destination and failures also to the
  * function's dead-letter queue.
  */
+import { UnrecoverableError } from "bullmq";
 import type { z } from "zod";
 import type { Db } from "../../server/db/client";
 import { env } from "../../server/env";
 import { isAwsError } from "../../server/errors";
 import { enqueueOutbox } from "../../server/outbox/enqueue";
+import { serviceDecisions } from "../../server/services/iam/role-permission";
+import { functionRole } from "../../server/services/lambda/execution-role";
 import { ASYNC_INVOKE_JOB } from "../../server/services/lambda/invocation/invoke";
 import type { ResolvedFunction } from "../../server/services/lambda/resolve";
 import type { lambdaInvokeAsync } from "../jobs/lambda-invoke-async";
-import { deliver, type DestinationCondition, executionRolePrincipal, invocationRecord } from "./destinations";
+import { deliver, type DestinationCondition, invocationRecord } from "./destinations";
 import type { ExecuteOutcome } from "./executor";
 import { lambdaRuntime } from "./runtime";
 
@@ -40,12 +43,20 @@ function errorMessageOf(payload: Buffer): string {
   return text.slice(0, MAX_ERROR_MESSAGE);
 }
 
+/**
+ * Sends the outcome to the destination and a failure to the dead-letter target, each on its own (one that
+ * fails does not stop the other). A failure is then thrown: a transient one for the job to be retried, else
+ * (a send the execution role may not make) one that fails the job for good and is recorded with it.
+ */
 async function report(db: Db, resolved: ResolvedFunction, event: AsyncEvent, condition: DestinationCondition, outcome?: ExecuteOutcome): Promise<void> {
   const settings = resolved.eventInvokeConfig;
   const destination = condition === "Success" ? settings?.onSuccessDestination : settings?.onFailureDestination;
   const config = outcome?.config ?? resolved.config;
-  const delivery = { db, principal: executionRolePrincipal(resolved.accountId, config.role, resolved.functionName), region: resolved.region, requestId: event.requestId };
+  const role = functionRole(config.role, resolved.functionName, resolved.region);
+  const delivery = { db, accountId: resolved.accountId, role, iam: serviceDecisions(), requestId: event.requestId };
   const payload = Buffer.from(event.payload, "base64");
+  const failures: unknown[] = [];
+  const attempt = (send: Promise<void>) => send.catch((error: unknown) => void failures.push(error));
   if (destination) {
     const record = invocationRecord({
       requestId: event.requestId,
@@ -55,15 +66,19 @@ async function report(db: Db, resolved: ResolvedFunction, event: AsyncEvent, con
       requestPayload: payload,
       response: outcome && { executedVersion: outcome.executedVersion, functionError: outcome.result.functionError, payload: outcome.result.payload },
     });
-    await deliver(delivery, destination, record);
+    await attempt(deliver(delivery, destination, record));
   }
   if (condition !== "Success" && config.deadLetterTargetArn) {
-    await deliver(delivery, config.deadLetterTargetArn, payload.toString("utf8"), {
-      RequestID: { DataType: "String", StringValue: event.requestId },
-      ErrorCode: { DataType: "Number", StringValue: "200" },
-      ErrorMessage: { DataType: "String", StringValue: outcome ? errorMessageOf(outcome.result.payload) : "Event age exceeded" },
-    });
+    await attempt(
+      deliver(delivery, config.deadLetterTargetArn, payload.toString("utf8"), {
+        RequestID: { DataType: "String", StringValue: event.requestId },
+        ErrorCode: { DataType: "Number", StringValue: "200" },
+        ErrorMessage: { DataType: "String", StringValue: outcome ? errorMessageOf(outcome.result.payload) : "Event age exceeded" },
+      }),
+    );
   }
+  const [first] = failures;
+  if (first !== undefined) throw failures.find((error) => !(error instanceof UnrecoverableError)) ?? first;
 }
 
 export async function runAsyncInvocation(db: Db, region: string, event: AsyncEvent): Promise<void> {

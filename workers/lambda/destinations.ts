@@ -2,7 +2,8 @@
  * Where asynchronous invocations report: the function's dead-letter queue (the event itself, with
  * RequestID/ErrorCode/ErrorMessage attributes) and the on-success / on-failure destinations (AWS's
  * invocation record). SQS queues, SNS topics and Lambda functions are served now; event buses arrive
- * with their service, and until then a delivery to one fails visibly.
+ * with their service, and until then a delivery to one fails visibly. Lambda sends as the function's
+ * execution role, which must be allowed the send (sqs:SendMessage, sns:Publish, lambda:InvokeFunction).
  */
 import { UnrecoverableError } from "bullmq";
 import type { Db } from "../../server/db/client";
@@ -11,6 +12,8 @@ import { parseArn } from "../../server/lib/arn";
 import { enqueueOutbox } from "../../server/outbox/enqueue";
 import type { CallContext, Principal } from "../../server/services/context";
 import { publish } from "../../server/services/sns/publish";
+import type { ActingRole, DecisionSource } from "../../server/services/iam/role-permission";
+import { refusedSend } from "../../server/services/lambda/execution-role";
 import { ASYNC_INVOKE_JOB } from "../../server/services/lambda/invocation/invoke";
 import { sendMessage } from "../../server/services/sqs/send";
 import { roleId, roleNameOf } from "../../server/services/sts/role-sessions";
@@ -69,22 +72,33 @@ export function executionRolePrincipal(accountId: string, roleArn: string, funct
 
 export interface Delivery {
   db: Db;
-  principal: Principal;
-  region: string;
+  /** The function's account. */
+  accountId: string;
+  /** The function's execution role, acting for the function. */
+  role: ActingRole;
+  /** What the role may do (cached decision data). */
+  iam: DecisionSource;
   requestId: string;
 }
 
-function callOf(delivery: Delivery): CallContext {
-  return { accountId: delivery.principal.accountId, region: delivery.region, principal: delivery.principal, requestId: delivery.requestId, source: "gateway" };
-}
-
-/** Sends `body` to an SQS queue, an SNS topic or (as an asynchronous invocation) a Lambda function named by ARN. */
+/**
+ * Sends `body` to an SQS queue, an SNS topic or (as an asynchronous invocation) a Lambda function named
+ * by ARN. A send the role may not make fails for good (UnrecoverableError), as it would on AWS.
+ */
 export async function deliver(delivery: Delivery, targetArn: string, body: string, attributes: Record<string, { DataType: string; StringValue: string }> = {}): Promise<void> {
+  const { role } = delivery;
+  const principal = executionRolePrincipal(delivery.accountId, role.roleArn, role.sessionName);
+  const refused = await refusedSend(delivery.iam, role, targetArn);
+  if (refused) {
+    const { action, resource } = refused;
+    throw new UnrecoverableError(`User: ${principal.arn} is not authorized to perform: ${action} on resource: ${resource} because no identity-based policy allows the ${action} action`);
+  }
+  const call: CallContext = { accountId: delivery.accountId, region: role.region, principal, requestId: delivery.requestId, source: "gateway" };
   const target = parseArn(targetArn);
   if (target?.service === "sqs") {
     await sendMessage(
       delivery.db,
-      callOf(delivery),
+      call,
       { QueueUrl: `${publicGatewayUrl()}/${target.accountId}/${target.resource}`, MessageBody: body, MessageAttributes: attributes },
     );
     return;
@@ -96,7 +110,7 @@ export async function deliver(delivery: Delivery, targetArn: string, body: strin
       job: ASYNC_INVOKE_JOB,
       payload: {
         requestId: crypto.randomUUID(),
-        caller: { accountId: delivery.principal.accountId, arn: delivery.principal.arn, userId: delivery.principal.userId, role: delivery.principal.role },
+        caller: { accountId: principal.accountId, arn: principal.arn, userId: principal.userId, role: principal.role },
         functionName: targetArn,
         payload: Buffer.from(body).toString("base64"),
         enqueuedAt: Date.now(),
@@ -106,7 +120,7 @@ export async function deliver(delivery: Delivery, targetArn: string, body: strin
     return;
   }
   if (target?.service === "sns") {
-    await publish(delivery.db, callOf(delivery), { TopicArn: targetArn, Message: body, MessageAttributes: attributes });
+    await publish(delivery.db, call, { TopicArn: targetArn, Message: body, MessageAttributes: attributes });
     return;
   }
   throw new UnrecoverableError(`Cannot deliver to ${targetArn}: Stratus does not serve ${target?.service ?? "that"} destinations yet`);

@@ -9,7 +9,10 @@ import { prisma } from "../../server/db/client";
 import { isAwsError } from "../../server/errors";
 import { parseArn } from "../../server/lib/arn";
 import { enqueueOutboxWithin } from "../../server/outbox/enqueue";
+import { serviceDecisions } from "../../server/services/iam/role-permission";
+import { LambdaErrors } from "../../server/services/lambda/errors";
 import { ASYNC_INVOKE_JOB } from "../../server/services/lambda/invocation/invoke";
+import { serviceMayInvoke } from "../../server/services/lambda/policy";
 import { envelopeFor, lambdaEventFor, messageFor } from "../../server/services/sns/delivery/content";
 import type { LoadedDelivery } from "../../server/services/sns/delivery/load";
 import { queueCopy, queueOf, storeCopies } from "../../server/services/sns/delivery/queue-copy";
@@ -39,12 +42,24 @@ async function toQueue(loaded: LoadedDelivery): Promise<Effect> {
   return (client) => storeCopies(client, [{ queue, message: prepared }]);
 }
 
+/** The service principal SNS invokes functions as. */
+const SNS_SERVICE = "sns.amazonaws.com";
+
 async function toFunction(loaded: LoadedDelivery): Promise<Effect> {
   const { delivery, message } = loaded;
   const arn = parseArn(delivery.endpoint);
-  const [, name] = arn?.resource.split(":") ?? [];
-  const exists = arn && name && (await prisma().lambdaFunction.findUnique({ where: { accountId_region_name: { accountId: arn.accountId, region: arn.region, name } } }));
-  if (!arn || !exists) throw new DeliveryFailure("Function not found", false);
+  const [, name, qualifier] = arn?.resource.split(":") ?? [];
+  const fn = arn && name && (await prisma().lambdaFunction.findUnique({ where: { accountId_region_name: { accountId: arn.accountId, region: arn.region, name } } }));
+  if (!arn || !fn) throw new DeliveryFailure("Function not found", false);
+  // Only strict teams (the function's) need the function's policy to let SNS invoke it, as on AWS;
+  // permissive teams keep the local-emulator convention that a subscription is enough.
+  if ((await serviceDecisions().enforcement(arn.accountId)) === "strict") {
+    const invocation = { functionId: fn.id, functionArn: delivery.endpoint, qualifier, service: SNS_SERVICE, sourceArn: delivery.topicArn ?? undefined, sourceAccount: delivery.accountId };
+    if (!(await serviceMayInvoke(prisma(), invocation))) {
+      // A client-side error: SNS does not retry it (the subscription's dead-letter queue gets the message).
+      throw new DeliveryFailure(LambdaErrors.accessDenied(SNS_SERVICE, "lambda:InvokeFunction", delivery.endpoint).message, false, 403);
+    }
+  }
   const event = await lambdaEventFor(prisma(), message, delivery.subscriptionArn ?? "");
   return async (client) => {
     await enqueueOutboxWithin(client, [

@@ -6,6 +6,7 @@ import type { Db } from "../../db/client";
 import type { CallContext } from "../context";
 import { parseLayerArn } from "./arns";
 import { LambdaErrors } from "./errors";
+import { checkAssumable, checkDeadLetterAccess, functionRole } from "./execution-role";
 import { LIMITS } from "./limits";
 import type { LoggingConfig } from "./model";
 import { ARCHITECTURES, isSupportedRuntime, RESERVED_ENVIRONMENT_KEYS, SUPPORTED_RUNTIMES } from "./runtimes";
@@ -172,7 +173,7 @@ function checkEnvironment(variables: Record<string, string>): void {
   }
 }
 
-/** The execution role must be one of the caller's account (whether it exists is IAM's business, once IAM enforces it). */
+/** The execution role must be one of the caller's account (whether Lambda may assume it, checkRoleAccess asks IAM). */
 function checkRole(ctx: CallContext, role: string): void {
   if (/^arn:[^:]*:iam::(\d{12}):/.exec(role)?.[1] !== ctx.accountId) {
     throw LambdaErrors.invalidParameter("The role defined for the function cannot be assumed by Lambda.");
@@ -235,4 +236,14 @@ export function checkConfigurationValues(ctx: CallContext, input: ConfigurationI
   if (input.Environment?.Variables !== undefined) checkEnvironment(input.Environment.Variables);
   if (input.Role !== undefined) checkRole(ctx, input.Role);
   if (input.DeadLetterConfig?.TargetArn) checkDeadLetterTarget(input.DeadLetterConfig.TargetArn);
+}
+
+/**
+ * IAM's checks of the settings `input` changes, as AWS makes them: Lambda must be able to assume a role
+ * given, and the role must be allowed to send to the dead-letter target (when either is set).
+ */
+export async function checkRoleAccess(db: Db, ctx: CallContext, functionName: string, settings: Pick<VersionSettings, "role" | "deadLetterTargetArn">, input: ConfigurationInput): Promise<void> {
+  if (input.Role !== undefined) await checkAssumable(db, settings.role);
+  const changed = input.Role !== undefined || Boolean(input.DeadLetterConfig?.TargetArn);
+  if (changed && settings.deadLetterTargetArn) await checkDeadLetterAccess(db, functionRole(settings.role, functionName, ctx.region), settings.deadLetterTargetArn);
 }

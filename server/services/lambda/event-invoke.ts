@@ -5,10 +5,11 @@ import { requireRole } from "../accounts/roles";
 import type { CallContext } from "../context";
 import { functionArn, LATEST, parseFunctionRef } from "./arns";
 import { LambdaErrors } from "./errors";
+import { checkDestinationAccess, functionRole } from "./execution-role";
 import type { FunctionRow } from "./model";
 import { page, pageSize } from "./paging";
 import type { LambdaInput } from "./schemas";
-import { findAlias, findFunction, findVersion, isVersionQualifier, requireFunction } from "./store";
+import { findAlias, findFunction, findVersion, isVersionQualifier, qualifiedConfiguration, requireFunction } from "./store";
 import { functionTarget, type FunctionTarget } from "./target";
 import { PATTERNS, violations } from "./validation";
 
@@ -53,12 +54,14 @@ function checkSettings(input: SettingsInput): void {
 
 /**
  * Destinations are SQS queues, SNS topics, EventBridge buses or other functions of the account;
- * a function cannot be its own destination.
+ * a function cannot be its own destination, and its execution role (the qualifier's) must be allowed
+ * to send to them.
  */
-async function checkDestinations(db: Db, fn: FunctionRow, input: SettingsInput): Promise<void> {
+async function checkDestinations(db: Db, fn: FunctionRow, qualifier: string, input: SettingsInput): Promise<void> {
   const success = input.DestinationConfig?.OnSuccess?.Destination || undefined;
   const failure = input.DestinationConfig?.OnFailure?.Destination || undefined;
-  for (const arn of [success, failure]) {
+  const destinations = [success, failure].filter((arn) => arn !== undefined);
+  for (const arn of destinations) {
     if (arn === undefined) continue;
     const service = arn.split(":")[2];
     if (service === "lambda") {
@@ -73,6 +76,9 @@ async function checkDestinations(db: Db, fn: FunctionRow, input: SettingsInput):
       );
     }
   }
+  if (destinations.length === 0) return;
+  const { version } = await qualifiedConfiguration(db, fn, qualifier);
+  for (const arn of destinations) await checkDestinationAccess(db, functionRole(version.role, fn.name, fn.region), arn);
 }
 
 /** The function and the qualifier ($LATEST when none) whose config the call names; the version or alias must exist. */
@@ -97,7 +103,7 @@ async function checkedChange(
   const target = functionTarget(ctx, input.FunctionName, { action, qualifier: input.Qualifier, namespaced: true });
   checkSettings(input);
   const checked = await configTarget(db, target);
-  await checkDestinations(db, checked.fn, input);
+  await checkDestinations(db, checked.fn, checked.qualifier, input);
   return checked;
 }
 

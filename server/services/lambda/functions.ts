@@ -13,6 +13,7 @@ import {
   checkArchitectures,
   checkConfigurationConstraints,
   checkConfigurationValues,
+  checkRoleAccess,
   checkUnzippedTotal,
   initialSettings,
   updatedSettings,
@@ -82,6 +83,7 @@ export async function createFunction(db: PrismaClient, ctx: CallContext, input: 
   checkUnzippedTotal(pkg.unzippedSize, layers);
   await checkCodeStorage(db, ctx, pkg.size);
   const settings = initialSettings(target.name, { ...input, Runtime, Handler }, input.Architectures);
+  await checkRoleAccess(db, ctx, target.name, settings, input);
   try {
     return await db.$transaction(async (tx) => {
       await storeCode(tx, pkg);
@@ -198,6 +200,7 @@ export async function updateFunctionConfiguration(
     if (input.RevisionId !== undefined && input.RevisionId !== latest.revisionId) throw LambdaErrors.preconditionFailed();
     if (layers) checkUnzippedTotal(await unzippedSizeOf(tx, latest.codeSha256), layers);
     const settings = updatedSettings(fn.name, settingsOf(latest), input);
+    await checkRoleAccess(tx, ctx, fn.name, settings, input);
     if (layers) await tx.lambdaVersionLayer.deleteMany({ where: { versionId: latest.id } });
     const updated = await tx.lambdaVersion.update({
       where: { id: latest.id },

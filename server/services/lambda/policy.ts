@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import type { Db, PrismaClient } from "../../db/client";
 import { requireRole } from "../accounts/roles";
 import type { CallContext } from "../context";
+import { evaluateResourcePolicy } from "../iam/resource-policy";
 import { LATEST } from "./arns";
 import { LambdaErrors } from "./errors";
 import { LIMITS } from "./limits";
@@ -147,4 +148,30 @@ export async function getPolicy(db: Db, ctx: CallContext, input: LambdaInput<"Ge
 export async function policyFor(db: Db, functionId: string, qualifier: string | undefined): Promise<string | null> {
   const statements = await statementsOf(db, functionId, qualifier ?? LATEST);
   return statements.length > 0 ? policyDocument(statements) : null;
+}
+
+/** An AWS service invoking a function for one of its resources: SNS for a topic's subscription, … */
+export interface ServiceInvocation {
+  functionId: string;
+  /** As the service names it (qualified when it names a version or alias). */
+  functionArn: string;
+  qualifier: string | undefined;
+  /** e.g. `sns.amazonaws.com` */
+  service: string;
+  /** Without one, a statement conditioned on aws:SourceArn does not apply. */
+  sourceArn?: string;
+  sourceAccount: string;
+}
+
+/** Whether the function's policy lets the service invoke it for that source (AddPermission with Principal and SourceArn). */
+export async function serviceMayInvoke(db: Db, invocation: ServiceInvocation): Promise<boolean> {
+  const policy = await policyFor(db, invocation.functionId, invocation.qualifier);
+  const decision = evaluateResourcePolicy(policy, {
+    accountId: invocation.sourceAccount,
+    principalArn: invocation.service,
+    action: "lambda:InvokeFunction",
+    resourceArn: invocation.functionArn,
+    context: { "aws:SourceArn": invocation.sourceArn, "aws:SourceAccount": invocation.sourceAccount },
+  });
+  return decision === "allow";
 }

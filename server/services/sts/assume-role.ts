@@ -4,6 +4,7 @@
  * into a role (AssumeRoleWithWebIdentity, identity pools) checks its trust and issues the session here.
  */
 import type { Db } from "../../db/client";
+import type { IamRole } from "../../db/generated/client";
 import { isAwsError } from "../../errors";
 import { parseArn } from "../../lib/arn";
 import type { CallContext } from "../context";
@@ -48,27 +49,34 @@ export interface TrustRequest {
 }
 
 /**
- * A session of `roleArn` if its trust policy lets `trust` in; in a permissive team a role that was never
- * created is accepted (the local-emulator convention). Null when the role refuses.
+ * The role `roleArn` names, if its trust policy lets `trust` in; `role` is null for a role that was never
+ * created in a permissive team (the local-emulator convention). Null when the role refuses.
  */
+export async function trustingRole(db: Db, trust: TrustRequest, roleArn: string): Promise<{ accountId: string; role: IamRole | null } | null> {
+  const roleName = roleNameOf(roleArn);
+  const accountId = parseArn(roleArn)?.accountId;
+  if (!roleName || !accountId) return null;
+  const role = await findRole(db, accountId, roleName);
+  if (!role) return (await teamEnforcement(db, accountId)) === "permissive" ? { accountId, role: null } : null;
+  // The ARN must name the role as it is (its path too), not just its name.
+  if (roleArnOf(role.accountId, role.path, role.roleName) !== roleArn) return null;
+  const document = parsePolicyDocument(role.assumeRolePolicy, "trust");
+  const trusted = trust.principals.some((principal) => evaluateTrustPolicy(document, { principal, action: trust.action, context: trust.context }).allowed);
+  return trusted ? { accountId, role } : null;
+}
+
+/** A session of `roleArn` if its trust policy lets `trust` in (see trustingRole). Null when the role refuses. */
 export async function assumeTrustingRole(
   db: Db,
   trust: TrustRequest,
   session: { roleArn: string; sessionName: string; durationSeconds: number; sessionPolicy?: string; context?: RequestContext },
 ) {
-  const roleName = roleNameOf(session.roleArn);
-  const accountId = parseArn(session.roleArn)?.accountId;
-  if (!roleName || !accountId) return null;
-  const role = await findRole(db, accountId, roleName);
+  const trusting = await trustingRole(db, trust, session.roleArn);
+  if (!trusting) return null;
+  const { accountId, role } = trusting;
   if (role) {
-    // The ARN must name the role as it is (its path too), not just its name.
-    if (roleArnOf(role.accountId, role.path, role.roleName) !== session.roleArn) return null;
-    const document = parsePolicyDocument(role.assumeRolePolicy, "trust");
-    if (!trust.principals.some((principal) => evaluateTrustPolicy(document, { principal, action: trust.action, context: trust.context }).allowed)) return null;
     if (session.durationSeconds > role.maxSessionDuration) throw StsErrors.validation("The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
     await db.iamRole.update({ where: { accountId_nameKey: { accountId, nameKey: role.nameKey } }, data: { lastUsedAt: new Date() } });
-  } else {
-    if ((await teamEnforcement(db, accountId)) !== "permissive") return null;
   }
   return issueRoleSession(db, { accountId, ...session, roleId: role?.roleId });
 }

@@ -3,6 +3,7 @@
 // status log that records each outcome.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import { AddPermissionCommand } from "@aws-sdk/client-lambda";
 import * as sns from "@aws-sdk/client-sns";
 import { DeleteQueueCommand, ReceiveMessageCommand } from "@aws-sdk/client-sqs";
 import { prisma } from "../../../server/db/client";
@@ -138,6 +139,8 @@ describe("Lambda subscriptions", () => {
       "};\n";
     const fn = await createFunction(h, name, { Code: { ZipFile: zipOf({ "index.js": source }) }, Environment: { Variables: { RECORDER_URL: recorder.url } } });
     const TopicArn = await h.topic("sns-fn");
+    // The team is strict: SNS may invoke only a function whose policy lets it.
+    await h.client.send(new AddPermissionCommand({ FunctionName: name, StatementId: "sns", Action: "lambda:InvokeFunction", Principal: "sns.amazonaws.com", SourceArn: TopicArn }));
     const { SubscriptionArn } = await h.sns.send(new sns.SubscribeCommand({ TopicArn, Protocol: "lambda", Endpoint: fn.FunctionArn }));
 
     const { MessageId } = await publish({

@@ -11,9 +11,10 @@
 import { randomUUID } from "node:crypto";
 import type { KinesisRecordOutput } from "../../../server/services/kinesis/get-records";
 import { type MappingRow, REPORT_BATCH_ITEM_FAILURES } from "../../../server/services/lambda/event-source-mappings/model";
+import { functionRole } from "../../../server/services/lambda/execution-role";
 import { SYNC_PAYLOAD_BYTES } from "../../../server/services/lambda/invocation/invoke";
 import type { ResolvedFunction } from "../../../server/services/lambda/resolve";
-import { deliver, executionRolePrincipal } from "../destinations";
+import { deliver } from "../destinations";
 import type { ExecuteOutcome } from "../executor";
 import { failedItems } from "./batch-item-failures";
 import { kinesisRecord } from "./kinesis-event";
@@ -145,7 +146,7 @@ export class Lane {
     const { signal, deps } = this.host;
     while (this.#batch.length > 0 && !signal.aborted) {
       const mapping = deps.mapping();
-      const resolved = await resolveTarget(deps.executor, mapping);
+      const resolved = await resolveTarget(deps, mapping);
       if ("unavailable" in resolved) {
         this.host.report(`PROBLEM: ${resolved.unavailable}`);
         await pause(UNAVAILABLE_MS, signal);
@@ -250,12 +251,12 @@ export class Lane {
   async #discard(mapping: MappingRow, resolved: ResolvedFunction, batch: Omit<DiscardedBatch, "functionArn" | "shardId" | "streamArn">): Promise<boolean> {
     const { deps, signal } = this.host;
     const body = kinesisFailureRecord({ ...batch, functionArn: mapping.functionArn, shardId: this.host.shardId, streamArn: this.host.streamArn });
-    const principal = executionRolePrincipal(mapping.accountId, resolved.config.role, resolved.functionName);
+    const role = functionRole(resolved.config.role, resolved.functionName, mapping.region);
     for (let attempt = 0; !signal.aborted; attempt++) {
       const destination = deps.mapping().onFailureDestination;
       if (!destination) return true;
       try {
-        await deliver({ db: deps.db, principal, region: mapping.region, requestId: batch.requestId }, destination, body);
+        await deliver({ db: deps.db, accountId: mapping.accountId, role, iam: deps.iam, requestId: batch.requestId }, destination, body);
         return true;
       } catch (error) {
         this.host.report(`PROBLEM: The on-failure record could not be sent to ${destination}`);

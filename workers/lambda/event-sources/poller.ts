@@ -1,5 +1,6 @@
 /** What the supervisor hands each poller it runs on a slot it holds, and how a poller ends. */
 import type { PrismaClient } from "../../../server/db/client";
+import type { DecisionSource } from "../../../server/services/iam/role-permission";
 import type { Logger } from "../../../server/outbox/log";
 import type { MappingRow } from "../../../server/services/lambda/event-source-mappings/model";
 import type { LambdaExecutor } from "../executor";
@@ -7,6 +8,8 @@ import type { LambdaExecutor } from "../executor";
 export interface PollerDeps {
   db: PrismaClient;
   executor: LambdaExecutor;
+  /** What the functions' execution roles may do (cached; dropped on every IAM change). */
+  iam: DecisionSource;
   logger: Logger;
   slot: number;
   /** Aborted when the poller should stop; a batch being invoked is still settled. */

@@ -103,7 +103,7 @@ async function gather(queue: SourceQueue, mapping: MappingRow, signal: AbortSign
 
 async function pollOnce(deps: PollerDeps): Promise<Step> {
   const mapping = deps.mapping();
-  const resolved = await resolveTarget(deps.executor, mapping);
+  const resolved = await resolveTarget(deps, mapping);
   if ("unavailable" in resolved) return resolved;
   const cap = Math.min(mapping.maximumConcurrency ?? Infinity, resolved.reservedConcurrency ?? Infinity, accountLimits().concurrentExecutions);
   if (deps.slot >= cap) return "over-cap";
@@ -123,6 +123,12 @@ async function pollOnce(deps: PollerDeps): Promise<Step> {
   if (deps.signal.aborted) {
     await queue.release(records);
     return "processed";
+  }
+  // A long poll outlasts a policy change: what it brought back waits for the role to be allowed again.
+  const again = await resolveTarget(deps, mapping);
+  if ("unavailable" in again) {
+    await queue.release(records);
+    return again;
   }
   if (gathered.backlog) deps.scaleUp(cap);
 

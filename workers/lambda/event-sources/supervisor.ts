@@ -12,6 +12,7 @@ import type { PrismaClient } from "../../../server/db/client";
 import { env } from "../../../server/env";
 import { coalesced } from "../../../server/lib/coalesced";
 import { listen } from "../../../server/outbox/listen";
+import { IamDecisionData } from "../../../server/services/iam/policy-sets";
 import type { Logger } from "../../../server/outbox/log";
 import {
   isTransitional,
@@ -60,6 +61,9 @@ export function startEventSources(options: EventSourcesOptions): EventSources {
   redis.on("error", (error) => logger.error("lambda event sources: Redis:", error.message));
   const leases = new SlotLeases(redis);
   const shardWatch = new ShardWatch(logger);
+  // The pollers re-check their roles' permissions on every batch: a change made in any process is heard at once.
+  const iam = new IamDecisionData(db);
+  iam.listen(options.databaseUrl, logger);
   /** The enabled mappings as last loaded (pollers read their settings here). */
   const mappings = new Map<string, MappingRow>();
   /** This process's pollers by slot id, until they have finished. */
@@ -76,7 +80,7 @@ export function startEventSources(options: EventSourcesOptions): EventSources {
     const controller = new AbortController();
     let last = row;
     const mapping = () => (last = mappings.get(ref.uuid) ?? last);
-    const deps: PollerDeps = { db, executor, logger, slot: ref.slot, signal: controller.signal, mapping, scaleUp: (cap) => scaleUp(ref, cap) };
+    const deps: PollerDeps = { db, executor, iam, logger, slot: ref.slot, signal: controller.signal, mapping, scaleUp: (cap) => scaleUp(ref, cap) };
     const poller: Promise<PollerEnd> = sourceKindOf(row.eventSourceArn) === "kinesis" ? runKinesisPoller({ ...deps, shardWatch }) : runSqsPoller(deps);
     const done = poller
       // An idle or surplus poller gives its slot back, and the mapping wants that many fewer.
@@ -145,6 +149,7 @@ export function startEventSources(options: EventSourcesOptions): EventSources {
       await Promise.all([listener.close(), passes.stop()]);
       for (const poller of pollers.values()) poller.controller.abort();
       await Promise.all([...pollers.values()].map((poller) => poller.done));
+      await iam.close();
       redis.disconnect();
     },
   };

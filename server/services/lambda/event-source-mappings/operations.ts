@@ -16,6 +16,7 @@ import type { Queue } from "../../sqs/model";
 import { findQueue } from "../../sqs/store";
 import { parseFunctionRef } from "../arns";
 import { LambdaErrors } from "../errors";
+import { checkDeadLetterAccess, checkSourceAccess, functionRole } from "../execution-role";
 import { decodeMarker, encodeMarker, pageSize } from "../paging";
 import type { LambdaInput } from "../schemas";
 import { findFunction, qualifiedConfiguration } from "../store";
@@ -54,6 +55,8 @@ interface MappedFunction {
   arn: string;
   name: string;
   timeout: number;
+  /** The execution role Lambda reads the source (and sends discarded batches) as. */
+  role: string;
 }
 
 /** The function (and version or alias) a mapping invokes; AWS answers a missing one as an invalid parameter. */
@@ -67,7 +70,7 @@ async function mappedFunction(db: Db, ctx: CallContext, functionName: string, ac
       throw error;
     }));
   if (!configuration) throw LambdaErrors.invalidParameter("Function does not exist");
-  return { arn: target.arn, name: target.name, timeout: configuration.version.timeout };
+  return { arn: target.arn, name: target.name, timeout: configuration.version.timeout, role: configuration.version.role };
 }
 
 /** The queue an event source ARN names, if it exists in the caller's account and region. */
@@ -75,6 +78,13 @@ async function findSourceQueue(db: Db, ctx: CallContext, eventSourceArn: string)
   const address = parseQueueArn(eventSourceArn);
   if (!address || address.accountId !== ctx.accountId || address.region !== ctx.region) return null;
   return findQueue(db, address.accountId, address.region, address.name);
+}
+
+/** The execution role must be allowed to read the source and to send to the on-failure destination, as AWS checks them. */
+async function checkMappingAccess(db: Db, ctx: CallContext, fn: MappedFunction, eventSourceArn: string, onFailureDestination: string | null): Promise<void> {
+  const role = functionRole(fn.role, fn.name, ctx.region);
+  await checkSourceAccess(db, role, eventSourceArn);
+  if (onFailureDestination) await checkDeadLetterAccess(db, role, onFailureDestination);
 }
 
 function mappingOf(db: Db, ctx: CallContext, eventSourceArn: string, functionArn: string): Promise<MappingRow | null> {
@@ -133,6 +143,7 @@ export async function createEventSourceMapping(
     if (!queue) throw queueNotFound();
     checkVisibilityTimeout(queue.visibilityTimeout, fn.timeout);
   }
+  await checkMappingAccess(db, ctx, fn, eventSourceArn, settings.onFailureDestination);
   return withoutConflict(db, ctx, eventSourceArn, fn, () =>
     db.$transaction(async (tx) => {
       await requireUnmapped(tx, ctx, eventSourceArn, fn);
@@ -174,6 +185,11 @@ export async function updateEventSourceMapping(
   const fn = input.FunctionName === undefined ? undefined : await mappedFunction(db, ctx, input.FunctionName, "lambda:UpdateEventSourceMapping");
   const queue = fn && kind === "sqs" && (await findSourceQueue(db, ctx, current.eventSourceArn));
   if (fn && queue) checkVisibilityTimeout(queue.visibilityTimeout, fn.timeout);
+  // A change of function, destination or enablement is checked against the role that will act.
+  if (fn || input.DestinationConfig !== undefined || input.Enabled === true) {
+    const acting = fn ?? (await mappedFunction(db, ctx, current.functionArn, "lambda:UpdateEventSourceMapping"));
+    await checkMappingAccess(db, ctx, acting, current.eventSourceArn, input.DestinationConfig === undefined ? null : settings.onFailureDestination);
+  }
   const state: MappingState = settings.enabled === current.enabled ? "Updating" : settings.enabled ? "Enabling" : "Disabling";
   const target = fn ?? { arn: current.functionArn, name: parseFunctionRef(current.functionArn)?.name ?? current.functionArn };
   return withoutConflict(db, ctx, current.eventSourceArn, target, () =>

@@ -9,6 +9,7 @@ import type { PrismaClient } from "../../../db/client";
 import { isAwsError } from "../../../errors";
 import type { CallContext } from "../../context";
 import { zipInlineFiles } from "../../lambda/code";
+import { iamOperations } from "../../iam/operations";
 import { lambdaOperations } from "../../lambda/operations";
 import type { ServiceOperation } from "../../operation";
 import { queueArn } from "../../sqs/addressing";
@@ -26,6 +27,14 @@ export const RENDITIONS = [
 ] as const;
 
 const laneName = (rendition: string) => `video-transcode-${rendition}`;
+
+const ROLE_NAME = "video-transcoder";
+const LAMBDA_TRUST = JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
+});
+/** What the transcoders need: to drain their queues (the event source mappings act as this role) and to write logs. */
+const ROLE_POLICY = "arn:aws:iam::aws:policy/service-role/AWSLambdaSQSQueueExecutionRole";
 
 function handlerSource(rendition: string): string {
   return `// Transcodes uploaded videos to ${rendition} (the sample only logs what it would do).
@@ -53,7 +62,15 @@ async function unlessExists(create: () => Promise<unknown>, conflict: string): P
   }
 }
 
+/** The transcoders' execution role: Lambda may assume it, and it may read the sample's queues. */
+async function createTranscoderRole(db: PrismaClient, ctx: CallContext): Promise<string> {
+  await unlessExists(() => run(iamOperations.CreateRole, db, ctx, { RoleName: ROLE_NAME, AssumeRolePolicyDocument: LAMBDA_TRUST, Description: "Video fan-out sample: the transcoders' execution role" }), "EntityAlreadyExistsException");
+  await run(iamOperations.AttachRolePolicy, db, ctx, { RoleName: ROLE_NAME, PolicyArn: ROLE_POLICY });
+  return `arn:aws:iam::${ctx.accountId}:role/${ROLE_NAME}`;
+}
+
 export async function createVideoFanOutSample(db: PrismaClient, ctx: CallContext): Promise<{ TopicArn: string }> {
+  const role = await createTranscoderRole(db, ctx);
   const { TopicArn } = await run(snsOperations.CreateTopic, db, ctx, { Name: SAMPLE_TOPIC, Attributes: { DisplayName: "Video uploads" } });
   for (const rendition of RENDITIONS) {
     const name = laneName(rendition.name);
@@ -71,7 +88,7 @@ export async function createVideoFanOutSample(db: PrismaClient, ctx: CallContext
           FunctionName: name,
           Runtime: "nodejs20.x",
           Handler: "index.handler",
-          Role: `arn:aws:iam::${ctx.accountId}:role/video-transcoder`,
+          Role: role,
           Timeout: 10,
           Description: `Video fan-out sample: transcodes uploads to ${rendition.name}`,
           Code: { ZipFile: zipInlineFiles([{ path: "index.js", content: handlerSource(rendition.name) }]).toString("base64") },
