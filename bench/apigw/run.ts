@@ -21,6 +21,7 @@ import { fmt } from "../lib/stats";
 import { closedLoop, type LoadResult, sequential } from "./load";
 import { type ApigwResults, consoleReport, markdownSection, type TargetResults } from "./report";
 import { type BenchApi, cacheCheck, cachedRequest, createBenchApi, deleteBenchApi, lambdaLatency, lambdaRequest, lambdaThroughput, mockRequest, probe } from "./workloads";
+import { createFunctionRole } from "../lib/roles";
 
 const { values: args } = parseArgs({
   options: {
@@ -149,7 +150,7 @@ async function main(): Promise<void> {
         server: gateway,
         components: { gateway: () => [gateway.child.pid], workers: () => [workers.pid], functions: () => descendantPids(workers.pid), ...STORE_COMPONENTS },
         db,
-        role: `arn:aws:iam::${setup.accountId}:role/apigw-bench`,
+        role: await createFunctionRole(gateway.target, "apigw-bench"),
         stop: () => Promise.all([workers.stop(15_000), gateway.child.stop(15_000)]).then(() => undefined),
       });
     }

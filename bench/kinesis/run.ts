@@ -17,6 +17,7 @@ import { fmt } from "../lib/stats";
 import { consoleReport, type KinesisResults, markdownSection } from "./report";
 import { putToLambda } from "./to-lambda";
 import { dropStream, ingest, readBack, shardLimit, type WorkloadEnv } from "./workloads";
+import { createFunctionRole } from "../lib/roles";
 
 const { values: args } = parseArgs({
   options: {
@@ -148,7 +149,7 @@ async function main(): Promise<void> {
           continue;
         }
         log(`${t.label}: put → function through an event source mapping, ${opts.lambdaWarmup} warm-up + ${opts.lambdaRounds} records one at a time`);
-        const l = (out.toLambda = await putToLambda(t, runId, `arn:aws:iam::${setup.accountId}:role/kinesis-bench`, { warmup: opts.lambdaWarmup, rounds: opts.lambdaRounds }));
+        const l = (out.toLambda = await putToLambda(t, runId, await createFunctionRole(t, "kinesis-bench", ["service-role/AWSLambdaKinesisExecutionRole"]), { warmup: opts.lambdaWarmup, rounds: opts.lambdaRounds }));
         log(`  PutRecord sent → function reported it p50 ${fmt(l.latency.p50)} ms, p99 ${fmt(l.latency.p99)} ms, ${l.misses} misses`);
       }
     }

@@ -20,6 +20,7 @@ import { fmt } from "../lib/stats";
 import { MOTO_ROLE, tryMoto } from "./moto";
 import { consoleReport, type LambdaResults, markdownSection } from "./report";
 import { asyncBurst, coldStarts, createFunction, lambdaBench, throughput, warmLatency } from "./workloads";
+import { createFunctionRole } from "../lib/roles";
 
 const { values: args } = parseArgs({
   options: {
@@ -91,7 +92,7 @@ async function main(): Promise<void> {
     const gateway = await startGateway(setup, { cpuProfileDir: profileDirs?.gateway });
     const workers = await startWorkers(setup, gateway.target.endpoint, { cpuProfileDir: profileDirs?.workers });
     log(`Stratus gateway on ${gateway.target.endpoint} (pid ${gateway.child.pid}), workers pid ${workers.pid}`);
-    const b = lambdaBench(gateway.target, `arn:aws:iam::${setup.accountId}:role/lambda-bench`, Math.max(opts.async, opts.callers * 2));
+    const b = lambdaBench(gateway.target, await createFunctionRole(gateway.target, "lambda-bench"), Math.max(opts.async, opts.callers * 2));
     try {
       const warmFn = skip.has("warm") && skip.has("throughput") ? undefined : await createFunction(b, "node");
       if (warmFn && !skip.has("warm")) {

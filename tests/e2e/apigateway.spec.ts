@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { BrowserContext, Page } from "@playwright/test";
-import { consoleApi, expect, test } from "./fixtures";
+import { consoleApi, expect, lambdaRole, test } from "./fixtures";
 import { GATEWAY_URL } from "./urls";
 
 /** A proxy integration's function: it answers with the status code, headers and body to send back. */
@@ -26,7 +26,7 @@ async function createFunction(context: BrowserContext, accountId: string, name: 
     FunctionName: name,
     Runtime: "nodejs20.x",
     Handler: "index.handler",
-    Role: `arn:aws:iam::${accountId}:role/lambda-role`,
+    Role: await lambdaRole(context, accountId),
     Code: { InlineFiles: [{ path: "index.mjs", content: code }] },
   });
 }

@@ -46,6 +46,20 @@ export function consoleApi(context: BrowserContext) {
   });
 }
 
+/**
+ * An execution role Lambda may assume, created through the console's API once per team (teams enforce IAM
+ * strictly, so a function's role must exist); answers its ARN.
+ */
+export async function lambdaRole(context: BrowserContext, accountId: string, name = "lambda-role"): Promise<string> {
+  const trust = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }] };
+  try {
+    await consoleApi(context).iam.createRole.mutate({ RoleName: name, AssumeRolePolicyDocument: JSON.stringify(trust) });
+  } catch (error) {
+    if (!String(error).includes("already exists")) throw error;
+  }
+  return `arn:aws:iam::${accountId}:role/${name}`;
+}
+
 /** Signs in through next-auth's credentials endpoint; the session cookie lands in the context. */
 export async function signIn(context: BrowserContext, user: Credentials): Promise<void> {
   const csrf = await context.request.get(`${WEB_URL}/api/auth/csrf`);

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from "@playwright/test";
-import { consoleApi, expect, joinTeam, test } from "./fixtures";
+import { consoleApi, expect, joinTeam, lambdaRole, test } from "./fixtures";
 
 /** CreateFunction over tRPC with Node.js code given as its index.mjs. */
 async function createNodeFunction(context: BrowserContext, accountId: string, name: string, code: string, extra: { Description?: string; Tags?: Record<string, string> } = {}) {
@@ -7,7 +7,7 @@ async function createNodeFunction(context: BrowserContext, accountId: string, na
     FunctionName: name,
     Runtime: "nodejs20.x",
     Handler: "index.handler",
-    Role: `arn:aws:iam::${accountId}:role/lambda-role`,
+    Role: await lambdaRole(context, accountId),
     Code: { InlineFiles: [{ path: "index.mjs", content: code }] },
     ...extra,
   });
@@ -249,7 +249,7 @@ test("configuration changes persist; the server's errors are shown", async ({ pa
   await basic.getByLabel("Execution role ARN").fill("arn:aws:iam::111122223333:role/elsewhere");
   await basic.getByRole("button", { name: "Save" }).click();
   await expect(basic.getByRole("alert")).toContainText("The role defined for the function cannot be assumed by Lambda.");
-  await basic.getByLabel("Execution role ARN").fill(`arn:aws:iam::${owner.accountId}:role/settings-role`);
+  await basic.getByLabel("Execution role ARN").fill(await lambdaRole(page.context(), owner.accountId, "settings-role"));
   await basic.getByLabel("Timeout (seconds)").fill("10");
   await basic.getByLabel("Description").fill("Settings under test");
   await basic.getByRole("button", { name: "Save" }).click();
@@ -504,7 +504,7 @@ test("Lambda and CloudWatch Logs pages at desktop and mobile sizes", async ({ pa
     FunctionName: "thumbnailer",
     Runtime: "python3.12",
     Handler: "lambda_function.lambda_handler",
-    Role: `arn:aws:iam::${owner.accountId}:role/lambda-role`,
+    Role: await lambdaRole(context, owner.accountId),
     MemorySize: 512,
     Code: { InlineFiles: [{ path: "lambda_function.py", content: "def lambda_handler(event, context):\n    print('resizing')\n    return {'ok': True}\n" }] },
   });

@@ -20,11 +20,6 @@ export function checkHandler(handler: string): string | undefined {
   return undefined;
 }
 
-/** The execution role the console suggests: any well-formed role ARN of the account is accepted until IAM enforces roles. */
-export function defaultRoleArn(accountId: string): string {
-  return `arn:aws:iam::${accountId}:role/lambda-role`;
-}
-
 /** A whole number in [min, max], or the message to show. */
 export function checkWhole(text: string, min: number, max: number, what: string): string | undefined {
   const value = text.trim();

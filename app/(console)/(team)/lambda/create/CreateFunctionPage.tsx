@@ -15,7 +15,8 @@ import { useCurrentTeam } from "../../../../_console/TeamGate";
 import { errorMessage } from "../../../../_lib/errors";
 import { useFormSubmit } from "../../../../_lib/use-form-submit";
 import { useTRPC } from "../../../../_trpc/client";
-import { checkFunctionName, checkHandler, checkRoleArn, defaultRoleArn } from "../function-rules";
+import { ExecutionRoleField, useCreateExecutionRole } from "../execution-role";
+import { checkFunctionName, checkHandler, checkRoleArn } from "../function-rules";
 import { functionHref } from "../links";
 import { RuntimeSelect } from "../RuntimeSelect";
 import { BLUEPRINTS, scratchCode, type BlueprintId, type Runtime } from "../runtimes";
@@ -23,11 +24,17 @@ import { ZipFileInput, type ZipUpload } from "../ZipFileInput";
 import "../lambda.css";
 
 type Method = "scratch" | "blueprint" | "zip";
+type RoleMode = "create" | "existing";
 
 const METHODS = [
   { value: "scratch", label: "Author from scratch", description: "Start with a simple Hello World handler and edit it in the console." },
   { value: "blueprint", label: "Use a blueprint", description: "Start from sample code for a common use case." },
   { value: "zip", label: "Upload a .zip file", description: "Upload a deployment package built for AWS Lambda (up to 50 MB)." },
+] as const;
+
+const ROLE_MODES = [
+  { value: "create", label: "Create a new role with basic Lambda permissions", description: "A role Lambda may assume, with permission to write the function's logs." },
+  { value: "existing", label: "Use an existing role", description: "A role of this account that Lambda may assume." },
 ] as const;
 
 const BLUEPRINT_OPTIONS = (Object.keys(BLUEPRINTS) as BlueprintId[]).map((id) => ({ value: id, label: BLUEPRINTS[id].label, description: BLUEPRINTS[id].description }));
@@ -38,6 +45,7 @@ interface Form {
   name: string;
   runtime: Runtime;
   handler: string;
+  roleMode: RoleMode;
   role: string;
   zip: ZipUpload | null;
 }
@@ -54,7 +62,8 @@ export function CreateFunctionPage() {
     name: "",
     runtime: "nodejs20.x",
     handler: scratchCode("nodejs20.x").handler,
-    role: defaultRoleArn(team.accountId),
+    roleMode: "create",
+    role: "",
     zip: null,
   }));
 
@@ -68,12 +77,14 @@ export function CreateFunctionPage() {
     }),
   );
 
+  const newRole = useCreateExecutionRole();
+  const [roleError, setRoleError] = useState<string>();
   const blueprint = BLUEPRINTS[form.blueprint];
   const starter = form.method === "blueprint" ? blueprint : scratchCode(form.runtime);
   const errors = {
     name: checkFunctionName(form.name),
     handler: checkHandler(form.handler),
-    role: checkRoleArn(form.role),
+    role: form.roleMode === "existing" ? checkRoleArn(form.role) : undefined,
     zip: form.method === "zip" && !form.zip ? "Choose a .zip file." : undefined,
   };
   const { submitted, handleSubmit } = useFormSubmit(Object.values(errors).some(Boolean));
@@ -93,15 +104,28 @@ export function CreateFunctionPage() {
     });
   }
 
-  const submit = handleSubmit(() =>
+  const submit = handleSubmit(async () => {
+    create.reset();
+    setRoleError(undefined);
+    let role = form.role.trim();
+    if (form.roleMode === "create") {
+      try {
+        role = await newRole.create(form.name);
+      } catch (error) {
+        setRoleError(errorMessage(error));
+        return;
+      }
+      // A second attempt (the function's creation failed) uses the role made by the first.
+      setForm((f) => ({ ...f, roleMode: "existing", role }));
+    }
     create.mutate({
       FunctionName: form.name,
       Runtime: form.runtime,
       Handler: form.handler.trim(),
-      Role: form.role.trim(),
+      Role: role,
       Code: form.method === "zip" && form.zip ? { ZipFile: form.zip.base64 } : { InlineFiles: starter.files },
-    }),
-  );
+    });
+  });
 
   return (
     <>
@@ -140,13 +164,13 @@ export function CreateFunctionPage() {
               >
                 {(control) => <input {...control} className="input" value={form.handler} spellCheck={false} onChange={(e) => setForm((f) => ({ ...f, handler: e.target.value }))} />}
               </FormField>
-              <FormField
-                label="Execution role ARN"
-                description="The role the function's code acts as: its AWS SDK calls get this role's temporary credentials."
-                error={shown.role}
-              >
-                {(control) => <input {...control} className="input" value={form.role} spellCheck={false} onChange={(e) => setForm((f) => ({ ...f, role: e.target.value }))} />}
-              </FormField>
+            </div>
+          </Container>
+
+          <Container title="Execution role" description="The role the function's code acts as: its AWS SDK calls get the role's temporary credentials.">
+            <div className="stack-lg">
+              <RadioGroup legend="Execution role" name="role-mode" value={form.roleMode} options={ROLE_MODES} onChange={(roleMode) => setForm((f) => ({ ...f, roleMode }))} />
+              {form.roleMode === "existing" && <ExecutionRoleField value={form.role} error={shown.role} onChange={(role) => setForm((f) => ({ ...f, role }))} />}
             </div>
           </Container>
 
@@ -167,6 +191,11 @@ export function CreateFunctionPage() {
             </Container>
           )}
 
+          {roleError && (
+            <Alert type="error" title="Couldn't create the execution role">
+              {roleError}
+            </Alert>
+          )}
           {create.isError && (
             <Alert type="error" title="Couldn't create the function">
               {errorMessage(create.error)}
@@ -176,7 +205,7 @@ export function CreateFunctionPage() {
             <ButtonLink href="/lambda" variant="link">
               Cancel
             </ButtonLink>
-            <Button type="submit" variant="primary" loading={create.isPending}>
+            <Button type="submit" variant="primary" loading={create.isPending || newRole.isPending}>
               Create function
             </Button>
           </div>

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { FormField, type ControlProps } from "../../../../../_components/FormField";
 import { FormModal } from "../../../../../_components/FormModal";
+import { ExecutionRoleField } from "../../execution-role";
 import { checkHandler, checkRoleArn, checkWhole } from "../../function-rules";
 import { RuntimeSelect } from "../../RuntimeSelect";
 import { useUpdateConfiguration, type FunctionConfiguration } from "../../use-function";
@@ -85,9 +86,7 @@ export function GeneralSettingsModal({ config, onClose }: { config: FunctionConf
           {text("handler")}
         </FormField>
       </div>
-      <FormField label="Execution role ARN" error={shown.role}>
-        {text("role")}
-      </FormField>
+      <ExecutionRoleField value={form.role} error={shown.role} onChange={(role) => set({ role })} />
     </FormModal>
   );
 }
