@@ -15,21 +15,25 @@ export interface OidcDiscovery {
 
 export class OidcError extends Error {}
 
+/** The provider could not be asked (its discovery document or key set did not come): not the token's fault. */
+export class OidcUnreachable extends OidcError {}
+
 const DISCOVERY_TTL_MS = 5 * 60_000;
 const discoveries = new Map<string, { at: number; document: Promise<OidcDiscovery> }>();
 const keySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
 
 const trimSlash = (url: string) => url.replace(/\/+$/, "");
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 async function fetchDiscovery(issuer: string): Promise<OidcDiscovery> {
   const url = `${trimSlash(issuer)}/.well-known/openid-configuration`;
   const response = await fetch(url, { signal: AbortSignal.timeout(5_000) }).catch((error: unknown) => {
-    throw new OidcError(`Could not reach ${url}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new OidcUnreachable(`Could not reach ${url}: ${messageOf(error)}`);
   });
-  if (!response.ok) throw new OidcError(`${url} answered HTTP ${response.status}`);
+  if (!response.ok) throw new OidcUnreachable(`${url} answered HTTP ${response.status}`);
   const document = (await response.json().catch(() => null)) as Partial<OidcDiscovery> | null;
   if (!document || typeof document.jwks_uri !== "string" || typeof document.issuer !== "string") {
-    throw new OidcError(`${url} is not an OpenID Connect discovery document`);
+    throw new OidcUnreachable(`${url} is not an OpenID Connect discovery document`);
   }
   return document as OidcDiscovery;
 }
@@ -47,13 +51,27 @@ export function discover(issuer: string): Promise<OidcDiscovery> {
   return document;
 }
 
-function keySetOf(jwksUri: string) {
+/** The key set at `jwksUri`, fetched first when it is not fresh so that failing to get it is OidcUnreachable, not a bad token. */
+async function keySetOf(jwksUri: string) {
+  if (!URL.canParse(jwksUri)) throw new OidcUnreachable(`The key set's address ${jwksUri} is not a URL`);
   let keySet = keySets.get(jwksUri);
   if (!keySet) {
     keySet = createRemoteJWKSet(new URL(jwksUri), { timeoutDuration: 5_000 });
     keySets.set(jwksUri, keySet);
   }
+  if (!keySet.fresh) {
+    await keySet.reload().catch((error: unknown) => {
+      throw new OidcUnreachable(`Could not fetch the key set at ${jwksUri}: ${messageOf(error)}`);
+    });
+  }
   return keySet;
+}
+
+/** The key set the issuer's discovery document names, once the document is checked to be the issuer's. */
+async function discoveredKeys(issuer: string): Promise<string> {
+  const document = await discover(issuer);
+  if (trimSlash(document.issuer) !== trimSlash(issuer)) throw new OidcError(`The discovery document names issuer ${document.issuer}, not ${issuer}`);
+  return document.jwks_uri;
 }
 
 export interface IdTokenCheck {
@@ -63,17 +81,22 @@ export interface IdTokenCheck {
   audience?: string[];
   /** When given, the token's `nonce` must equal it. */
   nonce?: string;
+  /** The provider's key set, when it is known (e.g. configured): the issuer's discovery document is then not asked. */
+  jwksUri?: string;
 }
 
-/** The claims of an ID token signed by the issuer's keys, unexpired, for the audience; OidcError otherwise. */
+/**
+ * The claims of an ID token signed by the issuer's keys, unexpired, for the audience; OidcUnreachable when the
+ * issuer's discovery document or keys cannot be had, OidcError for any other reason to refuse it.
+ */
 export async function verifyIdToken(token: string, check: IdTokenCheck): Promise<JWTPayload> {
-  const { jwks_uri, issuer } = await discover(check.issuer);
-  if (trimSlash(issuer) !== trimSlash(check.issuer)) throw new OidcError(`The discovery document names issuer ${issuer}, not ${check.issuer}`);
-  const { payload } = await jwtVerify(token, keySetOf(jwks_uri), {
-    issuer: [issuer, trimSlash(issuer), `${trimSlash(issuer)}/`],
+  const keySet = await keySetOf(check.jwksUri ?? (await discoveredKeys(check.issuer)));
+  const issuer = trimSlash(check.issuer);
+  const { payload } = await jwtVerify(token, keySet, {
+    issuer: [issuer, `${issuer}/`],
     ...(check.audience ? { audience: check.audience } : {}),
   }).catch((error: unknown) => {
-    throw new OidcError(error instanceof Error ? error.message : String(error));
+    throw new OidcError(messageOf(error));
   });
   if (check.nonce !== undefined && payload.nonce !== check.nonce) throw new OidcError("The ID token's nonce does not match the request");
   return payload;

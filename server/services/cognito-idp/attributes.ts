@@ -1,6 +1,7 @@
 /** User attributes: checked against the pool's schema, stored as `{ name: value }`, listed as `[{ Name, Value }]`. */
 import type { CognitoUser, CognitoUserPool } from "../../db/generated/client";
 import { CognitoErrors } from "./errors";
+import { COGNITO_WRITTEN_ATTRIBUTES } from "./model";
 import { poolSettings } from "./store";
 
 export interface AttributeType {
@@ -16,7 +17,7 @@ export function checkAttributes(pool: CognitoUserPool, attributes: AttributeType
   const out: Record<string, string> = {};
   for (const { Name, Value = "" } of attributes) {
     const definition = schema.get(Name);
-    if (!definition || Name === "sub") throw invalid(`${Name}: Attribute does not exist in the schema.`);
+    if (!definition || COGNITO_WRITTEN_ATTRIBUTES.has(Name)) throw invalid(`${Name}: Attribute does not exist in the schema.`);
     if (!opts.creating && !definition.Mutable) throw CognitoErrors.invalidParameter(`Cannot modify an already provided ${Name}`);
     if (Name === "email" && !/^[^\s@]+@[^\s@]+$/.test(Value)) throw CognitoErrors.invalidParameter("Invalid email address format.");
     if (Name === "phone_number" && !/^\+[1-9]\d{4,14}$/.test(Value)) throw CognitoErrors.invalidParameter("Invalid phone number format.");

@@ -91,6 +91,12 @@ export async function adminRemoveUserFromGroup(db: Db, ctx: CallContext, input: 
   return {};
 }
 
+/** Puts a user in a group, creating the group (with this description) when the pool has none of that name. */
+export async function joinGroup(db: Db, userPoolId: string, usernameKey: string, group: { groupName: string; description: string }): Promise<void> {
+  await db.cognitoGroup.createMany({ data: [{ userPoolId, ...group }], skipDuplicates: true });
+  await db.cognitoUserGroup.createMany({ data: [{ userPoolId, usernameKey, groupName: group.groupName }], skipDuplicates: true });
+}
+
 /** A user's groups, lowest precedence first (the order `cognito:groups` lists them in). */
 export async function groupsOfUser(db: Db, userPoolId: string, usernameKey: string): Promise<CognitoGroup[]> {
   const rows = await db.cognitoUserGroup.findMany({ where: { userPoolId, usernameKey }, include: { group: true } });

@@ -49,6 +49,8 @@ export const cognitoIdpActions = {
   AdminUpdateUserAttributes: onPool,
   AdminDeleteUserAttributes: onPool,
   AdminUserGlobalSignOut: onPool,
+  AdminLinkProviderForUser: onPool,
+  AdminDisableProviderForUser: onPool,
   ListUsers: onPool,
   CreateGroup: onPool,
   GetGroup: onPool,

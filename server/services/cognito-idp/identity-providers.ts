@@ -16,6 +16,7 @@ import { decryptSecret, encryptSecret } from "../../lib/secrets";
 import { requireRole } from "../accounts/roles";
 import type { CallContext } from "../context";
 import { CognitoErrors } from "./errors";
+import { COGNITO_WRITTEN_ATTRIBUTES } from "./model";
 import { poolSettings, requirePool } from "./store";
 
 export const PROVIDER_TYPES = ["SAML", "Facebook", "Google", "LoginWithAmazon", "SignInWithApple", "OIDC"] as const;
@@ -107,7 +108,7 @@ async function discoveryOf(issuer: string) {
 function attributeMappingFor(pool: CognitoUserPool, mapping: Record<string, string> | undefined): Record<string, string> {
   const attributes = new Set(poolSettings(pool).SchemaAttributes.map((a) => a.Name));
   for (const name of Object.keys(mapping ?? {})) {
-    if (name !== "username" && (name === "sub" || !attributes.has(name))) {
+    if (name !== "username" && (COGNITO_WRITTEN_ATTRIBUTES.has(name) || !attributes.has(name))) {
       throw CognitoErrors.invalidParameter(`The attribute ${name} in AttributeMapping does not exist in the user pool schema.`);
     }
   }

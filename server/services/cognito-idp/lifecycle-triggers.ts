@@ -1,4 +1,4 @@
-/** The triggers around a user's life: PreSignUp (SignUp, AdminCreateUser) and PostConfirmation. */
+/** The triggers around a user's life: PreSignUp (SignUp, AdminCreateUser, a federated user's first sign-in) and PostConfirmation. */
 import type { CognitoUser, CognitoUserPool } from "../../db/generated/client";
 import type { AttributeType } from "./attributes";
 import { runTrigger, triggerAttributes } from "./triggers";
@@ -6,7 +6,7 @@ import { runTrigger, triggerAttributes } from "./triggers";
 /** The PreSignUp trigger's decision: refuse (it throws), or confirm the user and verify their email/phone. */
 export async function preSignUp(
   pool: CognitoUserPool,
-  source: "PreSignUp_SignUp" | "PreSignUp_AdminCreateUser",
+  source: "PreSignUp_SignUp" | "PreSignUp_AdminCreateUser" | "PreSignUp_ExternalProvider",
   username: string,
   attributes: Record<string, string>,
   extra: { clientId?: string; validationData?: AttributeType[]; clientMetadata?: Record<string, string> } = {},

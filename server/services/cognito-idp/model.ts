@@ -90,7 +90,12 @@ export const STANDARD_ATTRIBUTES: SchemaAttribute[] = [
   { Name: "phone_number_verified", AttributeDataType: "Boolean", DeveloperOnlyAttribute: false, Mutable: true, Required: false },
   str("address"),
   { Name: "updated_at", AttributeDataType: "Number", DeveloperOnlyAttribute: false, Mutable: true, Required: false, NumberAttributeConstraints: { MinValue: "0" } },
+  // The identity provider users a user is linked to; Cognito writes it, and lists it with no length constraints.
+  { Name: "identities", AttributeDataType: "String", DeveloperOnlyAttribute: false, Mutable: true, Required: false, StringAttributeConstraints: {} },
 ];
+
+/** Standard attributes only Cognito writes: no API call or attribute mapping may set them. */
+export const COGNITO_WRITTEN_ATTRIBUTES: ReadonlySet<string> = new Set(["sub", "identities"]);
 
 /** Client settings kept in `cognito_user_pool_clients.config`. */
 export const ClientSettings = z.object({

@@ -9,6 +9,7 @@ import * as groups from "./groups";
 import * as identityProviders from "./identity-providers";
 import * as mfa from "./mfa";
 import * as pools from "./pools";
+import * as providerLinks from "./provider-links";
 import * as resourceServers from "./resource-servers";
 import { CognitoSchemas as S } from "./schemas";
 import * as self from "./self-service";
@@ -49,6 +50,8 @@ export const cognitoIdpOperations = {
   AdminUpdateUserAttributes: op(S.AdminUpdateUserAttributes, users.adminUpdateUserAttributes),
   AdminDeleteUserAttributes: op(S.AdminDeleteUserAttributes, users.adminDeleteUserAttributes),
   AdminUserGlobalSignOut: op(S.AdminUserGlobalSignOut, self.adminUserGlobalSignOut),
+  AdminLinkProviderForUser: op(S.AdminLinkProviderForUser, providerLinks.adminLinkProviderForUser),
+  AdminDisableProviderForUser: op(S.AdminDisableProviderForUser, providerLinks.adminDisableProviderForUser),
   ListUsers: op(S.ListUsers, users.listUsers),
   CreateGroup: op(S.CreateGroup, groups.createGroup),
   GetGroup: op(S.GetGroup, groups.getGroup),

@@ -23,6 +23,11 @@ const ResourceServer = { UserPoolId, Identifier, Name: z.string().min(1).max(256
 const ProviderName = z.string().min(1).max(32).regex(/^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u, "Member must satisfy regular expression pattern: [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+");
 const NewProviderName = z.string().min(1).max(32).regex(/^[^_\p{Z}][\p{L}\p{M}\p{S}\p{N}\p{P}][^_\p{Z}]+$/u, "Member must satisfy regular expression pattern: [^_\\p{Z}][\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}][^_\\p{Z}]+");
 const IdpIdentifier = z.string().min(1).max(40).regex(/^[\w\s+=.@-]+$/, "Member must satisfy regular expression pattern: [\\w\\s+=.@-]+");
+const ProviderUser = z.object({
+  ProviderName: z.string().min(1).max(32).optional(),
+  ProviderAttributeName: z.string().optional(),
+  ProviderAttributeValue: z.string().optional(),
+});
 const identityProvider = {
   UserPoolId,
   ProviderDetails: z.record(z.string(), z.string()),
@@ -77,6 +82,8 @@ export const CognitoSchemas = {
   AdminUpdateUserAttributes: z.object({ ...user, UserAttributes: Attributes }),
   AdminDeleteUserAttributes: z.object({ ...user, UserAttributeNames: z.array(z.string().min(1).max(32)) }),
   AdminUserGlobalSignOut: z.object(user),
+  AdminLinkProviderForUser: z.object({ UserPoolId, DestinationUser: ProviderUser, SourceUser: ProviderUser }),
+  AdminDisableProviderForUser: z.object({ UserPoolId, User: ProviderUser }),
   ListUsers: z.object({ UserPoolId, Filter: z.string().max(256).optional(), Limit: z.number().int().min(0).max(60).optional(), PaginationToken: z.string().optional(), AttributesToGet: z.array(z.string()).optional() }),
 
   CreateGroup: z.object({ UserPoolId, GroupName, Description: z.string().max(2048).optional(), RoleArn: z.string().min(20).max(2048).optional(), Precedence: z.number().int().min(0).optional() }),

@@ -4,7 +4,6 @@
  * tokens are opaque and only their hash is stored.
  */
 import { randomBytes, randomUUID } from "node:crypto";
-import { z } from "zod";
 import type { Db } from "../../db/client";
 import type { CognitoUser, CognitoUserPool, CognitoUserPoolClient } from "../../db/generated/client";
 import { publicGatewayUrl } from "../../env";
@@ -12,6 +11,7 @@ import { sha256Hex } from "../../lib/secrets";
 import { storedAttributes } from "./attributes";
 import { CognitoErrors } from "./errors";
 import { groupsOfUser } from "./groups";
+import { identitiesIn } from "./identities";
 import { decodeJwt, signatureValid, signJwt } from "./jwt";
 import { privateKeyOf, publicKeyOf } from "./keys";
 import { tokenLifetimes } from "./model";
@@ -32,17 +32,14 @@ export interface AuthenticationResult {
 
 const BOOLEAN_CLAIMS = new Set(["email_verified", "phone_number_verified"]);
 
-const Identities = z.array(z.record(z.string(), z.unknown()));
-
 /**
- * A federated user's `identities` attribute (stored as Cognito stores it, a JSON string) as ID tokens
- * carry it: an array of the linked provider users, every value but `issuer: null` a string.
+ * A user's `identities` attribute (stored as Cognito stores it, a JSON string) as ID tokens carry it: an
+ * array of the linked provider users, every value but `issuer: null` a string.
  */
 function identitiesClaim(stored: string | undefined): Record<string, unknown> {
-  if (stored === undefined) return {};
-  const parsed = Identities.safeParse(JSON.parse(stored));
-  if (!parsed.success) return {};
-  return { identities: parsed.data.map((identity) => Object.fromEntries(Object.entries(identity).map(([name, value]) => [name, value === null ? null : String(value)]))) };
+  const identities = identitiesIn(stored);
+  if (identities.length === 0) return {};
+  return { identities: identities.map((identity) => Object.fromEntries(Object.entries(identity).map(([name, value]) => [name, value === null ? null : String(value)]))) };
 }
 
 /**

@@ -151,6 +151,8 @@ export async function adminSetUserPassword(db: Db, ctx: CallContext, input: { Us
   requireRole(ctx, "developer", "cognito-idp:AdminSetUserPassword");
   const pool = await requirePool(db, ctx, input.UserPoolId);
   const user = await requireUser(db, pool, input.Username);
+  // A federated user signs in at their identity provider: a password would be a second way in.
+  if (user.status === "EXTERNAL_PROVIDER") throw CognitoErrors.invalidParameter("Passwords cannot be set for users of an external identity provider (EXTERNAL_PROVIDER).");
   if (!input.Permanent) {
     await resetTemporaryPassword(db, pool, user, input.Password, false);
     return {};

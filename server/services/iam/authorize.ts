@@ -23,8 +23,11 @@ const DENIAL: Record<string, { code: string; status: number; queryCode?: string 
   sts: { code: "AccessDenied", status: 403 },
 };
 
-/** Actions AWS answers whatever the policies say (GetCallerIdentity works even under an explicit deny). */
-const NEEDS_NO_PERMISSION = new Set(["sts:GetCallerIdentity"]);
+/**
+ * Actions AWS answers for any authenticated caller whatever the policies say, even under an explicit deny:
+ * policies cannot control authentication operations (GetSessionToken), nor asking who you are.
+ */
+const NEEDS_NO_PERMISSION = new Set(["sts:GetCallerIdentity", "sts:GetSessionToken"]);
 
 export function accessDenied(service: string, message: string): AwsError {
   const denial = DENIAL[service] ?? { code: "AccessDeniedException", status: 403 };

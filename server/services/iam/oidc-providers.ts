@@ -8,7 +8,7 @@ import { decodeJwt, type JWTPayload } from "jose";
 import type { Db, PrismaClient } from "../../db/client";
 import type { IamOpenIdConnectProvider, Prisma } from "../../db/generated/client";
 import { publicGatewayUrl } from "../../env";
-import { discover, OidcError, verifyIdToken } from "../../lib/oidc-client";
+import { OidcError, OidcUnreachable, verifyIdToken } from "../../lib/oidc-client";
 import { requireRole } from "../accounts/roles";
 import type { CallContext } from "../context";
 import { IamErrors } from "./errors";
@@ -192,15 +192,12 @@ export async function verifyProviderToken(provider: IamOpenIdConnectProvider, to
   const candidates = typeof claims.azp === "string" ? [claims.azp] : strings(claims.aud);
   const audience = candidates.find((candidate) => provider.clientIds.includes(candidate));
   if (audience === undefined) return { ok: false, problem: "audience", detail: "Incorrect token audience" };
-  const rejected = (problem: "unreachable" | "invalid") => (error: unknown) => {
-    if (error instanceof OidcError) return { ok: false as const, problem, detail: error.message };
-    throw error;
-  };
-  const reached = await discover(provider.url).then(() => null, rejected("unreachable"));
-  if (reached) return reached;
   return verifyIdToken(token, { issuer: provider.url, audience: typeof claims.azp === "string" ? undefined : provider.clientIds }).then(
     (verified): ProviderToken =>
       typeof verified.sub === "string" ? { ok: true, claims: verified, subject: verified.sub, audience } : { ok: false, problem: "invalid", detail: "The token has no subject" },
-    rejected("invalid"),
+    (error: unknown): ProviderToken => {
+      if (!(error instanceof OidcError)) throw error;
+      return { ok: false, problem: error instanceof OidcUnreachable ? "unreachable" : "invalid", detail: error.message };
+    },
   );
 }

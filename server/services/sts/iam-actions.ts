@@ -9,7 +9,8 @@ const onRole: ActionEntry = { resource: "RoleArn" };
 export const stsActions: ActionTable = {
   AssumeRole: onRole,
   AssumeRoleWithWebIdentity: onRole,
+  // These two need no permission on AWS (they answer even under an explicit deny: authorize.ts lets them
+  // through); described all the same, as every registered operation is.
   GetSessionToken: {},
-  // Needs no permission on AWS (it answers even under an explicit deny); described all the same.
   GetCallerIdentity: {},
 };

@@ -6,19 +6,36 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { FilterLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import * as idp from "@aws-sdk/client-cognito-identity-provider";
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from "jose";
 import { env } from "../../../server/env";
-import { startCognito, type CognitoHarness } from "./harness";
+import { waitFor } from "../../helpers/wait";
+import { nodeFunction } from "../apigateway/invoke-helpers";
+import { startInvokeHarness, type InvokeHarness } from "../lambda-invoke/harness";
 
-let h: CognitoHarness;
+// Workers run too: pool B's Lambda triggers are real functions.
+let h: InvokeHarness;
+let admin: idp.CognitoIdentityProviderClient;
+let anonymous: idp.CognitoIdentityProviderClient;
 
 before(async () => {
-  h = await startCognito();
+  h = await startInvokeHarness();
+  admin = new idp.CognitoIdentityProviderClient({ endpoint: h.gateway.url, region: "us-east-1", credentials: h.team, maxAttempts: 1 });
+  anonymous = new idp.CognitoIdentityProviderClient({
+    endpoint: h.gateway.url,
+    region: "us-east-1",
+    maxAttempts: 1,
+    credentials: async () => {
+      throw new Error("end users have no AWS credentials");
+    },
+  });
   // Pools publish their issuer (and hosted UI) at the public gateway URL: pool B must reach pool A there.
   env().STRATUS_PUBLIC_GATEWAY_URL = h.gateway.url;
 });
 after(async () => {
+  admin.destroy();
+  anonymous.destroy();
   await h.close();
 });
 
@@ -96,11 +113,14 @@ const oidcDetails = (f: Pick<Federation, "idpPoolId" | "idpClientId" | "idpClien
   ...extra,
 });
 
-/** Pool A with user `ada` and a confidential client whose callback is pool B's idpresponse; pool B with provider `Partner` and an app client. */
-async function federation(): Promise<Federation> {
-  const { UserPool: a } = await h.admin.send(new idp.CreateUserPoolCommand({ PoolName: `idp-${Date.now()}` }));
-  const { UserPool: b } = await h.admin.send(new idp.CreateUserPoolCommand({ PoolName: `app-${Date.now()}` }));
-  const { UserPoolClient: idpClient } = await h.admin.send(
+/**
+ * Pool A with user `ada` and a confidential client whose callback is pool B's idpresponse; pool B (with
+ * these Lambda triggers) with provider `Partner` and an app client.
+ */
+async function federation(lambdaConfig: idp.LambdaConfigType = {}): Promise<Federation> {
+  const { UserPool: a } = await admin.send(new idp.CreateUserPoolCommand({ PoolName: `idp-${Date.now()}` }));
+  const { UserPool: b } = await admin.send(new idp.CreateUserPoolCommand({ PoolName: `app-${Date.now()}`, LambdaConfig: lambdaConfig }));
+  const { UserPoolClient: idpClient } = await admin.send(
     new idp.CreateUserPoolClientCommand({
       UserPoolId: a!.Id,
       ClientName: "federation",
@@ -111,7 +131,7 @@ async function federation(): Promise<Federation> {
       CallbackURLs: [`${issuer(b!.Id!)}/oauth2/idpresponse`],
     }),
   );
-  await h.admin.send(
+  await admin.send(
     new idp.AdminCreateUserCommand({
       UserPoolId: a!.Id,
       Username: "ada",
@@ -123,10 +143,10 @@ async function federation(): Promise<Federation> {
       ],
     }),
   );
-  await h.admin.send(new idp.AdminSetUserPasswordCommand({ UserPoolId: a!.Id, Username: "ada", Password: PASSWORD, Permanent: true }));
-  const idpUser = await h.admin.send(new idp.AdminGetUserCommand({ UserPoolId: a!.Id, Username: "ada" }));
+  await admin.send(new idp.AdminSetUserPasswordCommand({ UserPoolId: a!.Id, Username: "ada", Password: PASSWORD, Permanent: true }));
+  const idpUser = await admin.send(new idp.AdminGetUserCommand({ UserPoolId: a!.Id, Username: "ada" }));
   const f = { idpPoolId: a!.Id!, idpUserSub: idpUser.UserAttributes!.find((x) => x.Name === "sub")!.Value!, idpClientId: idpClient!.ClientId!, idpClientSecret: idpClient!.ClientSecret! };
-  await h.admin.send(
+  await admin.send(
     new idp.CreateIdentityProviderCommand({
       UserPoolId: b!.Id,
       ProviderName: "Partner",
@@ -136,7 +156,7 @@ async function federation(): Promise<Federation> {
       IdpIdentifiers: ["partner.example.test"],
     }),
   );
-  const { UserPoolClient: appClient } = await h.admin.send(
+  const { UserPoolClient: appClient } = await admin.send(
     new idp.CreateUserPoolClientCommand({
       UserPoolId: b!.Id,
       ClientName: "web",
@@ -197,7 +217,7 @@ async function exchange(f: Federation, callback: URL): Promise<Record<string, un
 describe("identity provider operations", () => {
   test("Create fills in the discovered endpoints; Describe, List, GetIdentityProviderByIdentifier, Update and Delete; app clients accept the provider's name", async () => {
     const f = await federation();
-    const { IdentityProvider: described } = await h.admin.send(new idp.DescribeIdentityProviderCommand({ UserPoolId: f.poolId, ProviderName: "Partner" }));
+    const { IdentityProvider: described } = await admin.send(new idp.DescribeIdentityProviderCommand({ UserPoolId: f.poolId, ProviderName: "Partner" }));
     assert.equal(described?.ProviderType, "OIDC");
     assert.deepEqual(described?.ProviderDetails, {
       client_id: f.idpClientId,
@@ -214,11 +234,11 @@ describe("identity provider operations", () => {
     assert.deepEqual(described?.AttributeMapping, { username: "sub", email: "email", given_name: "given_name" });
     assert.deepEqual(described?.IdpIdentifiers, ["partner.example.test"]);
 
-    const byIdentifier = await h.admin.send(new idp.GetIdentityProviderByIdentifierCommand({ UserPoolId: f.poolId, IdpIdentifier: "partner.example.test" }));
+    const byIdentifier = await admin.send(new idp.GetIdentityProviderByIdentifierCommand({ UserPoolId: f.poolId, IdpIdentifier: "partner.example.test" }));
     assert.equal(byIdentifier.IdentityProvider?.ProviderName, "Partner");
-    await assert.rejects(h.admin.send(new idp.GetIdentityProviderByIdentifierCommand({ UserPoolId: f.poolId, IdpIdentifier: "nobody.example.test" })), { name: "ResourceNotFoundException" });
+    await assert.rejects(admin.send(new idp.GetIdentityProviderByIdentifierCommand({ UserPoolId: f.poolId, IdpIdentifier: "nobody.example.test" })), { name: "ResourceNotFoundException" });
 
-    await h.admin.send(
+    await admin.send(
       new idp.CreateIdentityProviderCommand({
         UserPoolId: f.poolId,
         ProviderName: "Explicit",
@@ -226,32 +246,32 @@ describe("identity provider operations", () => {
         ProviderDetails: oidcDetails(f, { authorize_url: "https://idp.example.test/auth", token_url: "https://idp.example.test/token", jwks_uri: "https://idp.example.test/jwks" }),
       }),
     );
-    const first = await h.admin.send(new idp.ListIdentityProvidersCommand({ UserPoolId: f.poolId, MaxResults: 1 }));
-    const second = await h.admin.send(new idp.ListIdentityProvidersCommand({ UserPoolId: f.poolId, MaxResults: 1, NextToken: first.NextToken }));
+    const first = await admin.send(new idp.ListIdentityProvidersCommand({ UserPoolId: f.poolId, MaxResults: 1 }));
+    const second = await admin.send(new idp.ListIdentityProvidersCommand({ UserPoolId: f.poolId, MaxResults: 1, NextToken: first.NextToken }));
     assert.deepEqual([...first.Providers!, ...second.Providers!].map((p) => [p.ProviderName, p.ProviderType]), [["Explicit", "OIDC"], ["Partner", "OIDC"]]);
     assert.equal(second.NextToken, undefined);
-    const explicit = await h.admin.send(new idp.DescribeIdentityProviderCommand({ UserPoolId: f.poolId, ProviderName: "Explicit" }));
+    const explicit = await admin.send(new idp.DescribeIdentityProviderCommand({ UserPoolId: f.poolId, ProviderName: "Explicit" }));
     assert.equal(explicit.IdentityProvider?.ProviderDetails?.authorize_url, "https://idp.example.test/auth");
     assert.equal(explicit.IdentityProvider?.ProviderDetails?.attributes_url, undefined, "nothing discovered when every endpoint is given");
 
-    const updated = await h.admin.send(new idp.UpdateIdentityProviderCommand({ UserPoolId: f.poolId, ProviderName: "Explicit", AttributeMapping: { email: "mail" } }));
+    const updated = await admin.send(new idp.UpdateIdentityProviderCommand({ UserPoolId: f.poolId, ProviderName: "Explicit", AttributeMapping: { email: "mail" } }));
     assert.deepEqual(updated.IdentityProvider?.AttributeMapping, { username: "sub", email: "mail" });
     assert.equal(updated.IdentityProvider?.ProviderDetails?.token_url, "https://idp.example.test/token", "details left out stay");
 
-    const client = await h.admin.send(
+    const client = await admin.send(
       new idp.CreateUserPoolClientCommand({ UserPoolId: f.poolId, ClientName: "both", SupportedIdentityProviders: ["COGNITO", "Partner", "Explicit"] }),
     );
     assert.deepEqual(client.UserPoolClient?.SupportedIdentityProviders, ["COGNITO", "Partner", "Explicit"]);
     await assert.rejects(
-      h.admin.send(new idp.UpdateUserPoolClientCommand({ UserPoolId: f.poolId, ClientId: client.UserPoolClient!.ClientId, SupportedIdentityProviders: ["COGNITO", "Nope"] })),
+      admin.send(new idp.UpdateUserPoolClientCommand({ UserPoolId: f.poolId, ClientId: client.UserPoolClient!.ClientId, SupportedIdentityProviders: ["COGNITO", "Nope"] })),
       { name: "InvalidParameterException", message: `The provider Nope does not exist for User Pool ${f.poolId}` },
     );
 
-    await h.admin.send(new idp.DeleteIdentityProviderCommand({ UserPoolId: f.poolId, ProviderName: "Explicit" }));
-    await assert.rejects(h.admin.send(new idp.DescribeIdentityProviderCommand({ UserPoolId: f.poolId, ProviderName: "Explicit" })), { name: "ResourceNotFoundException" });
-    await assert.rejects(h.admin.send(new idp.DeleteIdentityProviderCommand({ UserPoolId: f.poolId, ProviderName: "Explicit" })), { name: "ResourceNotFoundException" });
+    await admin.send(new idp.DeleteIdentityProviderCommand({ UserPoolId: f.poolId, ProviderName: "Explicit" }));
+    await assert.rejects(admin.send(new idp.DescribeIdentityProviderCommand({ UserPoolId: f.poolId, ProviderName: "Explicit" })), { name: "ResourceNotFoundException" });
+    await assert.rejects(admin.send(new idp.DeleteIdentityProviderCommand({ UserPoolId: f.poolId, ProviderName: "Explicit" })), { name: "ResourceNotFoundException" });
     await assert.rejects(
-      h.admin.send(new idp.CreateUserPoolClientCommand({ UserPoolId: f.poolId, ClientName: "stale", SupportedIdentityProviders: ["Explicit"] })),
+      admin.send(new idp.CreateUserPoolClientCommand({ UserPoolId: f.poolId, ClientName: "stale", SupportedIdentityProviders: ["Explicit"] })),
       { name: "InvalidParameterException", message: `The provider Explicit does not exist for User Pool ${f.poolId}` },
     );
   });
@@ -259,7 +279,7 @@ describe("identity provider operations", () => {
   test("refusals: a duplicate name, other provider types, bad details, an issuer without discovery, an unknown attribute, a taken identifier", async () => {
     const f = await federation();
     const create = (input: Partial<idp.CreateIdentityProviderCommandInput>) =>
-      h.admin.send(new idp.CreateIdentityProviderCommand({ UserPoolId: f.poolId, ProviderName: "Other", ProviderType: "OIDC", ProviderDetails: oidcDetails(f), ...input }));
+      admin.send(new idp.CreateIdentityProviderCommand({ UserPoolId: f.poolId, ProviderName: "Other", ProviderType: "OIDC", ProviderDetails: oidcDetails(f), ...input }));
 
     await assert.rejects(create({ ProviderName: "Partner" }), { name: "DuplicateProviderException", message: `Partner already exists in user pool ${f.poolId}.` });
     await assert.rejects(create({ ProviderType: "SAML", ProviderDetails: { MetadataURL: "https://idp.example.test/metadata" } }), {
@@ -279,7 +299,7 @@ describe("identity provider operations", () => {
     await assert.rejects(create({ IdpIdentifiers: ["partner.example.test"] }), { name: "InvalidParameterException", message: /Partner/ });
     await assert.rejects(create({ ProviderName: "COGNITO" }), { name: "InvalidParameterException" });
     await assert.rejects(create({ ProviderName: "_x" }), { message: /regular expression pattern/ }, "AWS's name pattern");
-    await assert.rejects(h.admin.send(new idp.DescribeIdentityProviderCommand({ UserPoolId: f.poolId, ProviderName: "Other" })), { name: "ResourceNotFoundException" });
+    await assert.rejects(admin.send(new idp.DescribeIdentityProviderCommand({ UserPoolId: f.poolId, ProviderName: "Other" })), { name: "ResourceNotFoundException" });
   });
 });
 
@@ -308,7 +328,7 @@ describe("signing in through an OIDC identity provider", () => {
     assert.match(String(identities[0]!.dateCreated), /^\d{13}$/);
     assert.equal(decodeJwt(tokens.access_token as string).username, username);
 
-    const user = await h.admin.send(new idp.AdminGetUserCommand({ UserPoolId: f.poolId, Username: username }));
+    const user = await admin.send(new idp.AdminGetUserCommand({ UserPoolId: f.poolId, Username: username }));
     assert.equal(user.Username, username);
     assert.equal(user.UserStatus, "EXTERNAL_PROVIDER");
     const attributes = Object.fromEntries(user.UserAttributes!.map((a) => [a.Name, a.Value]));
@@ -318,12 +338,12 @@ describe("signing in through an OIDC identity provider", () => {
     assert.deepEqual({ ...stored, dateCreated: typeof stored.dateCreated }, { userId: f.idpUserSub, providerName: "Partner", providerType: "OIDC", issuer: null, primary: true, dateCreated: "number" });
 
     // The provider's email changes: the next sign-in (A remembers ada, so no sign-in page there) brings it over.
-    await h.admin.send(new idp.AdminUpdateUserAttributesCommand({ UserPoolId: f.idpPoolId, Username: "ada", UserAttributes: [{ Name: "email", Value: "ada@new.example.test" }] }));
+    await admin.send(new idp.AdminUpdateUserAttributesCommand({ UserPoolId: f.idpPoolId, Username: "ada", UserAttributes: [{ Name: "email", Value: "ada@new.example.test" }] }));
     const again = await exchange(f, await federatedSignIn(browser, f));
     const second = decodeJwt(again.id_token as string);
     assert.equal(second.email, "ada@new.example.test");
     assert.equal(second.sub, id.sub, "the same user");
-    const { Users } = await h.admin.send(new idp.ListUsersCommand({ UserPoolId: f.poolId }));
+    const { Users } = await admin.send(new idp.ListUsersCommand({ UserPoolId: f.poolId }));
     assert.deepEqual(Users?.map((u) => [u.Username, u.UserStatus]), [[username, "EXTERNAL_PROVIDER"]]);
 
     // B remembers the federated user too: an authorization request without a provider goes straight back.
@@ -331,7 +351,7 @@ describe("signing in through an OIDC identity provider", () => {
     assert.ok(location(remembered).startsWith(`${CALLBACK}?code=`), location(remembered));
 
     await assert.rejects(
-      h.anonymous.send(new idp.InitiateAuthCommand({ ClientId: f.clientId, AuthFlow: "USER_PASSWORD_AUTH", AuthParameters: { USERNAME: username, PASSWORD } })),
+      anonymous.send(new idp.InitiateAuthCommand({ ClientId: f.clientId, AuthFlow: "USER_PASSWORD_AUTH", AuthParameters: { USERNAME: username, PASSWORD } })),
       { name: "NotAuthorizedException" },
     );
   });
@@ -352,7 +372,7 @@ describe("signing in through an OIDC identity provider", () => {
   test("errors: the provider's error goes back to the app; an unknown provider; a state from another browser; a disabled federated user", async () => {
     const f = await federation();
     // A refuses the scope B asks for: A sends its error to B's idpresponse, and B on to the app.
-    await h.admin.send(new idp.UpdateIdentityProviderCommand({ UserPoolId: f.poolId, ProviderName: "Partner", ProviderDetails: oidcDetails(f, { authorize_scopes: "openid phone" }) }));
+    await admin.send(new idp.UpdateIdentityProviderCommand({ UserPoolId: f.poolId, ProviderName: "Partner", ProviderDetails: oidcDetails(f, { authorize_scopes: "openid phone" }) }));
     const browser = new Browser();
     const refused = await toIdentityProvider(browser, f, { identity_provider: "Partner" }, "openid phone");
     assert.ok(location(refused).startsWith(`${issuer(f.poolId)}/oauth2/idpresponse?`), location(refused));
@@ -369,7 +389,7 @@ describe("signing in through an OIDC identity provider", () => {
     assert.equal(unknown.searchParams.get("state"), "st-1");
 
     // The state is bound to the browser that started the sign-in: another browser's callback is refused.
-    await h.admin.send(new idp.UpdateIdentityProviderCommand({ UserPoolId: f.poolId, ProviderName: "Partner", ProviderDetails: oidcDetails(f) }));
+    await admin.send(new idp.UpdateIdentityProviderCommand({ UserPoolId: f.poolId, ProviderName: "Partner", ProviderDetails: oidcDetails(f) }));
     const atIdp = await toIdentityProvider(browser, f);
     const toB = await browser.submit(await browser.get(location(atIdp)), { username: "ada", password: PASSWORD });
     const stranger = await new Browser().get(location(toB));
@@ -379,7 +399,7 @@ describe("signing in through an OIDC identity provider", () => {
 
     // A disabled federated user is refused at their next sign-in.
     codeOf(await browser.get(location(toB)));
-    await h.admin.send(new idp.AdminDisableUserCommand({ UserPoolId: f.poolId, Username: `Partner_${f.idpUserSub}` }));
+    await admin.send(new idp.AdminDisableUserCommand({ UserPoolId: f.poolId, Username: `Partner_${f.idpUserSub}` }));
     const disabled = await federatedSignIn(browser, f);
     assert.equal(disabled.searchParams.get("error"), "invalid_request");
     assert.equal(disabled.searchParams.get("error_description"), "User is disabled.");
@@ -387,7 +407,7 @@ describe("signing in through an OIDC identity provider", () => {
 
   test("a client that supports only the provider shows no password form and refuses a password posted anyway", async () => {
     const f = await federation();
-    const { UserPoolClient } = await h.admin.send(
+    const { UserPoolClient } = await admin.send(
       new idp.CreateUserPoolClientCommand({
         UserPoolId: f.poolId,
         ClientName: "partner-only",
@@ -413,6 +433,204 @@ describe("signing in through an OIDC identity provider", () => {
     const refused = await browser.post(action.toString(), { ...other.hidden, username: "ada", password: PASSWORD });
     assert.equal(refused.status, 400);
     assert.match(await refused.text(), /does not allow signing in with a username and password/);
+  });
+});
+
+/** The events a trigger function logged (`TRIGGER {json}` lines), once there are `count` of them. */
+async function triggerEvents(functionName: string, count: number): Promise<Record<string, string>[]> {
+  return waitFor(`${count} trigger events of ${functionName}`, async () => {
+    const found = await h.logs.send(new FilterLogEventsCommand({ logGroupName: `/aws/lambda/${functionName}`, filterPattern: "TRIGGER" })).catch(() => ({ events: [] }));
+    const events = (found.events ?? []).flatMap((e) => {
+      const at = e.message?.indexOf("TRIGGER ") ?? -1;
+      return at < 0 ? [] : [JSON.parse(e.message!.slice(at + 8)) as Record<string, string>];
+    });
+    return events.length >= count ? events : undefined;
+  });
+}
+
+const attributesOf = (user: idp.AdminGetUserCommandOutput) => Object.fromEntries(user.UserAttributes!.map((a) => [a.Name, a.Value]));
+
+describe("Lambda triggers on a federated sign-in", () => {
+  test("PreSignUp_ExternalProvider and PostConfirmation at the first sign-in, PostAuthentication at every one", async () => {
+    const fn = await nodeFunction(
+      h,
+      `exports.handler = async (event) => {
+        const a = event.request.userAttributes;
+        console.log("TRIGGER " + JSON.stringify({ source: event.triggerSource, userName: event.userName, clientId: event.callerContext.clientId, email: a.email, status: a["cognito:user_status"] }));
+        if (event.triggerSource === "PreSignUp_ExternalProvider") event.response.autoVerifyEmail = true;
+        return event;
+      };`,
+    );
+    const f = await federation({ PreSignUp: fn.arn, PostConfirmation: fn.arn, PostAuthentication: fn.arn });
+    const browser = new Browser();
+    await exchange(f, await federatedSignIn(browser, f));
+    await exchange(f, await federatedSignIn(browser, f));
+    const username = `Partner_${f.idpUserSub}`;
+    const user = await admin.send(new idp.AdminGetUserCommand({ UserPoolId: f.poolId, Username: username }));
+    assert.equal(attributesOf(user).email_verified, "true", "PreSignUp's autoVerifyEmail applies to the new federated user");
+
+    const events = await triggerEvents(fn.name, 4);
+    const count = (source: string) => events.filter((e) => e.source === source).length;
+    assert.deepEqual(
+      [count("PreSignUp_ExternalProvider"), count("PostConfirmation_ConfirmSignUp"), count("PostAuthentication_Authentication")],
+      [1, 1, 2],
+      JSON.stringify(events),
+    );
+    for (const event of events) {
+      assert.equal(event.userName, username);
+      assert.equal(event.clientId, f.clientId);
+      assert.equal(event.email, "ada@partner.example.test", "the mapped attributes");
+    }
+    assert.equal(events.find((e) => e.source === "PostConfirmation_ConfirmSignUp")?.status, "EXTERNAL_PROVIDER");
+  });
+
+  test("a PreSignUp error refuses the first sign-in, back to the app, creating no user", async () => {
+    const fn = await nodeFunction(h, `exports.handler = async (event) => { throw new Error("Partner users must be invited"); };`);
+    const f = await federation({ PreSignUp: fn.arn });
+    const refused = await federatedSignIn(new Browser(), f);
+    assert.equal(`${refused.origin}${refused.pathname}`, CALLBACK);
+    assert.equal(refused.searchParams.get("error"), "invalid_request");
+    assert.equal(refused.searchParams.get("error_description"), "PreSignUp failed with error Partner users must be invited.");
+    assert.equal(refused.searchParams.get("state"), "st-1");
+    assert.equal(refused.searchParams.get("code"), null);
+    const { Users } = await admin.send(new idp.ListUsersCommand({ UserPoolId: f.poolId }));
+    assert.deepEqual(Users, []);
+    const { Groups } = await admin.send(new idp.ListGroupsCommand({ UserPoolId: f.poolId }));
+    assert.deepEqual(Groups, []);
+  });
+});
+
+describe("federated users' group, links and attributes", () => {
+  test("the first federated sign-in creates the provider's group and puts the user in it: cognito:groups names it", async () => {
+    const f = await federation();
+    const group = `${f.poolId}_Partner`;
+    const tokens = await exchange(f, await federatedSignIn(new Browser(), f));
+    assert.deepEqual(decodeJwt(tokens.id_token as string)["cognito:groups"], [group]);
+    assert.deepEqual(decodeJwt(tokens.access_token as string)["cognito:groups"], [group]);
+    const { Groups } = await admin.send(new idp.ListGroupsCommand({ UserPoolId: f.poolId }));
+    assert.deepEqual(Groups?.map((g) => [g.GroupName, g.Description]), [[group, "Autogenerated group for users who sign in using Partner"]]);
+    const { Users } = await admin.send(new idp.ListUsersInGroupCommand({ UserPoolId: f.poolId, GroupName: group }));
+    assert.deepEqual(Users?.map((u) => u.Username), [`Partner_${f.idpUserSub}`]);
+  });
+
+  test("AdminLinkProviderForUser: the provider's user signs in as the linked native user; AdminDisableProviderForUser unlinks", async () => {
+    const f = await federation();
+    await admin.send(
+      new idp.AdminCreateUserCommand({ UserPoolId: f.poolId, Username: "grace", MessageAction: "SUPPRESS", UserAttributes: [{ Name: "email", Value: "grace@app.example.test" }] }),
+    );
+    await admin.send(new idp.AdminSetUserPasswordCommand({ UserPoolId: f.poolId, Username: "grace", Password: PASSWORD, Permanent: true }));
+    await admin.send(new idp.AdminCreateUserCommand({ UserPoolId: f.poolId, Username: "henry", MessageAction: "SUPPRESS" }));
+    const source = { ProviderName: "Partner", ProviderAttributeName: "Cognito_Subject", ProviderAttributeValue: f.idpUserSub };
+    const link = (DestinationUser: idp.ProviderUserIdentifierType, SourceUser: idp.ProviderUserIdentifierType = source) =>
+      admin.send(new idp.AdminLinkProviderForUserCommand({ UserPoolId: f.poolId, DestinationUser, SourceUser }));
+
+    await link({ ProviderName: "Cognito", ProviderAttributeValue: "grace" });
+    const linked = JSON.parse(attributesOf(await admin.send(new idp.AdminGetUserCommand({ UserPoolId: f.poolId, Username: "grace" }))).identities!) as Record<string, unknown>[];
+    assert.deepEqual(linked.map((i) => ({ ...i, dateCreated: typeof i.dateCreated })), [
+      { userId: f.idpUserSub, providerName: "Partner", providerType: "OIDC", issuer: null, primary: false, dateCreated: "number" },
+    ]);
+    await link({ ProviderName: "Cognito", ProviderAttributeValue: "grace" });
+
+    await assert.rejects(link({ ProviderName: "Cognito", ProviderAttributeValue: "henry" }), { name: "AliasExistsException" });
+    await assert.rejects(link({ ProviderName: "Cognito", ProviderAttributeValue: "nobody" }), { name: "UserNotFoundException" });
+    await assert.rejects(link({ ProviderName: "Cognito", ProviderAttributeValue: "henry" }, { ProviderName: "Cognito", ProviderAttributeName: "Cognito_Subject", ProviderAttributeValue: "grace" }), {
+      name: "InvalidParameterException",
+      message: /Cognito users with username\/password may not be passed in as a SourceUser/,
+    });
+    await assert.rejects(link({ ProviderName: "Cognito", ProviderAttributeValue: "henry" }, { ...source, ProviderName: "Nobody" }), { name: "InvalidParameterException" });
+    await assert.rejects(link({ ProviderName: "Cognito", ProviderAttributeValue: "henry" }, { ...source, ProviderAttributeName: "email" }), { name: "InvalidParameterException" });
+
+    // ada signs in at Partner and arrives as grace: no federated user, and not in the provider's group.
+    const browser = new Browser();
+    const tokens = await exchange(f, await federatedSignIn(browser, f));
+    const id = decodeJwt(tokens.id_token as string);
+    assert.equal(id["cognito:username"], "grace");
+    assert.equal(id.email, "ada@partner.example.test", "the mapping applies to the linked user");
+    assert.deepEqual((id.identities as Record<string, unknown>[]).map((i) => [i.providerName, i.userId, i.primary]), [["Partner", f.idpUserSub, "false"]]);
+    assert.equal(id["cognito:groups"], undefined);
+    const { Users } = await admin.send(new idp.ListUsersCommand({ UserPoolId: f.poolId }));
+    assert.deepEqual(Users?.map((u) => u.Username).sort(), ["grace", "henry"]);
+
+    // Unlinked, the identity's next sign-in makes a federated user of its own, which can no longer be linked.
+    await admin.send(new idp.AdminDisableProviderForUserCommand({ UserPoolId: f.poolId, User: source }));
+    assert.equal(attributesOf(await admin.send(new idp.AdminGetUserCommand({ UserPoolId: f.poolId, Username: "grace" }))).identities, undefined);
+    const own = await exchange(f, await federatedSignIn(browser, f));
+    const username = `Partner_${f.idpUserSub}`;
+    assert.equal(decodeJwt(own.id_token as string)["cognito:username"], username);
+    await assert.rejects(link({ ProviderName: "Cognito", ProviderAttributeValue: "grace" }), {
+      name: "InvalidParameterException",
+      message: "Merging is not currently supported, provide a SourceUser that has not been used to sign in",
+    });
+
+    // Disabling the provider for a federated user disables them; for a native user (Cognito), their password sign-in.
+    await admin.send(new idp.AdminDisableProviderForUserCommand({ UserPoolId: f.poolId, User: source }));
+    assert.equal((await admin.send(new idp.AdminGetUserCommand({ UserPoolId: f.poolId, Username: username }))).Enabled, false);
+    const signIn = () => anonymous.send(new idp.InitiateAuthCommand({ ClientId: f.clientId, AuthFlow: "USER_PASSWORD_AUTH", AuthParameters: { USERNAME: "grace", PASSWORD } }));
+    assert.ok((await signIn()).AuthenticationResult?.IdToken);
+    await admin.send(new idp.AdminDisableProviderForUserCommand({ UserPoolId: f.poolId, User: { ProviderName: "Cognito", ProviderAttributeName: "Cognito_Subject", ProviderAttributeValue: "grace" } }));
+    await assert.rejects(signIn(), { name: "NotAuthorizedException" });
+    await assert.rejects(
+      admin.send(new idp.AdminDisableProviderForUserCommand({ UserPoolId: f.poolId, User: { ...source, ProviderAttributeValue: "never-signed-in" } })),
+      { name: "UserNotFoundException" },
+    );
+  });
+
+  test("identities is in the pool's schema and written only by Cognito; a federated user's password cannot be set", async () => {
+    const f = await federation();
+    const { UserPool } = await admin.send(new idp.DescribeUserPoolCommand({ UserPoolId: f.poolId }));
+    assert.deepEqual(UserPool?.SchemaAttributes?.find((a) => a.Name === "identities"), {
+      Name: "identities",
+      AttributeDataType: "String",
+      DeveloperOnlyAttribute: false,
+      Mutable: true,
+      Required: false,
+      StringAttributeConstraints: {},
+    });
+    await exchange(f, await federatedSignIn(new Browser(), f));
+    const username = `Partner_${f.idpUserSub}`;
+    await assert.rejects(admin.send(new idp.AdminSetUserPasswordCommand({ UserPoolId: f.poolId, Username: username, Password: PASSWORD, Permanent: true })), {
+      name: "InvalidParameterException",
+      message: /external identity provider/,
+    });
+    await assert.rejects(admin.send(new idp.AdminSetUserPasswordCommand({ UserPoolId: f.poolId, Username: username, Password: PASSWORD })), { name: "InvalidParameterException" });
+    await assert.rejects(
+      admin.send(new idp.AdminUpdateUserAttributesCommand({ UserPoolId: f.poolId, Username: username, UserAttributes: [{ Name: "identities", Value: "[]" }] })),
+      { name: "InvalidParameterException" },
+    );
+    await assert.rejects(admin.send(new idp.UpdateIdentityProviderCommand({ UserPoolId: f.poolId, ProviderName: "Partner", AttributeMapping: { identities: "sub" } })), {
+      name: "InvalidParameterException",
+    });
+  });
+});
+
+describe("the provider's key set", () => {
+  test("a jwks_uri given is used rather than discovery's; a key set that cannot be fetched is told apart from a token it refuses", async () => {
+    const f = await federation();
+    const { UserPool: other } = await admin.send(new idp.CreateUserPoolCommand({ PoolName: `other-${Date.now()}` }));
+    const pinned = (jwks_uri: string) =>
+      admin.send(
+        new idp.UpdateIdentityProviderCommand({
+          UserPoolId: f.poolId,
+          ProviderName: "Partner",
+          // Every endpoint given: nothing is discovered, then or at sign-in.
+          ProviderDetails: oidcDetails(f, { authorize_url: `${issuer(f.idpPoolId)}/oauth2/authorize`, token_url: `${issuer(f.idpPoolId)}/oauth2/token`, jwks_uri }),
+        }),
+      );
+    const browser = new Browser();
+
+    await pinned(`${issuer(other!.Id!)}/.well-known/jwks.json`);
+    const wrongKeys = await federatedSignIn(browser, f);
+    assert.equal(wrongKeys.searchParams.get("error"), "invalid_request");
+    assert.match(wrongKeys.searchParams.get("error_description") ?? "", /no applicable key/);
+
+    await pinned("http://127.0.0.1:9/jwks.json");
+    const unreachable = await federatedSignIn(browser, f);
+    assert.equal(unreachable.searchParams.get("error"), "temporarily_unavailable");
+    assert.match(unreachable.searchParams.get("error_description") ?? "", /Could not fetch the key set at http:\/\/127\.0\.0\.1:9\/jwks\.json/);
+
+    await pinned(`${issuer(f.idpPoolId)}/.well-known/jwks.json`);
+    const tokens = await exchange(f, await federatedSignIn(browser, f));
+    assert.equal(decodeJwt(tokens.id_token as string)["cognito:username"], `Partner_${f.idpUserSub}`);
   });
 });
 

@@ -136,6 +136,25 @@ describe("IAM users, team viewers and enforcement modes", () => {
     await rejectsWith(user.sqs.send(new CreateQueueCommand({ QueueName: "by-deployer" })), "AccessDenied", 403, /user\/deployer is not authorized to perform: sqs:CreateQueue/);
   });
 
+  test("GetCallerIdentity and GetSessionToken need no permission: a user with no policies, or denied everything, may call both", async () => {
+    const keyOf = async (userName: string) => {
+      await admin.iam.send(new CreateUserCommand({ UserName: userName }));
+      const { AccessKey } = await admin.iam.send(new CreateAccessKeyCommand({ UserName: userName }));
+      return clients(gateway.url, { accessKeyId: AccessKey!.AccessKeyId!, secretAccessKey: AccessKey!.SecretAccessKey! });
+    };
+    const bare = await keyOf("no-policies");
+    const denied = await keyOf("denied-all");
+    const denyAll = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Deny", Action: "*", Resource: "*" }] });
+    await admin.iam.send(new PutUserPolicyCommand({ UserName: "denied-all", PolicyName: "deny", PolicyDocument: denyAll }));
+    for (const [user, name] of [[bare, "no-policies"], [denied, "denied-all"]] as const) {
+      assert.equal((await user.sts.send(new GetCallerIdentityCommand({}))).Arn, `arn:aws:iam::${team.accountId}:user/${name}`);
+      const { Credentials } = await user.sts.send(new GetSessionTokenCommand({ DurationSeconds: 900 }));
+      assert.match(Credentials?.AccessKeyId ?? "", /^ASIA/);
+      // The session has the user's rights and no more: nothing else is allowed.
+      await rejectsWith(user.sqs.send(new ListQueuesCommand({})), "AccessDenied", 403);
+    }
+  });
+
   test("a team viewer's key may read but not change", async () => {
     const viewer = await createTestTeam({ role: "viewer" });
     const client = clients(gateway.url, viewer);
@@ -177,9 +196,7 @@ describe("principal ARNs under a path", () => {
 
   test("such a user's GetSessionToken session acts with the user's policies", async () => {
     await admin.iam.send(new CreateUserCommand({ UserName: "pathed-user", Path: path }));
-    // Stratus asks for sts:GetSessionToken, which AWS does not; granting it keeps this test about the session.
-    const inline = allowPolicy(["sqs:ListQueues", "sts:GetSessionToken"]);
-    await admin.iam.send(new PutUserPolicyCommand({ UserName: "pathed-user", PolicyName: "inline", PolicyDocument: inline }));
+    await admin.iam.send(new PutUserPolicyCommand({ UserName: "pathed-user", PolicyName: "inline", PolicyDocument: allowPolicy("sqs:ListQueues") }));
     const { AccessKey } = await admin.iam.send(new CreateAccessKeyCommand({ UserName: "pathed-user" }));
     const user = clients(gateway.url, { accessKeyId: AccessKey!.AccessKeyId!, secretAccessKey: AccessKey!.SecretAccessKey! });
     const { Credentials } = await user.sts.send(new GetSessionTokenCommand({}));

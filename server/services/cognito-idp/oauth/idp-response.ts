@@ -1,14 +1,16 @@
 /**
  * GET /oauth2/idpresponse: where an identity provider sends the browser back. The sealed `state` gives
  * the app's authorization request; the provider's code is exchanged, its ID token checked, the
- * federated user created or updated, and the request finished as a hosted UI sign-in finishes it. What
- * goes wrong with the provider or the user goes back to the app as an OAuth error.
+ * federated user created or updated (or the user the identity is linked to found), PostAuthentication
+ * run, and the request finished as a hosted UI sign-in finishes it. What goes wrong with the provider,
+ * the user or a trigger goes back to the app as an OAuth error.
  */
 import type { Db } from "../../../db/client";
 import type { CognitoUserPool } from "../../../db/generated/client";
 import { isAwsError } from "../../../errors";
-import { OidcError } from "../../../lib/oidc-client";
+import { OidcError, OidcUnreachable } from "../../../lib/oidc-client";
 import { findProvider } from "../identity-providers";
+import { aroundAuthentication } from "../lifecycle-triggers";
 import { checkAuthorizeRequest, errorResponse, errorToApp } from "./authorize-request";
 import { heldByBrowser } from "./csrf";
 import { federatedUser } from "./federated-users";
@@ -32,9 +34,12 @@ export async function idpResponse(db: Db, pool: CognitoUserPool, req: WebRequest
   const provider = await findProvider(db, pool.id, state.provider);
   if (!provider || !supportsProvider(request.settings, provider.providerName)) return errorToApp(request, "invalid_request", `The identity provider ${state.provider} is not supported by the app client.`);
   try {
-    const user = await federatedUser(db, pool, provider, await providerClaims(provider, code, state.nonce));
+    const user = await federatedUser(db, pool, provider, await providerClaims(provider, code, state.nonce), request.client.clientId);
+    await aroundAuthentication("PostAuthentication", pool, user, request.client.clientId);
     return await finishSignIn(db, request, user);
   } catch (error) {
+    // The provider not answering is not the request's fault: the app may try again later.
+    if (error instanceof OidcUnreachable) return errorToApp(request, "temporarily_unavailable", error.message);
     if (error instanceof OidcError || isAwsError(error)) return errorToApp(request, "invalid_request", error.message);
     throw error;
   }

@@ -1,11 +1,12 @@
 /**
  * What an OpenID Connect provider says about the user who signed in there: the authorization code
- * exchanged at its token endpoint (client_secret_post), the ID token checked against its keys, issuer,
- * our client ID and the nonce we sent, and its userInfo (attributes_url) read with the access token.
+ * exchanged at its token endpoint (client_secret_post), the ID token checked against its keys (jwks_uri),
+ * issuer, our client ID and the nonce we sent, and its userInfo (attributes_url) read with the access
+ * token. A provider that cannot be reached is OidcUnreachable; anything else it says wrong, OidcError.
  */
 import { z } from "zod";
 import type { CognitoIdentityProvider } from "../../../db/generated/client";
-import { OidcError, verifyIdToken } from "../../../lib/oidc-client";
+import { OidcError, OidcUnreachable, verifyIdToken } from "../../../lib/oidc-client";
 import { oidcDetailsOf, type OidcDetails, providerSecretOf } from "../identity-providers";
 import { idpResponseUrl } from "./federation";
 
@@ -18,7 +19,7 @@ const UserInfo = z.record(z.string(), z.unknown());
 
 async function call(url: string, init: RequestInit): Promise<{ status: number; body: unknown }> {
   const response = await fetch(url, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS) }).catch((error: unknown) => {
-    throw new OidcError(`Could not reach ${url}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new OidcUnreachable(`Could not reach ${url}: ${error instanceof Error ? error.message : String(error)}`);
   });
   return { status: response.status, body: await response.json().catch(() => null) };
 }
@@ -45,7 +46,8 @@ async function userInfo(details: OidcDetails & { attributes_url: string }, acces
 export async function providerClaims(provider: CognitoIdentityProvider, code: string, nonce: string): Promise<Claims> {
   const details = oidcDetailsOf(provider);
   const tokens = await exchangeCode(provider, details, code);
-  const claims = await verifyIdToken(tokens.id_token, { issuer: details.oidc_issuer, audience: [details.client_id], nonce });
+  // The keys saved with the provider (given, or discovered when it was saved): sign-in needs no discovery document.
+  const claims = await verifyIdToken(tokens.id_token, { issuer: details.oidc_issuer, audience: [details.client_id], nonce, jwksUri: details.jwks_uri });
   const { attributes_url } = details;
   if (!attributes_url || !tokens.access_token) return claims;
   const info = await userInfo({ ...details, attributes_url }, tokens.access_token);
