@@ -38,7 +38,8 @@ export function mfaShape(user: Pick<CognitoUser, "mfa">) {
   return { UserMFASettingList: list.length ? list : undefined, PreferredMfaSetting: mfa.preferred ?? undefined };
 }
 
-type MfaChallenge = "SOFTWARE_TOKEN_MFA" | "SMS_MFA" | "MFA_SETUP";
+export const MFA_CHALLENGES = ["SOFTWARE_TOKEN_MFA", "SMS_MFA", "MFA_SETUP"] as const;
+export type MfaChallenge = (typeof MFA_CHALLENGES)[number];
 
 /** The second factor a sign-in needs, or null (pool MFA off, or optional and the user has none). */
 export function requiredMfa(pool: CognitoUserPool, user: CognitoUser): MfaChallenge | null {

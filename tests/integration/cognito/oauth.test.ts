@@ -4,7 +4,7 @@ import { createHash, createHmac, randomBytes } from "node:crypto";
 import { after, before, describe, test } from "node:test";
 import * as idp from "@aws-sdk/client-cognito-identity-provider";
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from "jose";
-import { startCognito, type CognitoHarness } from "./harness";
+import { authorizeUrl, CALLBACK, codeOf, formOf, hostedSignIn, location, type OAuthApp, SIGNED_OUT, startCognito, type CognitoHarness, unescapeHtml } from "./harness";
 
 let h: CognitoHarness;
 
@@ -16,81 +16,11 @@ after(async () => {
 });
 
 const PASSWORD = "Correct-horse-9";
-const CALLBACK = "https://app.example.test/callback";
-const SIGNED_OUT = "https://app.example.test/signed-out";
 const API = "https://api.example.test";
-
-/** A browser: a cookie jar, and forms read from the pages. */
-class Browser {
-  readonly cookies = new Map<string, string>();
-
-  async get(url: string): Promise<Response> {
-    return this.#remember(await fetch(new URL(url, h.gateway.url), { redirect: "manual", headers: this.#cookieHeader() }));
-  }
-
-  async post(url: string, fields: Record<string, string>): Promise<Response> {
-    const headers = { ...this.#cookieHeader(), "content-type": "application/x-www-form-urlencoded" };
-    return this.#remember(await fetch(new URL(url, h.gateway.url), { method: "POST", redirect: "manual", headers, body: new URLSearchParams(fields) }));
-  }
-
-  /** Fills the page's form (its hidden fields kept) and posts it. */
-  async submit(page: Response | string, fields: Record<string, string>): Promise<Response> {
-    const form = formOf(typeof page === "string" ? page : await page.text());
-    return this.post(form.action, { ...form.hidden, ...fields });
-  }
-
-  #cookieHeader(): Record<string, string> {
-    return this.cookies.size ? { cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ") } : {};
-  }
-
-  #remember(res: Response): Response {
-    for (const line of res.headers.getSetCookie()) {
-      const [pair = ""] = line.split(";");
-      const at = pair.indexOf("=");
-      if (/max-age=0/i.test(line)) this.cookies.delete(pair.slice(0, at));
-      else this.cookies.set(pair.slice(0, at), pair.slice(at + 1));
-    }
-    return res;
-  }
-}
-
-const unescape = (value: string) => value.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-
-function formOf(html: string): { action: string; hidden: Record<string, string> } {
-  const action = /<form method="post" action="([^"]*)"/.exec(html)?.[1];
-  assert.ok(action, `no form in the page: ${html.slice(0, 400)}`);
-  const hidden = Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)].map((m) => [unescape(m[1]!), unescape(m[2]!)]));
-  return { action: unescape(action), hidden };
-}
-
-const location = (res: Response) => res.headers.get("location") ?? "";
 
 function pkce() {
   const verifier = randomBytes(32).toString("base64url");
   return { verifier, challenge: createHash("sha256").update(verifier).digest("base64url") };
-}
-
-interface OAuthApp {
-  poolId: string;
-  clientId: string;
-  clientSecret?: string;
-}
-
-async function oauthApp(client: Partial<idp.CreateUserPoolClientCommandInput> = {}, pool: Partial<idp.CreateUserPoolCommandInput> = {}): Promise<OAuthApp> {
-  const { UserPool } = await h.admin.send(new idp.CreateUserPoolCommand({ PoolName: `oauth-${Date.now()}`, AutoVerifiedAttributes: ["email"], ...pool }));
-  const { UserPoolClient } = await h.admin.send(
-    new idp.CreateUserPoolClientCommand({
-      UserPoolId: UserPool!.Id,
-      ClientName: "web",
-      AllowedOAuthFlowsUserPoolClient: true,
-      AllowedOAuthFlows: ["code", "implicit"],
-      AllowedOAuthScopes: ["openid", "email", "profile"],
-      CallbackURLs: [CALLBACK],
-      LogoutURLs: [SIGNED_OUT],
-      ...client,
-    }),
-  );
-  return { poolId: UserPool!.Id!, clientId: UserPoolClient!.ClientId!, clientSecret: UserPoolClient!.ClientSecret };
 }
 
 async function confirmedUser(app: OAuthApp, username: string, email: string): Promise<void> {
@@ -99,37 +29,9 @@ async function confirmedUser(app: OAuthApp, username: string, email: string): Pr
   await h.anonymous.send(new idp.ConfirmSignUpCommand({ ClientId: app.clientId, SecretHash, Username: username, ConfirmationCode: await h.code(email) }));
 }
 
-const authorizeUrl = (app: OAuthApp, params: Record<string, string>) =>
-  `/${app.poolId}/oauth2/authorize?${new URLSearchParams({ client_id: app.clientId, redirect_uri: CALLBACK, response_type: "code", state: "st-1", ...params })}`;
-
-/** authorize → the sign-in page → the credentials posted; the answer is the redirect back to the app. */
-async function signIn(browser: Browser, app: OAuthApp, params: Record<string, string>, username: string, password = PASSWORD): Promise<Response> {
-  const start = await browser.get(authorizeUrl(app, params));
-  assert.equal(start.status, 302);
-  assert.ok(location(start).startsWith(`/${app.poolId}/login?`), location(start));
-  const page = await browser.get(location(start));
-  assert.equal(page.status, 200);
-  return browser.submit(page, { username, password });
-}
-
-async function tokenRequest(app: OAuthApp, fields: Record<string, string>, basic?: string): Promise<{ status: number; body: Record<string, unknown> }> {
-  const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded" };
-  if (basic) headers.authorization = `Basic ${Buffer.from(basic).toString("base64")}`;
-  const res = await fetch(`${h.gateway.url}/${app.poolId}/oauth2/token`, { method: "POST", headers, body: new URLSearchParams(fields) });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-}
-
-const codeOf = (res: Response) => {
-  assert.equal(res.status, 302);
-  const url = new URL(location(res));
-  assert.equal(`${url.origin}${url.pathname}`, CALLBACK);
-  assert.equal(url.searchParams.get("state"), "st-1");
-  return url.searchParams.get("code")!;
-};
-
 describe("resource servers", () => {
   test("Create, Describe, List, Update and Delete ResourceServer, with Cognito's errors", async () => {
-    const { poolId } = await oauthApp();
+    const { poolId } = await h.oauthApp();
     const created = await h.admin.send(
       new idp.CreateResourceServerCommand({ UserPoolId: poolId, Identifier: API, Name: "orders", Scopes: [{ ScopeName: "read", ScopeDescription: "Read orders" }] }),
     );
@@ -159,7 +61,7 @@ describe("resource servers", () => {
 
 describe("authorization code flow", () => {
   test("authorize → sign-in page → code → token exchange with PKCE → tokens verify against the JWKS → userInfo; a code works once", async () => {
-    const app = await oauthApp({ GenerateSecret: true });
+    const app = await h.oauthApp({ GenerateSecret: true });
     const email = `ada-${Date.now()}@example.test`;
     await confirmedUser(app, "ada", email);
 
@@ -170,15 +72,15 @@ describe("authorization code flow", () => {
     assert.equal(config.userinfo_endpoint, `${issuer}/oauth2/userInfo`);
     assert.deepEqual(config.response_types_supported, ["code", "token"]);
 
-    const browser = new Browser();
+    const browser = h.browser();
     const { verifier, challenge } = pkce();
-    const back = await signIn(browser, app, { scope: "openid email profile", nonce: "n-0S6", code_challenge: challenge, code_challenge_method: "S256" }, "ada");
+    const back = await hostedSignIn(browser, app, { scope: "openid email profile", nonce: "n-0S6", code_challenge: challenge, code_challenge_method: "S256" }, "ada", PASSWORD);
     const code = codeOf(back);
-    assert.ok(browser.cookies.has("cognito"), "the hosted UI remembers the sign-in");
+    assert.ok(browser.has("cognito"), "the hosted UI remembers the sign-in");
     assert.match(back.headers.getSetCookie().find((c) => c.startsWith("cognito="))!, new RegExp(`Path=/${app.poolId}; HttpOnly; SameSite=Lax`));
 
     const exchange = { grant_type: "authorization_code", code, redirect_uri: CALLBACK, code_verifier: verifier };
-    const { status, body } = await tokenRequest(app, exchange, `${app.clientId}:${app.clientSecret}`);
+    const { status, body } = await h.tokenRequest(app, exchange, `${app.clientId}:${app.clientSecret}`);
     assert.equal(status, 200, JSON.stringify(body));
     assert.equal(body.token_type, "Bearer");
     assert.equal(body.expires_in, 3600);
@@ -200,39 +102,39 @@ describe("authorization code flow", () => {
     assert.equal(bad.status, 401);
     assert.match(bad.headers.get("www-authenticate") ?? "", /^Bearer error="invalid_token"/);
 
-    const reused = await tokenRequest(app, exchange, `${app.clientId}:${app.clientSecret}`);
+    const reused = await h.tokenRequest(app, exchange, `${app.clientId}:${app.clientSecret}`);
     assert.equal(reused.status, 400);
     assert.equal(reused.body.error, "invalid_grant");
 
     // The refresh token keeps the granted scopes; no new refresh token comes back.
-    const refreshed = await tokenRequest(app, { grant_type: "refresh_token", refresh_token: body.refresh_token as string, client_id: app.clientId, client_secret: app.clientSecret! });
+    const refreshed = await h.tokenRequest(app, { grant_type: "refresh_token", refresh_token: body.refresh_token as string, client_id: app.clientId, client_secret: app.clientSecret! });
     assert.equal(refreshed.status, 200, JSON.stringify(refreshed.body));
     assert.equal(refreshed.body.refresh_token, undefined);
     assert.equal(decodeJwt(refreshed.body.access_token as string).scope, "openid email profile");
     assert.equal(typeof refreshed.body.id_token, "string");
-    const wrongSecret = await tokenRequest(app, { grant_type: "refresh_token", refresh_token: body.refresh_token as string }, `${app.clientId}:wrong`);
+    const wrongSecret = await h.tokenRequest(app, { grant_type: "refresh_token", refresh_token: body.refresh_token as string }, `${app.clientId}:wrong`);
     assert.equal(wrongSecret.status, 401);
     assert.equal(wrongSecret.body.error, "invalid_client");
   });
 
   test("the session cookie skips the sign-in page; a wrong PKCE verifier or redirect_uri fails; logout ends the session", async () => {
-    const app = await oauthApp();
+    const app = await h.oauthApp();
     await confirmedUser(app, "bo", `bo-${Date.now()}@example.test`);
-    const browser = new Browser();
-    codeOf(await signIn(browser, app, { scope: "openid" }, "bo"));
+    const browser = h.browser();
+    codeOf(await hostedSignIn(browser, app, { scope: "openid" }, "bo", PASSWORD));
 
     const { verifier, challenge } = pkce();
     const again = await browser.get(authorizeUrl(app, { scope: "openid", code_challenge: challenge, code_challenge_method: "S256" }));
     const code = codeOf(again);
-    const wrong = await tokenRequest(app, { grant_type: "authorization_code", client_id: app.clientId, code, redirect_uri: CALLBACK, code_verifier: `${verifier}x` });
+    const wrong = await h.tokenRequest(app, { grant_type: "authorization_code", client_id: app.clientId, code, redirect_uri: CALLBACK, code_verifier: `${verifier}x` });
     assert.deepEqual([wrong.status, wrong.body.error], [400, "invalid_grant"]);
 
     const other = codeOf(await browser.get(authorizeUrl(app, { scope: "openid" })));
-    const otherRedirect = await tokenRequest(app, { grant_type: "authorization_code", client_id: app.clientId, code: other, redirect_uri: "https://app.example.test/other" });
+    const otherRedirect = await h.tokenRequest(app, { grant_type: "authorization_code", client_id: app.clientId, code: other, redirect_uri: "https://app.example.test/other" });
     assert.equal(otherRedirect.body.error, "invalid_grant");
 
     const withoutOpenid = codeOf(await browser.get(authorizeUrl(app, { scope: "email" })));
-    const exchanged = await tokenRequest(app, { grant_type: "authorization_code", client_id: app.clientId, code: withoutOpenid, redirect_uri: CALLBACK });
+    const exchanged = await h.tokenRequest(app, { grant_type: "authorization_code", client_id: app.clientId, code: withoutOpenid, redirect_uri: CALLBACK });
     assert.equal(exchanged.status, 200);
     assert.equal(exchanged.body.id_token, undefined, "no ID token without openid");
     const info = await fetch(`${h.gateway.url}/${app.poolId}/oauth2/userInfo`, { method: "POST", headers: { authorization: `Bearer ${exchanged.body.access_token as string}` } });
@@ -244,15 +146,15 @@ describe("authorization code flow", () => {
     const out = await browser.get(`/${app.poolId}/logout?client_id=${app.clientId}&logout_uri=${encodeURIComponent(SIGNED_OUT)}`);
     assert.equal(out.status, 302);
     assert.equal(location(out), SIGNED_OUT);
-    assert.ok(!browser.cookies.has("cognito"));
+    assert.ok(!browser.has("cognito"));
     const afterLogout = await browser.get(authorizeUrl(app, { scope: "openid" }));
     assert.ok(location(afterLogout).startsWith(`/${app.poolId}/login?`));
   });
 
   test("refusals: an unregistered redirect_uri is an error page (never a redirect), others go back to the app; CSRF; wrong passwords; escaping", async () => {
-    const app = await oauthApp({ AllowedOAuthFlows: ["code"] });
+    const app = await h.oauthApp({ AllowedOAuthFlows: ["code"] });
     await confirmedUser(app, "cy", `cy-${Date.now()}@example.test`);
-    const browser = new Browser();
+    const browser = h.browser();
 
     const mismatch = await browser.get(authorizeUrl(app, { redirect_uri: "https://evil.example.test/steal" }));
     assert.equal(mismatch.status, 400);
@@ -276,7 +178,7 @@ describe("authorization code flow", () => {
     const forged = await browser.post(formOf(html).action, { username: "cy", password: PASSWORD });
     assert.equal(forged.status, 403, "no CSRF token, no sign-in");
     assert.equal(forged.headers.get("location"), null);
-    const stranger = new Browser();
+    const stranger = h.browser();
     const crossSite = await stranger.post(formOf(html).action, { ...formOf(html).hidden, username: "cy", password: PASSWORD });
     assert.equal(crossSite.status, 403, "a token is good only with its own cookie");
 
@@ -288,9 +190,9 @@ describe("authorization code flow", () => {
   });
 
   test("an address that keeps failing on the sign-in page is refused for a while", async () => {
-    const app = await oauthApp();
+    const app = await h.oauthApp();
     await confirmedUser(app, "ed", `ed-${Date.now()}@example.test`);
-    const browser = new Browser();
+    const browser = h.browser();
     const start = await browser.get(authorizeUrl(app, {}));
     let html = await (await browser.get(location(start))).text();
     for (let i = 0; i < 20; i++) {
@@ -306,9 +208,9 @@ describe("authorization code flow", () => {
 
 describe("implicit flow", () => {
   test("response_type=token: tokens in the fragment, the ID token only with openid", async () => {
-    const app = await oauthApp();
+    const app = await h.oauthApp();
     await confirmedUser(app, "di", `di-${Date.now()}@example.test`);
-    const back = await signIn(new Browser(), app, { response_type: "token", scope: "openid email", nonce: "nn" }, "di");
+    const back = await hostedSignIn(h.browser(), app, { response_type: "token", scope: "openid email", nonce: "nn" }, "di", PASSWORD);
     assert.equal(back.status, 302);
     const url = new URL(location(back));
     assert.equal(url.search, "");
@@ -325,14 +227,14 @@ describe("implicit flow", () => {
 
 describe("hosted UI pages", () => {
   test("sign-up → a wrong code, then the code from the outbox → signed in and back at the app", async () => {
-    const app = await oauthApp({}, { UsernameAttributes: ["email"] });
+    const app = await h.oauthApp({}, { UsernameAttributes: ["email"] });
     const email = `eve-${Date.now()}@example.test`;
-    const browser = new Browser();
+    const browser = h.browser();
     const start = await browser.get(authorizeUrl(app, { scope: "openid" }));
     const login = await (await browser.get(location(start))).text();
     const signUpLink = /href="([^"]*\/signup\?[^"]*)"/.exec(login)?.[1];
     assert.ok(signUpLink);
-    const signUpPage = await (await browser.get(unescape(signUpLink))).text();
+    const signUpPage = await (await browser.get(unescapeHtml(signUpLink))).text();
     assert.match(signUpPage, /name="email" type="email"/);
     assert.doesNotMatch(signUpPage, /name="username"/, "the pool signs users up by email");
 
@@ -351,14 +253,14 @@ describe("hosted UI pages", () => {
 
     const done = await browser.submit(mistakenPage, { code: sent });
     const code = codeOf(done);
-    const { body } = await tokenRequest(app, { grant_type: "authorization_code", client_id: app.clientId, code, redirect_uri: CALLBACK });
+    const { body } = await h.tokenRequest(app, { grant_type: "authorization_code", client_id: app.clientId, code, redirect_uri: CALLBACK });
     assert.equal(decodeJwt(body.id_token as string).email, email);
     const user = await h.admin.send(new idp.AdminGetUserCommand({ UserPoolId: app.poolId, Username: email }));
     assert.equal(user.UserStatus, "CONFIRMED");
   });
 
   test("a temporary password leads to the new-password page; forgot password resets it", async () => {
-    const app = await oauthApp();
+    const app = await h.oauthApp();
     const email = `fay-${Date.now()}@example.test`;
     await h.admin.send(
       new idp.AdminCreateUserCommand({
@@ -369,14 +271,14 @@ describe("hosted UI pages", () => {
         UserAttributes: [{ Name: "email", Value: email }, { Name: "email_verified", Value: "true" }],
       }),
     );
-    const browser = new Browser();
-    const challenged = await signIn(browser, app, { scope: "openid" }, "fay", "Temp-pass-123");
+    const browser = h.browser();
+    const challenged = await hostedSignIn(browser, app, { scope: "openid" }, "fay", "Temp-pass-123");
     assert.equal(challenged.status, 200);
     const newPasswordPage = await challenged.text();
     assert.match(newPasswordPage, /Change password/);
     codeOf(await browser.submit(newPasswordPage, { password: PASSWORD }));
 
-    const fresh = new Browser();
+    const fresh = h.browser();
     const start = await fresh.get(authorizeUrl(app, { scope: "openid" }));
     const forgot = await fresh.get(location(start).replace("/login?", "/forgotPassword?"));
     const reset = await fresh.submit(forgot, { username: "fay" });
@@ -391,36 +293,26 @@ describe("hosted UI pages", () => {
   });
 
   test("signing in unconfirmed leads to the confirm page, and confirming signs the user in", async () => {
-    const app = await oauthApp();
+    const app = await h.oauthApp();
     const email = `gil-${Date.now()}@example.test`;
     await h.anonymous.send(new idp.SignUpCommand({ ClientId: app.clientId, Username: "gil", Password: PASSWORD, UserAttributes: [{ Name: "email", Value: email }] }));
-    const browser = new Browser();
-    const confirm = await signIn(browser, app, { scope: "openid" }, "gil");
+    const browser = h.browser();
+    const confirm = await hostedSignIn(browser, app, { scope: "openid" }, "gil", PASSWORD);
     assert.equal(confirm.status, 200);
     const page = await confirm.text();
     assert.match(page, /Confirm your account/);
     codeOf(await browser.submit(page, { code: await h.code(email) }));
   });
-
-  test("a user MFA applies to is refused, never signed in on the password alone", async () => {
-    const app = await oauthApp({}, { MfaConfiguration: "ON" });
-    await h.admin.send(new idp.AdminCreateUserCommand({ UserPoolId: app.poolId, Username: "hal", MessageAction: "SUPPRESS", UserAttributes: [{ Name: "email", Value: "hal@example.test" }] }));
-    await h.admin.send(new idp.AdminSetUserPasswordCommand({ UserPoolId: app.poolId, Username: "hal", Password: PASSWORD, Permanent: true }));
-    const refused = await signIn(new Browser(), app, { scope: "openid" }, "hal");
-    assert.equal(refused.status, 400);
-    assert.equal(refused.headers.get("location"), null);
-    assert.match(await refused.text(), /multi-factor authentication/);
-  });
 });
 
 describe("client credentials", () => {
   test("a confidential client gets an access token for its resource server scopes", async () => {
-    const app = await oauthApp({ GenerateSecret: true, AllowedOAuthFlows: ["client_credentials"], AllowedOAuthScopes: [`${API}/read`, `${API}/write`], CallbackURLs: undefined });
+    const app = await h.oauthApp({ GenerateSecret: true, AllowedOAuthFlows: ["client_credentials"], AllowedOAuthScopes: [`${API}/read`, `${API}/write`], CallbackURLs: undefined });
     await h.admin.send(
       new idp.CreateResourceServerCommand({ UserPoolId: app.poolId, Identifier: API, Name: "orders", Scopes: [{ ScopeName: "read", ScopeDescription: "Read" }, { ScopeName: "write", ScopeDescription: "Write" }] }),
     );
     const basic = `${app.clientId}:${app.clientSecret}`;
-    const { status, body } = await tokenRequest(app, { grant_type: "client_credentials", scope: `${API}/read` }, basic);
+    const { status, body } = await h.tokenRequest(app, { grant_type: "client_credentials", scope: `${API}/read` }, basic);
     assert.equal(status, 200, JSON.stringify(body));
     assert.deepEqual(Object.keys(body).sort(), ["access_token", "expires_in", "token_type"]);
     const jwks = createRemoteJWKSet(new URL(`${h.gateway.url}/${app.poolId}/.well-known/jwks.json`));
@@ -430,17 +322,17 @@ describe("client credentials", () => {
     assert.equal(payload.token_use, "access");
     assert.equal(payload.scope, `${API}/read`);
 
-    const all = await tokenRequest(app, { grant_type: "client_credentials", client_id: app.clientId, client_secret: app.clientSecret! });
+    const all = await h.tokenRequest(app, { grant_type: "client_credentials", client_id: app.clientId, client_secret: app.clientSecret! });
     assert.equal(decodeJwt(all.body.access_token as string).scope, `${API}/read ${API}/write`);
-    const unknownScope = await tokenRequest(app, { grant_type: "client_credentials", scope: `${API}/delete` }, basic);
+    const unknownScope = await h.tokenRequest(app, { grant_type: "client_credentials", scope: `${API}/delete` }, basic);
     assert.deepEqual([unknownScope.status, unknownScope.body.error], [400, "invalid_scope"]);
-    const wrongSecret = await tokenRequest(app, { grant_type: "client_credentials" }, `${app.clientId}:not-the-secret`);
+    const wrongSecret = await h.tokenRequest(app, { grant_type: "client_credentials" }, `${app.clientId}:not-the-secret`);
     assert.deepEqual([wrongSecret.status, wrongSecret.body.error], [401, "invalid_client"]);
-    const unsupported = await tokenRequest(app, { grant_type: "password" }, basic);
+    const unsupported = await h.tokenRequest(app, { grant_type: "password" }, basic);
     assert.equal(unsupported.body.error, "unsupported_grant_type");
 
-    const publicApp = await oauthApp();
-    const notAllowed = await tokenRequest(publicApp, { grant_type: "client_credentials", client_id: publicApp.clientId });
+    const publicApp = await h.oauthApp();
+    const notAllowed = await h.tokenRequest(publicApp, { grant_type: "client_credentials", client_id: publicApp.clientId });
     assert.equal(notAllowed.body.error, "unauthorized_client");
   });
 });

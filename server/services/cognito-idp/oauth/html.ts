@@ -68,6 +68,8 @@ button.secondary{background:none;color:#0972d3;margin-top:8px;border:1px solid #
 .notice{background:#f2f8fd;border:1px solid #0972d3;color:#0a4a74;border-radius:4px;padding:8px 12px}
 a.idp{display:block;margin-top:12px;padding:8px;border:1px solid #0972d3;border-radius:20px;text-align:center;font-weight:700}
 a.idp:hover{background:#f2f8fd;text-decoration:none}
+.label{font-weight:700;margin:14px 0 4px}
+.secret{font-family:Menlo,Consolas,monospace;word-break:break-all;background:#f2f3f3;border-radius:4px;padding:8px 12px;margin:0}
 .or{text-align:center;color:#5f6b7a;margin:16px 0 0}
 .links{margin-top:18px;text-align:center}
 .links a{display:block;margin-top:6px}

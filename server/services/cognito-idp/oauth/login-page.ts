@@ -10,7 +10,8 @@ import { PASSWORD_FIELD, usernameField } from "./fields";
 import type { HostedPage } from "./hosted-page";
 import { loginPage as renderLogin } from "./pages";
 import { askNewPassword, startPasswordReset } from "./password-pages";
-import { checkPassword, completeSignIn } from "./sign-in";
+import { passwordProven } from "./mfa-pages";
+import { checkPassword } from "./sign-in";
 import { confirmBeforeSignIn } from "./sign-up-pages";
 
 export const loginPage: HostedPage = {
@@ -26,7 +27,7 @@ export const loginPage: HostedPage = {
     const { user, next } = await checkPassword(call.db, call.pool, call.request.client, username, form.get(PASSWORD_FIELD) ?? "", call.req.sourceIp);
     switch (next) {
       case "signed-in":
-        return completeSignIn(call.db, call.request, user);
+        return passwordProven(call, user);
       case "confirm":
         return confirmBeforeSignIn(call, username, user);
       case "new-password":

@@ -13,7 +13,7 @@ export interface PageFrame {
   notice?: string;
 }
 
-export type HostedPageName = "login" | "signup" | "confirm" | "forgotPassword" | "confirmForgotPassword" | "newPassword";
+export type HostedPageName = "login" | "signup" | "confirm" | "forgotPassword" | "confirmForgotPassword" | "newPassword" | "mfa";
 
 /** A hosted UI page of the pool, for the same authorization request (paths are relative to the gateway). */
 export function pagePath(poolId: string, name: HostedPageName, query: string, extra: Record<string, string> = {}): string {
@@ -130,6 +130,38 @@ export function newPasswordPage(frame: PageFrame, opts: { session: string; missi
       newPassword,
       ...opts.missing.map(input),
       button("Send"),
+    ),
+  );
+}
+
+/** `step` is the sealed MFA step the form carries. */
+const codeForm = (frame: PageFrame, step: string, submit: string, ...content: Content[]) =>
+  form(frame, "mfa", hidden("step", step), ...content, input({ name: "code", label: "Code", autocomplete: "one-time-code" }), button(submit));
+
+/** The second factor: the code from an authenticator app, or the one sent by SMS to `destination` (masked). */
+export function mfaPage(frame: PageFrame, opts: { step: string; destination?: string }): string {
+  const sub =
+    opts.destination === undefined
+      ? "Enter the code from your authenticator app."
+      : `We have delivered the authentication code by SMS to ${opts.destination}. Please enter the code to complete authentication.`;
+  return render(frame, "Multi-factor authentication", sub, codeForm(frame, opts.step, "Sign in"));
+}
+
+/** MFA is required and the user has no factor yet: a new authenticator's secret (and its otpauth:// URI), then its first code. */
+export function mfaSetupPage(frame: PageFrame, opts: { step: string; secret: string; uri: string }): string {
+  return render(
+    frame,
+    "Set up multi-factor authentication",
+    "Add this account to your authenticator app with the secret key below, then enter the code the app shows.",
+    codeForm(
+      frame,
+      opts.step,
+      "Verify and sign in",
+      element("p", { class: "label" }, "Secret key"),
+      element("p", { class: "secret" }, opts.secret),
+      element("p", { class: "label" }, "Setup URI"),
+      element("p", { class: "secret" }, opts.uri),
+      element("p", { class: "sub" }, "No QR code is shown: type the key into the app, or open the URI on a device that has one."),
     ),
   );
 }

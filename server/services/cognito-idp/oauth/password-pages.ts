@@ -11,7 +11,8 @@ import { attributesFrom, missingAttributeFields, NEW_PASSWORD_ATTRIBUTE_PREFIX, 
 import type { HostedPage, PageCall, View } from "./hosted-page";
 import { redirect, type WebResponse } from "./http";
 import { forgotPasswordPage as renderForgotPassword, newPasswordPage as renderNewPassword, pagePath, resetPasswordPage } from "./pages";
-import { finishSignIn, mfaUnavailable } from "./sign-in";
+import { askMfa } from "./mfa-pages";
+import { finishSignIn } from "./sign-in";
 import { userByKey } from "../store";
 
 /** Sends a reset code (ForgotPassword) and asks for it with the new password. */
@@ -80,8 +81,8 @@ export const newPasswordPage: HostedPage = {
       ...Object.fromEntries(attributes.map((a) => [`${NEW_PASSWORD_ATTRIBUTE_PREFIX}${a.Name}`, a.Value ?? ""])),
     };
     const answer = await respondToAuthChallenge(call.db, endUserContext(call.pool), checked(S.RespondToAuthChallenge, { ClientId, ChallengeName: "NEW_PASSWORD_REQUIRED", Session: session, ChallengeResponses: responses }));
+    if (!answer.AuthenticationResult) return askMfa(call, user, answer);
     // Signed in (the authentication triggers have run); its tokens are not used: the app gets its own from the code or fragment.
-    if (!answer.AuthenticationResult) throw mfaUnavailable();
     const key = { userPoolId_usernameKey: { userPoolId: call.pool.id, usernameKey: user.usernameKey } };
     return finishSignIn(call.db, call.request, await call.db.cognitoUser.findUniqueOrThrow({ where: key }));
   },

@@ -2,7 +2,7 @@
  * The hosted UI and OAuth 2.0 endpoints of every pool, under its issuer path (`/{UserPoolId}/…`, as
  * Stratus has no per-pool domains): Cognito's `/oauth2/authorize`, `/oauth2/token`, `/oauth2/userInfo`,
  * `/logout`, `/oauth2/idpresponse` (identity providers' way back), and the pages `/login`, `/signup`,
- * `/confirm`, `/forgotPassword`, `/confirmForgotPassword`.
+ * `/confirm`, `/forgotPassword`, `/confirmForgotPassword`, `/newPassword` and `/mfa`.
  */
 import type { Db } from "../../../db/client";
 import type { CognitoUserPool } from "../../../db/generated/client";
@@ -12,6 +12,7 @@ import { htmlResponse, type WebRequest, type WebResponse } from "./http";
 import { idpResponse } from "./idp-response";
 import { loginPage } from "./login-page";
 import { logout } from "./logout";
+import { mfaPage } from "./mfa-pages";
 import { errorPage, type HostedPageName } from "./pages";
 import { confirmForgotPasswordPage, forgotPasswordPage, newPasswordPage } from "./password-pages";
 import { confirmSignUpPage, signUpPage } from "./sign-up-pages";
@@ -35,6 +36,7 @@ const PAGES: Record<HostedPageName, HostedPage> = {
   forgotPassword: forgotPasswordPage,
   confirmForgotPassword: confirmForgotPasswordPage,
   newPassword: newPasswordPage,
+  mfa: mfaPage,
 };
 
 const pageHandlers = Object.entries(PAGES).flatMap(([name, page]) =>

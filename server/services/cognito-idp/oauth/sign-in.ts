@@ -7,7 +7,6 @@ import type { Db } from "../../../db/client";
 import type { CognitoUser, CognitoUserPool, CognitoUserPoolClient } from "../../../db/generated/client";
 import { CognitoErrors } from "../errors";
 import { aroundAuthentication } from "../lifecycle-triggers";
-import { requiredMfa } from "../mfa";
 import { incorrectPassword, provePassword } from "../password-check";
 import { issueTokens } from "../tokens";
 import { type AuthorizeRequest, backToApp } from "./authorize-request";
@@ -15,7 +14,7 @@ import { issueCode } from "./codes";
 import { redirect, type WebResponse } from "./http";
 import { sessionCookie } from "./session-cookie";
 
-/** What the user must do after a correct password: nothing more, confirm their account, replace a temporary password, or reset it. */
+/** What the user's account needs after a correct password: nothing (a second factor aside), confirming, a temporary password replaced, or a reset. */
 export type NextStep = "signed-in" | "confirm" | "new-password" | "reset";
 
 /** Checks the password; the hosted UI never says whether the user exists. */
@@ -41,12 +40,8 @@ export async function checkPassword(
   return { user, next: "signed-in" };
 }
 
-/** The hosted UI has no MFA pages yet: a user MFA applies to is refused rather than let in on the password alone. */
-export const mfaUnavailable = () => CognitoErrors.notAuthorized("This account signs in with multi-factor authentication, which the hosted UI does not offer yet.");
-
-/** A user who has just proved their password (and done what their account needed): the PostAuthentication trigger, then back to the app. */
-export async function completeSignIn(db: Db, request: AuthorizeRequest, user: CognitoUser): Promise<WebResponse> {
-  if (requiredMfa(request.pool, user)) throw mfaUnavailable();
+/** The last step of every hosted sign-in, once the user has passed all the others: PostAuthentication, then back to the app. */
+export async function signedIn(db: Db, request: AuthorizeRequest, user: CognitoUser): Promise<WebResponse> {
   await aroundAuthentication("PostAuthentication", request.pool, user, request.client.clientId);
   return finishSignIn(db, request, user);
 }

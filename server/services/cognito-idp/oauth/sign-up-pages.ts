@@ -15,9 +15,9 @@ import { asClient, checked, endUserContext } from "./end-user";
 import { attributesFrom, PASSWORD_FIELD, signUpFields, signUpUsername } from "./fields";
 import type { HostedPage, PageCall, View } from "./hosted-page";
 import { redirect, type WebResponse } from "./http";
+import { passwordProven } from "./mfa-pages";
 import { confirmPage, pagePath, signUpPage as renderSignUp } from "./pages";
 import { seal, unseal } from "./sealed";
-import { completeSignIn } from "./sign-in";
 
 const ProvenUser = z.object({ pool: z.string(), client: z.string(), user: z.string() });
 const PROOF_SECONDS = 3600;
@@ -50,7 +50,7 @@ export const signUpPage: HostedPage = {
     const out = await signUp(db, endUserContext(pool), checked(S.SignUp, input));
     const user = await findUser(db, pool, username);
     // A PreSignUp trigger may confirm the user at once; a pool that verifies nothing leaves it to an administrator.
-    if (user && out.UserConfirmed) return completeSignIn(db, request, user);
+    if (user && out.UserConfirmed) return passwordProven(call, user);
     if (!user || !out.CodeDeliveryDetails) return redirect(pagePath(pool.id, "login", request.query, { notice: "signed_up" }));
     return confirmProvenUser(call, username, user, out.CodeDeliveryDetails);
   },
@@ -69,7 +69,7 @@ export const confirmSignUpPage: HostedPage = {
     await confirmSignUp(db, endUserContext(pool), checked(S.ConfirmSignUp, { ...client, Username: username, ConfirmationCode: form.get("code")?.trim() ?? "" }));
     const proof = unseal(ProvenUser, form.get("pending"));
     const user = await findUser(db, pool, username);
-    if (user && proof?.pool === pool.id && proof.client === request.client.clientId && proof.user === user.usernameKey) return completeSignIn(db, request, user);
+    if (user && proof?.pool === pool.id && proof.client === request.client.clientId && proof.user === user.usernameKey) return passwordProven(call, user);
     return redirect(pagePath(pool.id, "login", request.query, { notice: "confirmed" }));
   },
 };
