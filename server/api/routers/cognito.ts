@@ -53,6 +53,11 @@ export const cognitoRouter = createTRPCRouter({
   setUserPoolMfaConfig: mutation("SetUserPoolMfaConfig", ops.SetUserPoolMfaConfig),
   getUserPoolMfaConfig: operationQuery(ops.GetUserPoolMfaConfig),
   adminSetUserMfaPreference: mutation("AdminSetUserMFAPreference", ops.AdminSetUserMFAPreference),
+  createIdentityProvider: mutation("CreateIdentityProvider", ops.CreateIdentityProvider),
+  describeIdentityProvider: operationQuery(ops.DescribeIdentityProvider),
+  listIdentityProviders: operationQuery(ops.ListIdentityProviders),
+  updateIdentityProvider: mutation("UpdateIdentityProvider", ops.UpdateIdentityProvider),
+  deleteIdentityProvider: mutation("DeleteIdentityProvider", ops.DeleteIdentityProvider),
   // Identity pools (Cognito Identity).
   createIdentityPool: identityMutation("CreateIdentityPool", identity.CreateIdentityPool),
   describeIdentityPool: operationQuery(identity.DescribeIdentityPool),

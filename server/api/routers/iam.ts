@@ -53,6 +53,16 @@ export const iamRouter = createTRPCRouter({
   listAccessKeys: operationQuery(ops.ListAccessKeys),
   updateAccessKey: iamMutation("UpdateAccessKey", ops.UpdateAccessKey),
   deleteAccessKey: iamMutation("DeleteAccessKey", ops.DeleteAccessKey),
+  createOpenIdConnectProvider: iamMutation("CreateOpenIDConnectProvider", ops.CreateOpenIDConnectProvider),
+  getOpenIdConnectProvider: operationQuery(ops.GetOpenIDConnectProvider),
+  listOpenIdConnectProviders: operationQuery(ops.ListOpenIDConnectProviders),
+  deleteOpenIdConnectProvider: iamMutation("DeleteOpenIDConnectProvider", ops.DeleteOpenIDConnectProvider),
+  addClientIdToOpenIdConnectProvider: iamMutation("AddClientIDToOpenIDConnectProvider", ops.AddClientIDToOpenIDConnectProvider),
+  removeClientIdFromOpenIdConnectProvider: iamMutation("RemoveClientIDFromOpenIDConnectProvider", ops.RemoveClientIDFromOpenIDConnectProvider),
+  updateOpenIdConnectProviderThumbprint: iamMutation("UpdateOpenIDConnectProviderThumbprint", ops.UpdateOpenIDConnectProviderThumbprint),
+  tagOpenIdConnectProvider: iamMutation("TagOpenIDConnectProvider", ops.TagOpenIDConnectProvider),
+  untagOpenIdConnectProvider: iamMutation("UntagOpenIDConnectProvider", ops.UntagOpenIDConnectProvider),
+  listOpenIdConnectProviderTags: operationQuery(ops.ListOpenIDConnectProviderTags),
   setEnforcement: teamProcedure()
     .meta({ audit: "iam:UpdateAccountEnforcement" })
     .input(z.object({ mode: z.enum(["strict", "permissive"]) }))

@@ -32,6 +32,44 @@ describe("cognito over tRPC", () => {
     assert.deepEqual((await trpcAs(other, { accountId: other.accountId }).cognito.listUserPools({ MaxResults: 10 })).UserPools, []);
   });
 
+  test("identity providers: create, describe, list, update and delete; app clients name them", async () => {
+    const team = await createTestTeam();
+    const api = trpcAs(team, { accountId: team.accountId });
+    const { UserPool } = await api.cognito.createUserPool({ PoolName: "federating" });
+    const UserPoolId = UserPool.Id;
+    // Every endpoint given, so nothing is discovered over the network.
+    const ProviderDetails = {
+      client_id: "partner-client",
+      client_secret: "partner-secret",
+      authorize_scopes: "openid email",
+      attributes_request_method: "GET",
+      oidc_issuer: "https://idp.example.test",
+      authorize_url: "https://idp.example.test/authorize",
+      token_url: "https://idp.example.test/token",
+      jwks_uri: "https://idp.example.test/jwks",
+    };
+    await api.cognito.createIdentityProvider({ UserPoolId, ProviderName: "Partner", ProviderType: "OIDC", ProviderDetails, AttributeMapping: { email: "email" } });
+    assert.deepEqual((await api.cognito.listIdentityProviders({ UserPoolId })).Providers.map((p) => [p.ProviderName, p.ProviderType]), [["Partner", "OIDC"]]);
+    const { IdentityProvider } = await api.cognito.describeIdentityProvider({ UserPoolId, ProviderName: "Partner" });
+    assert.equal(IdentityProvider.ProviderDetails.client_secret, "partner-secret");
+    assert.deepEqual(IdentityProvider.AttributeMapping, { username: "sub", email: "email" });
+
+    const updated = await api.cognito.updateIdentityProvider({ UserPoolId, ProviderName: "Partner", AttributeMapping: { email: "mail", name: "name" } });
+    assert.deepEqual(updated.IdentityProvider.AttributeMapping, { username: "sub", email: "mail", name: "name" });
+    assert.equal(updated.IdentityProvider.ProviderDetails.token_url, "https://idp.example.test/token", "details left out stay");
+
+    const { UserPoolClient } = await api.cognito.createUserPoolClient({ UserPoolId, ClientName: "web", SupportedIdentityProviders: ["COGNITO", "Partner"] });
+    assert.deepEqual(UserPoolClient.SupportedIdentityProviders, ["COGNITO", "Partner"]);
+    await assert.rejects(
+      api.cognito.createUserPoolClient({ UserPoolId, ClientName: "bad", SupportedIdentityProviders: ["Nobody"] }),
+      (e: unknown) => awsCode(e) === "InvalidParameterException",
+    );
+
+    await api.cognito.deleteIdentityProvider({ UserPoolId, ProviderName: "Partner" });
+    assert.deepEqual((await api.cognito.listIdentityProviders({ UserPoolId })).Providers, []);
+    await assert.rejects(api.cognito.describeIdentityProvider({ UserPoolId, ProviderName: "Partner" }), (e: unknown) => awsCode(e) === "ResourceNotFoundException");
+  });
+
   test("viewers may read but not change", async () => {
     const viewer = await createTestTeam({ role: "viewer" });
     const api = trpcAs(viewer, { accountId: viewer.accountId });

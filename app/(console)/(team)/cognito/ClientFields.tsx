@@ -2,7 +2,7 @@ import { FormField } from "../../../_components/FormField";
 import { QuantityInput } from "../sqs/QuantityInput";
 import { Checkbox } from "./Checkbox";
 import { CheckboxGroup } from "./CheckboxGroup";
-import { AUTH_FLOWS, OAUTH_FLOWS, OAUTH_SCOPES, REFRESH_FLOW, TOKEN_SPECS, type ClientErrors, type ClientForm } from "./client-form";
+import { AUTH_FLOWS, COGNITO_PROVIDER, OAUTH_FLOWS, OAUTH_SCOPES, REFRESH_FLOW, TOKEN_SPECS, type ClientErrors, type ClientForm } from "./client-form";
 import { NAME_RULE } from "./pool-settings";
 
 interface ClientFieldsProps {
@@ -12,6 +12,8 @@ interface ClientFieldsProps {
   errors: Partial<ClientErrors>;
   /** A new client can get a secret; an existing one keeps what it has. */
   creating: boolean;
+  /** The pool's identity providers' names, to offer besides its own sign-in; none offered for a pool not made yet. */
+  providers?: readonly string[];
 }
 
 const FLOW_OPTIONS = AUTH_FLOWS.map((f) => ({
@@ -27,7 +29,7 @@ const FLOW_OPTIONS = AUTH_FLOWS.map((f) => ({
 const SCOPE_OPTIONS = OAUTH_SCOPES.map((scope) => ({ value: scope, label: scope }));
 
 /** An app client's settings: name, secret, auth flows, token lifetimes and the hosted UI's OAuth settings. */
-export function ClientFields({ form, onChange, errors, creating }: ClientFieldsProps) {
+export function ClientFields({ form, onChange, errors, creating, providers }: ClientFieldsProps) {
   const set = (change: Partial<ClientForm>) => onChange({ ...form, ...change });
   return (
     <div className="stack">
@@ -64,6 +66,16 @@ export function ClientFields({ form, onChange, errors, creating }: ClientFieldsP
           />
           <CheckboxGroup legend="OAuth 2.0 grant types" options={OAUTH_FLOWS} value={form.oauthFlows} onChange={(oauthFlows) => set({ oauthFlows })} error={errors.oauthFlows} />
           <CheckboxGroup legend="OpenID Connect scopes" options={SCOPE_OPTIONS} value={form.oauthScopes} onChange={(oauthScopes) => set({ oauthScopes })} error={errors.oauthScopes} />
+          {providers && (
+            <CheckboxGroup
+              legend="Identity providers"
+              description="Where the hosted UI lets users sign in: the pool's own users, and a “Sign in with” button for each provider."
+              options={[{ value: COGNITO_PROVIDER, label: "Cognito user pool" }, ...providers.map((name) => ({ value: name, label: name }))]}
+              value={form.identityProviders}
+              onChange={(identityProviders) => set({ identityProviders })}
+              error={errors.identityProviders}
+            />
+          )}
         </>
       )}
     </div>

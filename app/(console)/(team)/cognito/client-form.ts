@@ -34,6 +34,9 @@ export const OAUTH_FLOWS: readonly { value: OAuthFlow; label: string }[] = [
 
 export const OAUTH_SCOPES: readonly string[] = ["openid", "email", "phone", "profile", "aws.cognito.signin.user.admin"];
 
+/** What SupportedIdentityProviders calls the pool's own sign-in, beside its external identity providers' names. */
+export const COGNITO_PROVIDER = "COGNITO";
+
 /** The AWS console's limits on token lifetimes. */
 export const TOKEN_SPECS = {
   accessToken: { label: "Access token expiration", units: [MINUTES, HOURS, DAYS], min: 300, max: 86_400 },
@@ -54,6 +57,8 @@ export interface ClientForm extends Record<TokenField, Quantity> {
   logoutUrls: string;
   oauthFlows: OAuthFlow[];
   oauthScopes: string[];
+  /** SupportedIdentityProviders: COGNITO and the names of the pool's identity providers. */
+  identityProviders: string[];
 }
 
 export const NEW_CLIENT_FORM: ClientForm = {
@@ -68,6 +73,7 @@ export const NEW_CLIENT_FORM: ClientForm = {
   logoutUrls: "",
   oauthFlows: ["code"],
   oauthScopes: ["openid", "email"],
+  identityProviders: [COGNITO_PROVIDER],
 };
 
 const UNITS = [SECONDS, MINUTES, HOURS, DAYS];
@@ -92,6 +98,8 @@ export function clientForm(client: AppClient): ClientForm {
     logoutUrls: (client.LogoutURLs ?? []).join("\n"),
     oauthFlows: client.AllowedOAuthFlows ?? [],
     oauthScopes: client.AllowedOAuthScopes ?? [],
+    // A client naming no provider signs users in with the pool's own sign-in.
+    identityProviders: client.SupportedIdentityProviders?.length ? client.SupportedIdentityProviders : [COGNITO_PROVIDER],
   };
 }
 
@@ -132,6 +140,7 @@ export function clientErrors(form: ClientForm) {
     logoutUrls: urlsError(form.logoutUrls, false),
     oauthFlows: form.hostedUi && form.oauthFlows.length === 0 ? "Choose at least one grant type." : undefined,
     oauthScopes: form.hostedUi && form.oauthScopes.length === 0 ? "Choose at least one scope." : undefined,
+    identityProviders: form.hostedUi && form.identityProviders.length === 0 ? "Choose at least one identity provider." : undefined,
   };
 }
 
@@ -152,7 +161,7 @@ export function clientSettingsInput(form: ClientForm): ClientSettingsInput {
     ...(callbacks.length > 0 && { CallbackURLs: callbacks }),
     ...(logouts.length > 0 && { LogoutURLs: logouts }),
     AllowedOAuthFlowsUserPoolClient: form.hostedUi,
-    ...(form.hostedUi && { AllowedOAuthFlows: form.oauthFlows, AllowedOAuthScopes: form.oauthScopes, SupportedIdentityProviders: ["COGNITO"] }),
+    ...(form.hostedUi && { AllowedOAuthFlows: form.oauthFlows, AllowedOAuthScopes: form.oauthScopes, SupportedIdentityProviders: form.identityProviders }),
   };
 }
 

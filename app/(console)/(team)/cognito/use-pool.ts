@@ -13,6 +13,8 @@ export type UserDetail = Cognito["adminGetUser"];
 export type Group = Cognito["listGroups"]["Groups"][number];
 export type ClientSummary = Cognito["listUserPoolClients"]["UserPoolClients"][number];
 export type AppClient = Cognito["describeUserPoolClient"]["UserPoolClient"];
+export type ProviderSummary = Cognito["listIdentityProviders"]["Providers"][number];
+export type IdentityProvider = Cognito["describeIdentityProvider"]["IdentityProvider"];
 
 /** The most any Cognito list call returns at once. */
 const PAGE_SIZE = 60;
@@ -69,6 +71,19 @@ export function useClients(poolId: string) {
     queryKey: [...trpc.cognito.listUserPoolClients.queryKey(input), "pages"],
     fetchPage: (NextToken) => client.cognito.listUserPoolClients.query({ ...input, NextToken }),
     items: (page) => page.UserPoolClients,
+    next: (page) => page.NextToken,
+  });
+}
+
+/** ListIdentityProviders page by page. */
+export function useIdentityProviders(poolId: string) {
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const input = { UserPoolId: poolId, MaxResults: PAGE_SIZE };
+  return usePagedQuery({
+    queryKey: [...trpc.cognito.listIdentityProviders.queryKey(input), "pages"],
+    fetchPage: (NextToken) => client.cognito.listIdentityProviders.query({ ...input, NextToken }),
+    items: (page) => page.Providers,
     next: (page) => page.NextToken,
   });
 }

@@ -9,6 +9,7 @@ export const USER_STATUSES: readonly { value: UserStatus; label: string }[] = [
   { value: "UNCONFIRMED", label: "Unconfirmed" },
   { value: "FORCE_CHANGE_PASSWORD", label: "Force change password" },
   { value: "RESET_REQUIRED", label: "Reset required" },
+  { value: "EXTERNAL_PROVIDER", label: "External provider" },
 ];
 
 export const userStatusLabel = (status: UserStatus) => USER_STATUSES.find((s) => s.value === status)?.label ?? status;

@@ -4,17 +4,18 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ConfirmDialog } from "../../../_components/ConfirmDialog";
 import { useTRPC, useTRPCClient } from "../../../_trpc/client";
 
-/** What is being deleted: a role or user by name, a customer managed policy by ARN. */
-export type IamDeletion = { kind: "role"; name: string } | { kind: "user"; name: string } | { kind: "policy"; name: string; arn: string };
+/** What is being deleted: a role or user by name, a customer managed policy or an identity provider (named by its URL) by ARN. */
+export type IamDeletion = { kind: "role"; name: string } | { kind: "user"; name: string } | { kind: "policy" | "identity provider"; name: string; arn: string };
 
 /** IAM refuses to delete what still has these; its DeleteConflict message shows in the dialog. */
 const CONSEQUENCES: Record<IamDeletion["kind"], string> = {
   role: "Services and sessions that use it lose its permissions at once. Detach its managed policies and delete its inline policies first.",
   user: "Programs using its access keys stop working at once. Delete its access keys, detach its managed policies and delete its inline policies first.",
   policy: "Detach it from every role and user and delete its non-default versions first.",
+  "identity provider": "Its users can no longer assume roles with its tokens; roles that trust it keep their trust policies.",
 };
 
-/** DeleteRole, DeleteUser or DeletePolicy, confirmed by typing the name as on AWS. */
+/** DeleteRole, DeleteUser, DeletePolicy or DeleteOpenIDConnectProvider, confirmed by typing the name as on AWS. */
 export function DeleteIamDialog({ target, onClose, onDeleted }: { target: IamDeletion | null; onClose: () => void; onDeleted: () => void }) {
   const trpc = useTRPC();
   const client = useTRPCClient();
@@ -25,13 +26,16 @@ export function DeleteIamDialog({ target, onClose, onDeleted }: { target: IamDel
         ? client.iam.deleteRole.mutate({ RoleName: deletion.name })
         : deletion.kind === "user"
           ? client.iam.deleteUser.mutate({ UserName: deletion.name })
-          : client.iam.deletePolicy.mutate({ PolicyArn: deletion.arn }),
+          : deletion.kind === "policy"
+            ? client.iam.deletePolicy.mutate({ PolicyArn: deletion.arn })
+            : client.iam.deleteOpenIdConnectProvider.mutate({ OpenIDConnectProviderArn: deletion.arn }),
     async onSuccess() {
       // Only the lists: the deleted entity's own views would be read again, and fail, before the page leaves them.
       await Promise.all([
         queryClient.invalidateQueries(trpc.iam.listRoles.queryFilter()),
         queryClient.invalidateQueries(trpc.iam.listUsers.queryFilter()),
         queryClient.invalidateQueries(trpc.iam.listPolicies.queryFilter()),
+        queryClient.invalidateQueries(trpc.iam.listOpenIdConnectProviders.pathFilter()),
       ]);
       onDeleted();
     },

@@ -1,20 +1,24 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Alert } from "../../../_components/Alert";
 import { Container } from "../../../_components/Container";
 import type { QueryLike } from "../../../_components/QueryResult";
 import { errorMessage } from "../../../_lib/errors";
+import { useTRPC } from "../../../_trpc/client";
 import { EnforcementSetting } from "./EnforcementSetting";
 import { IamPage } from "./IamPage";
-import { POLICIES_HREF, ROLES_HREF, SIMULATOR_HREF, USERS_HREF } from "./links";
+import { IDENTITY_PROVIDERS_HREF, POLICIES_HREF, ROLES_HREF, SIMULATOR_HREF, USERS_HREF } from "./links";
 import { usePolicies, useRoles, useUsers } from "./use-iam";
 
 export function IamDashboard() {
   const roles = useRoles();
   const policies = usePolicies("Local");
   const users = useUsers();
-  const failed = [roles, policies, users].find((query) => query.isError);
+  const trpc = useTRPC();
+  const providers = useQuery(trpc.iam.listOpenIdConnectProviders.queryOptions({}, { select: (data) => data.OpenIDConnectProviderList }));
+  const failed = [roles, policies, users, providers].find((query) => query.isError);
   return (
     <IamPage
       title="IAM dashboard"
@@ -27,6 +31,7 @@ export function IamDashboard() {
           <ResourceCount title="Roles" text="Identities services and sessions assume" href={ROLES_HREF} items={roles} />
           <ResourceCount title="Customer managed policies" text="Your reusable permissions" href={POLICIES_HREF} items={policies} />
           <ResourceCount title="Users" text="Identities with long-term access keys" href={USERS_HREF} items={users} />
+          <ResourceCount title="Identity providers" text="OpenID Connect providers whose users may get credentials" href={IDENTITY_PROVIDERS_HREF} items={providers} />
         </ul>
         {failed && <Alert type="error" title="Couldn't count the IAM resources">{errorMessage(failed.error)}</Alert>}
       </Container>

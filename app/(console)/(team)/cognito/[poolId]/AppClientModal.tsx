@@ -5,8 +5,8 @@ import { useState } from "react";
 import { FormModal } from "../../../../_components/FormModal";
 import { useTRPC } from "../../../../_trpc/client";
 import { ClientFields } from "../ClientFields";
-import { clientErrors, clientForm, createClientInput, NEW_CLIENT_FORM, updateClientInput, type ClientForm } from "../client-form";
-import { useRefreshCognito, type AppClient } from "../use-pool";
+import { clientErrors, clientForm, COGNITO_PROVIDER, createClientInput, NEW_CLIENT_FORM, updateClientInput, type ClientForm } from "../client-form";
+import { useIdentityProviders, useRefreshCognito, type AppClient } from "../use-pool";
 
 interface AppClientModalProps {
   poolId: string;
@@ -23,6 +23,7 @@ export function AppClientModal({ poolId, client, onClose, onSaved }: AppClientMo
   const [form, setForm] = useState<ClientForm>(client ? clientForm(client) : NEW_CLIENT_FORM);
   const [submitted, setSubmitted] = useState(false);
   const errors = clientErrors(form);
+  const providers = useIdentityProviders(poolId).data?.map((p) => p.ProviderName);
   const onSuccess = async ({ UserPoolClient }: { UserPoolClient: AppClient }) => {
     await refresh();
     onSaved(UserPoolClient);
@@ -34,8 +35,10 @@ export function AppClientModal({ poolId, client, onClose, onSaved }: AppClientMo
   function submit() {
     setSubmitted(true);
     if (Object.values(errors).some(Boolean)) return;
-    if (client) update.mutate(updateClientInput(client, form));
-    else create.mutate(createClientInput(poolId, form));
+    // A provider deleted since the client named it can't be named again.
+    const named = providers ? { ...form, identityProviders: form.identityProviders.filter((name) => name === COGNITO_PROVIDER || providers.includes(name)) } : form;
+    if (client) update.mutate(updateClientInput(client, named));
+    else create.mutate(createClientInput(poolId, named));
   }
 
   return (
@@ -47,7 +50,7 @@ export function AppClientModal({ poolId, client, onClose, onSaved }: AppClientMo
       onSubmit={submit}
       onClose={onClose}
     >
-      <ClientFields form={form} onChange={setForm} errors={submitted ? errors : {}} creating={!client} />
+      <ClientFields form={form} onChange={setForm} errors={submitted ? errors : {}} creating={!client} providers={providers ?? []} />
     </FormModal>
   );
 }

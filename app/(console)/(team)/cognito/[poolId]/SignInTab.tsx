@@ -7,9 +7,10 @@ import { RadioGroup } from "../../../../_components/Tiles";
 import { PasswordPolicyFields } from "../PasswordPolicyFields";
 import { MFA_OPTIONS, mfaLabel, passwordPolicyErrors, passwordPolicyForm, passwordPolicyOf, passwordRules, signInLabel } from "../pool-settings";
 import type { UserPool } from "../use-pool";
+import { IdentityProvidersPanel } from "./IdentityProvidersPanel";
 import { PoolSettingsModal, SettingsPanel } from "./PoolSettings";
 
-/** How users sign in: their identifiers (fixed at creation), the password policy and MFA. */
+/** How users sign in: their identifiers (fixed at creation), external identity providers, the password policy and MFA. */
 export function SignInTab({ pool, canChange }: { pool: UserPool; canChange: boolean }) {
   const policy = pool.Policies.PasswordPolicy;
   return (
@@ -20,6 +21,7 @@ export function SignInTab({ pool, canChange }: { pool: UserPool; canChange: bool
           <KeyValue label="User names">{pool.UsernameConfiguration.CaseSensitive ? "Case sensitive" : "Not case sensitive"}</KeyValue>
         </KeyValueGrid>
       </Container>
+      <IdentityProvidersPanel pool={pool} canChange={canChange} />
       <SettingsPanel title="Password policy" canChange={canChange} editor={(close) => <PasswordPolicyModal pool={pool} onClose={close} />}>
         <KeyValueGrid label="Password policy">
           <KeyValue label="Password requirements">

@@ -16,6 +16,7 @@ import { DeleteIdentityPoolDialog } from "../DeleteIdentityPoolDialog";
 import { GuestAccess } from "../GuestAccess";
 import { IDENTITY_POOLS_HREF, identityPoolHref, identityPoolsCrumbs, useIdentityPool, type IdentityPool } from "../use-identity-pools";
 import { IdentitiesTable } from "./IdentitiesTable";
+import { OidcProvidersPanel } from "./OidcProvidersPanel";
 import { RolesPanel } from "./RolesPanel";
 
 export function IdentityPoolPage({ poolId, created }: { poolId: string; created?: string }) {
@@ -47,6 +48,7 @@ export function IdentityPoolPage({ poolId, created }: { poolId: string; created?
           {(loaded) => (
             <>
               <PoolOverview pool={loaded} />
+              <OidcProvidersPanel pool={loaded} canChange={canChange} />
               <RolesPanel poolId={poolId} canChange={canChange} />
               <IdentitiesTable poolId={poolId} canChange={canChange} />
             </>

@@ -16,6 +16,7 @@ import { useTRPCClient } from "../../../../../_trpc/client";
 import { Checkbox } from "../../Checkbox";
 import { NAME_RULE, nameError } from "../../pool-settings";
 import { IamRoleSelect } from "../IamRoleSelect";
+import { OidcProviderFields } from "../OidcProviderFields";
 import { UserPoolProviderFields } from "../UserPoolProviderFields";
 import { IDENTITY_POOLS_HREF, identityPoolHref, identityPoolsCrumbs, userPoolProviderName, useRefreshIdentityPools } from "../use-identity-pools";
 
@@ -24,11 +25,12 @@ interface IdentityPoolForm {
   guests: boolean;
   userPoolId: string;
   clientId: string;
+  oidcProviders: string[];
   authenticatedRole: string;
   unauthenticatedRole: string;
 }
 
-const NEW_FORM: IdentityPoolForm = { name: "", guests: false, userPoolId: "", clientId: "", authenticatedRole: "", unauthenticatedRole: "" };
+const NEW_FORM: IdentityPoolForm = { name: "", guests: false, userPoolId: "", clientId: "", oidcProviders: [], authenticatedRole: "", unauthenticatedRole: "" };
 
 function formErrors(form: IdentityPoolForm) {
   return {
@@ -57,6 +59,7 @@ export function CreateIdentityPoolPage() {
         IdentityPoolName: f.name.trim(),
         AllowUnauthenticatedIdentities: f.guests,
         CognitoIdentityProviders: f.userPoolId ? [{ ProviderName: userPoolProviderName(f.userPoolId), ClientId: f.clientId }] : [],
+        OpenIdConnectProviderARNs: f.oidcProviders,
       });
       const Roles = { authenticated: f.authenticatedRole || undefined, unauthenticated: f.unauthenticatedRole || undefined };
       if (!Roles.authenticated && !Roles.unauthenticated) return { id: pool.IdentityPoolId, rolesFailed: false };
@@ -104,6 +107,10 @@ export function CreateIdentityPoolPage() {
                 clientError={shown.clientId}
                 onChange={(userPoolId, clientId) => set({ userPoolId, clientId })}
               />
+            </Container>
+
+            <Container title="OpenID Connect providers - optional" description="Users of these providers get the authenticated role's credentials with the ID tokens the providers issue them.">
+              <OidcProviderFields value={form.oidcProviders} onChange={(oidcProviders) => set({ oidcProviders })} />
             </Container>
 
             <Container title="Roles - optional" description="The roles must trust cognito-identity.amazonaws.com for sts:AssumeRoleWithWebIdentity.">

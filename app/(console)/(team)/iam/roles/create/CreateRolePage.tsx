@@ -16,7 +16,7 @@ import { PolicyDocumentField } from "../../PolicyDocumentField";
 import { DOCUMENT_ERRORS, serverFieldErrors } from "../../server-errors";
 import { useCheckedForm } from "../../use-checked-form";
 import { useRefreshIam } from "../../use-iam";
-import { INITIAL_TRUST, otherAccountError, TrustedEntityPicker, trustedEntityOf, type TrustChoice } from "./TrustedEntityPicker";
+import { INITIAL_TRUST, otherAccountError, TrustedEntityPicker, trustedEntityOf, webIdentityError, type TrustChoice } from "./TrustedEntityPicker";
 
 interface RoleForm {
   trust: TrustChoice;
@@ -51,6 +51,7 @@ function validate(form: RoleForm) {
   const tags = validateTags(form.tags);
   return {
     accountId: otherAccountError(form.trust),
+    webIdentity: webIdentityError(form.trust),
     trustPolicy: documentError(form.trustPolicy),
     name: nameError(form.name, "Role", 64),
     path: pathError(form.path),
@@ -108,7 +109,7 @@ export function CreateRolePage() {
       />
       <CreateForm resource="role" cancelHref={ROLES_HREF} pending={create.isPending} invalid={submitted && invalid} serverError={server.other} onSubmit={submit}>
         <Container title="Trusted entity" description="Who may assume the role: the trust policy's principal.">
-          <TrustedEntityPicker value={form.trust} onChange={changeTrust} accountIdError={shown.accountId} />
+          <TrustedEntityPicker value={form.trust} onChange={changeTrust} accountIdError={shown.accountId} webIdentityError={shown.webIdentity} />
           <PolicyDocumentField
             label="Trust policy"
             description="The JSON trust policy (AssumeRolePolicyDocument). Picking a trusted entity above rewrites it."

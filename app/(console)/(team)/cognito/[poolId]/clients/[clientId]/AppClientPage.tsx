@@ -15,7 +15,7 @@ import { QueryResult } from "../../../../../../_components/QueryResult";
 import { useCurrentTeam } from "../../../../../../_console/TeamGate";
 import { formatDateTime } from "../../../../../../_lib/format";
 import { useTRPC } from "../../../../../../_trpc/client";
-import { hostedUiRedirect, lifetimeLabel } from "../../../client-form";
+import { COGNITO_PROVIDER, hostedUiRedirect, lifetimeLabel } from "../../../client-form";
 import { clientHref, hostedUiUrl, inPoolCrumbs, poolHref } from "../../../links";
 import { usePool, type AppClient } from "../../../use-pool";
 import { AppClientModal } from "../../AppClientModal";
@@ -159,6 +159,7 @@ function HostedUi({ client, gatewayUrl }: { client: AppClient; gatewayUrl: strin
         <KeyValue label="Allowed sign-out URLs">{list(client.LogoutURLs)}</KeyValue>
         <KeyValue label="OAuth 2.0 grant types">{list(client.AllowedOAuthFlows)}</KeyValue>
         <KeyValue label="OpenID Connect scopes">{list(client.AllowedOAuthScopes)}</KeyValue>
+        <KeyValue label="Identity providers">{list(client.SupportedIdentityProviders?.map((name) => (name === COGNITO_PROVIDER ? "Cognito user pool" : name)))}</KeyValue>
       </KeyValueGrid>
     </Container>
   );
