@@ -126,17 +126,19 @@ async function main(): Promise<void> {
   // 4: an executor in this process, its dependencies wrapped to time its parts.
   const pool = new ExecutionPool({});
   const limiter = new ConcurrencyLimiter(redis);
-  const sql = {
-    query: async (q: pg.QueryConfig) => {
-      const t0 = performance.now();
-      try {
-        return await pgPool().query(q);
-      } finally {
-        if (q.name === "lambda-reserved-total") parts.reserved?.samples.push(performance.now() - t0);
-      }
-    },
+  // The real pool (the recorder takes clients from it), with the reserved-total query timed.
+  const timedQuery = async (q: pg.QueryConfig) => {
+    const t0 = performance.now();
+    try {
+      return await pgPool().query(q);
+    } finally {
+      if (q.name === "lambda-reserved-total") parts.reserved?.samples.push(performance.now() - t0);
+    }
   };
-  const executor = new LambdaExecutor({ db, sql: sql as unknown as pg.Pool, pool, limiter, endpointUrl: gateway.target.endpoint });
+  const sql = new Proxy(pgPool(), {
+    get: (target, prop) => (prop === "query" ? timedQuery : (Reflect.get(target, prop, target) as unknown)),
+  });
+  const executor = new LambdaExecutor({ db, sql, pool, limiter, endpointUrl: gateway.target.endpoint });
 
   const wire: number[] = [];
   const sdk = stage("1. SDK Invoke → gateway → workers (end to end)", async () => {

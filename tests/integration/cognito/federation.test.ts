@@ -13,6 +13,7 @@ import { env } from "../../../server/env";
 import { waitFor } from "../../helpers/wait";
 import { nodeFunction } from "../apigateway/invoke-helpers";
 import { startInvokeHarness, type InvokeHarness } from "../lambda-invoke/harness";
+import { Browser, formOf, location, unescapeHtml } from "./harness";
 
 // Workers run too: pool B's Lambda triggers are real functions.
 let h: InvokeHarness;
@@ -41,55 +42,6 @@ after(async () => {
 
 const PASSWORD = "Correct-horse-9";
 const CALLBACK = "https://app.example.test/callback";
-
-/** A browser: cookies kept by name and path, sent where their path applies; forms read from the pages. */
-class Browser {
-  readonly #cookies = new Map<string, { name: string; value: string; path: string }>();
-
-  async get(url: string): Promise<Response> {
-    const target = new URL(url, h.gateway.url);
-    return this.#remember(target, await fetch(target, { redirect: "manual", headers: this.#cookieHeader(target) }));
-  }
-
-  async post(url: string, fields: Record<string, string>): Promise<Response> {
-    const target = new URL(url, h.gateway.url);
-    const headers = { ...this.#cookieHeader(target), "content-type": "application/x-www-form-urlencoded" };
-    return this.#remember(target, await fetch(target, { method: "POST", redirect: "manual", headers, body: new URLSearchParams(fields) }));
-  }
-
-  /** Fills the page's form (its hidden fields kept) and posts it. */
-  async submit(page: Response, fields: Record<string, string>): Promise<Response> {
-    const form = formOf(await page.text());
-    return this.post(form.action, { ...form.hidden, ...fields });
-  }
-
-  #cookieHeader(target: URL): Record<string, string> {
-    const applicable = [...this.#cookies.values()].filter((c) => target.pathname === c.path || target.pathname.startsWith(`${c.path}/`));
-    return applicable.length ? { cookie: applicable.map((c) => `${c.name}=${c.value}`).join("; ") } : {};
-  }
-
-  #remember(target: URL, res: Response): Response {
-    for (const line of res.headers.getSetCookie()) {
-      const [pair = "", ...attributes] = line.split(";").map((part) => part.trim());
-      const at = pair.indexOf("=");
-      const name = pair.slice(0, at);
-      const path = attributes.find((a) => a.toLowerCase().startsWith("path="))?.slice(5) ?? target.pathname;
-      if (/max-age=0/i.test(line)) this.#cookies.delete(`${name} ${path}`);
-      else this.#cookies.set(`${name} ${path}`, { name, value: pair.slice(at + 1), path });
-    }
-    return res;
-  }
-}
-
-const unescape = (value: string) => value.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-const location = (res: Response) => res.headers.get("location") ?? "";
-
-function formOf(html: string): { action: string; hidden: Record<string, string> } {
-  const action = /<form method="post" action="([^"]*)"/.exec(html)?.[1];
-  assert.ok(action, `no form in the page: ${html.slice(0, 400)}`);
-  const hidden = Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)].map((m) => [unescape(m[1]!), unescape(m[2]!)]));
-  return { action: unescape(action), hidden };
-}
 
 interface Federation {
   /** The identity provider's pool, and its user's `sub`. */
@@ -306,13 +258,13 @@ describe("identity provider operations", () => {
 describe("signing in through an OIDC identity provider", () => {
   test("B → A's sign-in page → B's idpresponse → the app: the federated user is created with the mapped attributes and identities; a second sign-in updates them", async () => {
     const f = await federation();
-    const browser = new Browser();
+    const browser = new Browser(h.gateway.url);
 
     const login = await browser.get(authorizeUrl(f, {}));
     const page = await (await browser.get(location(login))).text();
     const button = /<a class="idp" href="([^"]*)">Sign in with Partner<\/a>/.exec(page);
     assert.ok(button, "the sign-in page offers the provider");
-    assert.equal(new URL(unescape(button[1]!), h.gateway.url).searchParams.get("identity_provider"), "Partner");
+    assert.equal(new URL(unescapeHtml(button[1]!), h.gateway.url).searchParams.get("identity_provider"), "Partner");
     assert.match(page, /name="password"/, "and the password form, as the client supports COGNITO");
 
     const tokens = await exchange(f, await federatedSignIn(browser, f));
@@ -358,7 +310,7 @@ describe("signing in through an OIDC identity provider", () => {
 
   test("idp_identifier names the provider too; the implicit flow gets tokens in the fragment", async () => {
     const f = await federation();
-    const browser = new Browser();
+    const browser = new Browser(h.gateway.url);
     const atIdp = await toIdentityProvider(browser, f, { idp_identifier: "partner.example.test", response_type: "token" });
     const signedIn = await browser.submit(await browser.get(location(atIdp)), { username: "ada", password: PASSWORD });
     const back = await browser.get(location(signedIn));
@@ -373,7 +325,7 @@ describe("signing in through an OIDC identity provider", () => {
     const f = await federation();
     // A refuses the scope B asks for: A sends its error to B's idpresponse, and B on to the app.
     await admin.send(new idp.UpdateIdentityProviderCommand({ UserPoolId: f.poolId, ProviderName: "Partner", ProviderDetails: oidcDetails(f, { authorize_scopes: "openid phone" }) }));
-    const browser = new Browser();
+    const browser = new Browser(h.gateway.url);
     const refused = await toIdentityProvider(browser, f, { identity_provider: "Partner" }, "openid phone");
     assert.ok(location(refused).startsWith(`${issuer(f.poolId)}/oauth2/idpresponse?`), location(refused));
     assert.equal(new URL(location(refused)).searchParams.get("error"), "invalid_scope");
@@ -392,7 +344,7 @@ describe("signing in through an OIDC identity provider", () => {
     await admin.send(new idp.UpdateIdentityProviderCommand({ UserPoolId: f.poolId, ProviderName: "Partner", ProviderDetails: oidcDetails(f) }));
     const atIdp = await toIdentityProvider(browser, f);
     const toB = await browser.submit(await browser.get(location(atIdp)), { username: "ada", password: PASSWORD });
-    const stranger = await new Browser().get(location(toB));
+    const stranger = await new Browser(h.gateway.url).get(location(toB));
     assert.equal(stranger.status, 400);
     assert.equal(stranger.headers.get("location"), null);
     assert.match(await stranger.text(), /invalid or has expired/);
@@ -419,7 +371,7 @@ describe("signing in through an OIDC identity provider", () => {
       }),
     );
     const partnerOnly = { ...f, clientId: UserPoolClient!.ClientId! };
-    const browser = new Browser();
+    const browser = new Browser(h.gateway.url);
     const start = await browser.get(authorizeUrl(partnerOnly, { scope: "openid" }));
     const html = await (await browser.get(location(start))).text();
     assert.match(html, /Sign in with Partner/);
@@ -462,7 +414,7 @@ describe("Lambda triggers on a federated sign-in", () => {
       };`,
     );
     const f = await federation({ PreSignUp: fn.arn, PostConfirmation: fn.arn, PostAuthentication: fn.arn });
-    const browser = new Browser();
+    const browser = new Browser(h.gateway.url);
     await exchange(f, await federatedSignIn(browser, f));
     await exchange(f, await federatedSignIn(browser, f));
     const username = `Partner_${f.idpUserSub}`;
@@ -487,7 +439,7 @@ describe("Lambda triggers on a federated sign-in", () => {
   test("a PreSignUp error refuses the first sign-in, back to the app, creating no user", async () => {
     const fn = await nodeFunction(h, `exports.handler = async (event) => { throw new Error("Partner users must be invited"); };`);
     const f = await federation({ PreSignUp: fn.arn });
-    const refused = await federatedSignIn(new Browser(), f);
+    const refused = await federatedSignIn(new Browser(h.gateway.url), f);
     assert.equal(`${refused.origin}${refused.pathname}`, CALLBACK);
     assert.equal(refused.searchParams.get("error"), "invalid_request");
     assert.equal(refused.searchParams.get("error_description"), "PreSignUp failed with error Partner users must be invited.");
@@ -504,7 +456,7 @@ describe("federated users' group, links and attributes", () => {
   test("the first federated sign-in creates the provider's group and puts the user in it: cognito:groups names it", async () => {
     const f = await federation();
     const group = `${f.poolId}_Partner`;
-    const tokens = await exchange(f, await federatedSignIn(new Browser(), f));
+    const tokens = await exchange(f, await federatedSignIn(new Browser(h.gateway.url), f));
     assert.deepEqual(decodeJwt(tokens.id_token as string)["cognito:groups"], [group]);
     assert.deepEqual(decodeJwt(tokens.access_token as string)["cognito:groups"], [group]);
     const { Groups } = await admin.send(new idp.ListGroupsCommand({ UserPoolId: f.poolId }));
@@ -541,7 +493,7 @@ describe("federated users' group, links and attributes", () => {
     await assert.rejects(link({ ProviderName: "Cognito", ProviderAttributeValue: "henry" }, { ...source, ProviderAttributeName: "email" }), { name: "InvalidParameterException" });
 
     // ada signs in at Partner and arrives as grace: no federated user, and not in the provider's group.
-    const browser = new Browser();
+    const browser = new Browser(h.gateway.url);
     const tokens = await exchange(f, await federatedSignIn(browser, f));
     const id = decodeJwt(tokens.id_token as string);
     assert.equal(id["cognito:username"], "grace");
@@ -586,7 +538,7 @@ describe("federated users' group, links and attributes", () => {
       Required: false,
       StringAttributeConstraints: {},
     });
-    await exchange(f, await federatedSignIn(new Browser(), f));
+    await exchange(f, await federatedSignIn(new Browser(h.gateway.url), f));
     const username = `Partner_${f.idpUserSub}`;
     await assert.rejects(admin.send(new idp.AdminSetUserPasswordCommand({ UserPoolId: f.poolId, Username: username, Password: PASSWORD, Permanent: true })), {
       name: "InvalidParameterException",
@@ -616,7 +568,7 @@ describe("the provider's key set", () => {
           ProviderDetails: oidcDetails(f, { authorize_url: `${issuer(f.idpPoolId)}/oauth2/authorize`, token_url: `${issuer(f.idpPoolId)}/oauth2/token`, jwks_uri }),
         }),
       );
-    const browser = new Browser();
+    const browser = new Browser(h.gateway.url);
 
     await pinned(`${issuer(other!.Id!)}/.well-known/jwks.json`);
     const wrongKeys = await federatedSignIn(browser, f);
