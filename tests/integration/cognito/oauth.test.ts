@@ -6,6 +6,9 @@ import * as idp from "@aws-sdk/client-cognito-identity-provider";
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from "jose";
 import { authorizeUrl, CALLBACK, codeOf, formOf, hostedSignIn, location, type OAuthApp, SIGNED_OUT, startCognito, type CognitoHarness, unescapeHtml } from "./harness";
 
+// The console's address: the one origin the hosted pages let frame them (its sign-in page preview).
+process.env.NEXTAUTH_URL = "http://console.example.test:3000/stratus/";
+
 let h: CognitoHarness;
 
 before(async () => {
@@ -151,7 +154,7 @@ describe("authorization code flow", () => {
     assert.ok(location(afterLogout).startsWith(`/${app.poolId}/login?`));
   });
 
-  test("refusals: an unregistered redirect_uri is an error page (never a redirect), others go back to the app; CSRF; wrong passwords; escaping", async () => {
+  test("refusals: an unregistered redirect_uri is an error page (never a redirect), others go back to the app; CSRF; wrong passwords; escaping; framing by the console only", async () => {
     const app = await h.oauthApp({ AllowedOAuthFlows: ["code"] });
     await confirmedUser(app, "cy", `cy-${Date.now()}@example.test`);
     const browser = h.browser();
@@ -173,7 +176,8 @@ describe("authorization code flow", () => {
     const html = await page.text();
     assert.ok(!html.includes("<script>"), "what the URL says is escaped");
     assert.match(html, /value="&quot;&gt;&lt;script&gt;alert\(1\)&lt;\/script&gt;"/);
-    assert.equal(page.headers.get("x-frame-options"), "DENY");
+    assert.equal(page.headers.get("content-security-policy"), "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors http://console.example.test:3000; base-uri 'none'");
+    assert.equal(page.headers.get("x-frame-options"), "DENY", "browsers without frame-ancestors refuse every frame");
 
     const forged = await browser.post(formOf(html).action, { username: "cy", password: PASSWORD });
     assert.equal(forged.status, 403, "no CSRF token, no sign-in");

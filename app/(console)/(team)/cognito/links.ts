@@ -8,6 +8,7 @@ export const POOL_TABS = {
   clients: "App clients",
   "sign-up": "Sign-up experience",
   "sign-in": "Sign-in experience",
+  extensions: "Extensions",
   settings: "Settings",
 } as const;
 export type PoolTab = keyof typeof POOL_TABS;

@@ -3,7 +3,7 @@
  * routes: the requests they read and the responses they write, with cookies, redirects and the
  * security headers every page gets.
  */
-import { publicGatewayUrl } from "../../../env";
+import { env, publicGatewayUrl } from "../../../env";
 import type { PublicRequest, RestResponse } from "../../../gateway/registry";
 
 export type WebRequest = PublicRequest;
@@ -40,17 +40,32 @@ const withCookies = (headers: Record<string, string>, cookies: string[]): Record
 
 const NO_STORE = { "cache-control": "no-store", pragma: "no-cache" };
 
-/** Pages may not be framed (clickjacking) nor run scripts; they need nothing but inline styles. */
-const PAGE_HEADERS = {
-  ...NO_STORE,
-  "content-type": "text/html; charset=utf-8",
-  "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'",
-  "x-frame-options": "DENY",
-  "x-content-type-options": "nosniff",
-  "referrer-policy": "no-referrer",
-};
+/**
+ * The origin that may frame the hosted pages: the console's (NEXTAUTH_URL), for its sign-in page
+ * preview. Without that setting the console's origin is unknown and no site may frame them.
+ */
+export function framingOrigin(): string | undefined {
+  const consoleUrl = env().NEXTAUTH_URL;
+  return consoleUrl ? new URL(consoleUrl).origin : undefined;
+}
 
-export const htmlResponse = (status: number, page: string, cookies: string[] = []): WebResponse => ({ status, headers: withCookies(PAGE_HEADERS, cookies), body: page });
+/**
+ * Pages may not be framed (clickjacking), but by the console, nor run scripts; they need nothing but
+ * inline styles. X-Frame-Options can't name an origin, so it stays DENY: browsers that know
+ * frame-ancestors follow it instead, older ones refuse every frame.
+ */
+function pageHeaders(): Record<string, string> {
+  return {
+    ...NO_STORE,
+    "content-type": "text/html; charset=utf-8",
+    "content-security-policy": `default-src 'none'; style-src 'unsafe-inline'; frame-ancestors ${framingOrigin() ?? "'none'"}; base-uri 'none'`,
+    "x-frame-options": "DENY",
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+  };
+}
+
+export const htmlResponse = (status: number, page: string, cookies: string[] = []): WebResponse => ({ status, headers: withCookies(pageHeaders(), cookies), body: page });
 
 export const redirect = (location: string, cookies: string[] = []): WebResponse => ({ status: 302, headers: withCookies({ ...NO_STORE, location }, cookies), body: "" });
 

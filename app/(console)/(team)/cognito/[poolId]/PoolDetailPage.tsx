@@ -19,6 +19,7 @@ import { isPoolTab, issuerUrl, jwksUrl, POOL_TABS, poolHref, poolsCrumbs } from 
 import { usePool, type UserPool } from "../use-pool";
 import { AppClientsTab } from "./AppClientsTab";
 import { GroupsTab } from "./GroupsTab";
+import { LambdaTriggersTab } from "./LambdaTriggersTab";
 import { SettingsTab } from "./SettingsTab";
 import { SignInTab } from "./SignInTab";
 import { SignUpTab } from "./SignUpTab";
@@ -76,6 +77,7 @@ export function PoolDetailPage({ poolId, gatewayUrl, created, initialTab }: Pool
                   { id: "clients", label: POOL_TABS.clients, content: <AppClientsTab poolId={poolId} canChange={canChange} /> },
                   { id: "sign-up", label: POOL_TABS["sign-up"], content: <SignUpTab pool={loaded} canChange={canChange} /> },
                   { id: "sign-in", label: POOL_TABS["sign-in"], content: <SignInTab pool={loaded} canChange={canChange} /> },
+                  { id: "extensions", label: POOL_TABS.extensions, content: <LambdaTriggersTab pool={loaded} canChange={canChange} /> },
                   { id: "settings", label: POOL_TABS.settings, content: <SettingsTab pool={loaded} canChange={canChange} /> },
                 ]}
               />

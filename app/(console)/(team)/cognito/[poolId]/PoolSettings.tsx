@@ -42,6 +42,7 @@ export function SettingsPanel({ title, description, canChange, editor, children 
 interface PoolSettingsModalProps {
   pool: UserPool;
   title: string;
+  submitLabel?: string;
   /** The settings to change, or null when the form has errors to show first. */
   changes: () => PoolChanges | null;
   onClose: () => void;
@@ -49,7 +50,7 @@ interface PoolSettingsModalProps {
 }
 
 /** An UpdateUserPool dialog: the change is sent with every other current setting, which UpdateUserPool would otherwise reset. */
-export function PoolSettingsModal({ pool, title, changes, onClose, children }: PoolSettingsModalProps) {
+export function PoolSettingsModal({ pool, title, submitLabel = "Save changes", changes, onClose, children }: PoolSettingsModalProps) {
   const trpc = useTRPC();
   const refresh = useRefreshCognito();
   const update = useMutation(
@@ -63,7 +64,7 @@ export function PoolSettingsModal({ pool, title, changes, onClose, children }: P
   return (
     <FormModal
       title={title}
-      submitLabel="Save changes"
+      submitLabel={submitLabel}
       pending={update.isPending}
       error={update.error}
       onClose={onClose}

@@ -20,17 +20,20 @@ import { clientHref, hostedUiUrl, inPoolCrumbs, poolHref } from "../../../links"
 import { usePool, type AppClient } from "../../../use-pool";
 import { AppClientModal } from "../../AppClientModal";
 import { DeleteClientDialog } from "../../DeleteClientDialog";
+import { HostedUiPreview } from "./HostedUiPreview";
 
 interface AppClientPageProps {
   poolId: string;
   clientId: string;
   /** The gateway's public URL, where the hosted UI is served. */
   gatewayUrl: string;
+  /** Whether the gateway lets the console frame the hosted UI, for its preview. */
+  hostedUiFramable: boolean;
   justCreated: boolean;
 }
 
 /** One app client (DescribeUserPoolClient): its ID and secret, sign-in flows, token lifetimes and hosted UI. */
-export function AppClientPage({ poolId, clientId, gatewayUrl, justCreated }: AppClientPageProps) {
+export function AppClientPage({ poolId, clientId, gatewayUrl, hostedUiFramable, justCreated }: AppClientPageProps) {
   const trpc = useTRPC();
   const router = useRouter();
   const team = useCurrentTeam();
@@ -65,7 +68,7 @@ export function AppClientPage({ poolId, clientId, gatewayUrl, justCreated }: App
             <>
               <ClientInformation client={loaded} />
               <ClientFlows client={loaded} />
-              <HostedUi client={loaded} gatewayUrl={gatewayUrl} />
+              <HostedUi client={loaded} gatewayUrl={gatewayUrl} framable={hostedUiFramable} />
               {dialog === "edit" && <AppClientModal poolId={poolId} client={loaded} onClose={() => setDialog(null)} onSaved={() => setDialog(null)} />}
             </>
           )}
@@ -137,30 +140,34 @@ function ClientFlows({ client }: { client: AppClient }) {
   );
 }
 
-/** The hosted sign-in page, linked when the client allows OAuth flows and has somewhere to send users back to. */
-function HostedUi({ client, gatewayUrl }: { client: AppClient; gatewayUrl: string }) {
+/** The hosted sign-in page, linked and previewed when the client allows OAuth flows and has somewhere to send users back to. */
+function HostedUi({ client, gatewayUrl, framable }: { client: AppClient; gatewayUrl: string; framable: boolean }) {
   const redirect = hostedUiRedirect(client);
+  const url = redirect && hostedUiUrl(gatewayUrl, client.UserPoolId, client.ClientId, redirect);
   const list = (values: readonly string[] | undefined) => (values?.length ? values.join(", ") : "–");
   return (
-    <Container
-      title="Hosted UI"
-      description="A sign-in page served by the gateway: it signs users in and sends them to a callback URL with an authorization code."
-      actions={
-        redirect && (
-          <a className="btn btn-normal" href={hostedUiUrl(gatewayUrl, client.UserPoolId, client.ClientId, redirect)} target="_blank" rel="noreferrer">
-            View Hosted UI
-          </a>
-        )
-      }
-    >
-      {!redirect && <p className="text-secondary">The hosted UI is off for this app client. Edit it to sign users in through the hosted UI and add a callback URL.</p>}
-      <KeyValueGrid label="Hosted UI">
-        <KeyValue label="Allowed callback URLs">{list(client.CallbackURLs)}</KeyValue>
-        <KeyValue label="Allowed sign-out URLs">{list(client.LogoutURLs)}</KeyValue>
-        <KeyValue label="OAuth 2.0 grant types">{list(client.AllowedOAuthFlows)}</KeyValue>
-        <KeyValue label="OpenID Connect scopes">{list(client.AllowedOAuthScopes)}</KeyValue>
-        <KeyValue label="Identity providers">{list(client.SupportedIdentityProviders?.map((name) => (name === COGNITO_PROVIDER ? "Cognito user pool" : name)))}</KeyValue>
-      </KeyValueGrid>
-    </Container>
+    <>
+      <Container
+        title="Hosted UI"
+        description="A sign-in page served by the gateway: it signs users in and sends them to a callback URL with an authorization code."
+        actions={
+          url && (
+            <a className="btn btn-normal" href={url} target="_blank" rel="noreferrer">
+              View Hosted UI
+            </a>
+          )
+        }
+      >
+        {!url && <p className="text-secondary">The hosted UI is off for this app client. Edit it to sign users in through the hosted UI and add a callback URL.</p>}
+        <KeyValueGrid label="Hosted UI">
+          <KeyValue label="Allowed callback URLs">{list(client.CallbackURLs)}</KeyValue>
+          <KeyValue label="Allowed sign-out URLs">{list(client.LogoutURLs)}</KeyValue>
+          <KeyValue label="OAuth 2.0 grant types">{list(client.AllowedOAuthFlows)}</KeyValue>
+          <KeyValue label="OpenID Connect scopes">{list(client.AllowedOAuthScopes)}</KeyValue>
+          <KeyValue label="Identity providers">{list(client.SupportedIdentityProviders?.map((name) => (name === COGNITO_PROVIDER ? "Cognito user pool" : name)))}</KeyValue>
+        </KeyValueGrid>
+      </Container>
+      {url && <HostedUiPreview url={url} framable={framable} />}
+    </>
   );
 }

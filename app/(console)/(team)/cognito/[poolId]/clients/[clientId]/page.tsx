@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { publicGatewayUrl } from "~/server/env";
+import { framingOrigin } from "~/server/services/cognito-idp/oauth/http";
 import { AppClientPage } from "./AppClientPage";
 
 interface Props {
@@ -12,5 +13,13 @@ export const metadata: Metadata = { title: "App client | Cognito" };
 export default async function Page({ params, searchParams }: Props) {
   const { poolId, clientId } = await params;
   const { created } = await searchParams;
-  return <AppClientPage poolId={decodeURIComponent(poolId)} clientId={decodeURIComponent(clientId)} gatewayUrl={publicGatewayUrl()} justCreated={created === "1"} />;
+  return (
+    <AppClientPage
+      poolId={decodeURIComponent(poolId)}
+      clientId={decodeURIComponent(clientId)}
+      gatewayUrl={publicGatewayUrl()}
+      hostedUiFramable={framingOrigin() !== undefined}
+      justCreated={created === "1"}
+    />
+  );
 }
