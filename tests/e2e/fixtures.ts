@@ -48,15 +48,19 @@ export function consoleApi(context: BrowserContext) {
 
 /**
  * An execution role Lambda may assume, created through the console's API once per team (teams enforce IAM
- * strictly, so a function's role must exist); answers its ARN.
+ * strictly, so a function's role must exist), with AWSLambdaSQSQueueExecutionRole (logs, and reading SQS
+ * event sources); answers its ARN.
  */
 export async function lambdaRole(context: BrowserContext, accountId: string, name = "lambda-role"): Promise<string> {
+  const api = consoleApi(context);
   const trust = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }] };
   try {
-    await consoleApi(context).iam.createRole.mutate({ RoleName: name, AssumeRolePolicyDocument: JSON.stringify(trust) });
+    await api.iam.createRole.mutate({ RoleName: name, AssumeRolePolicyDocument: JSON.stringify(trust) });
   } catch (error) {
     if (!String(error).includes("already exists")) throw error;
   }
+  // Attaching an attached policy changes nothing.
+  await api.iam.attachRolePolicy.mutate({ RoleName: name, PolicyArn: "arn:aws:iam::aws:policy/service-role/AWSLambdaSQSQueueExecutionRole" });
   return `arn:aws:iam::${accountId}:role/${name}`;
 }
 
