@@ -29,7 +29,7 @@ export function currentDecisions(db: Db): DecisionSource {
 let shared: IamDecisionData | undefined;
 
 /**
- * This process's cache for the checks services make as they work (asynchronous deliveries). It drops
+ * This process's cache for the checks services make as they work (deliveries, event source polling). It drops
  * everything on an IAM change, made in this process or (heard through Postgres) in any other: IAM is
  * changed in the gateway and console processes, and a Deny must stop deliveries at once.
  */

@@ -12,7 +12,7 @@ import type { PrismaClient } from "../../../server/db/client";
 import { env } from "../../../server/env";
 import { coalesced } from "../../../server/lib/coalesced";
 import { listen } from "../../../server/outbox/listen";
-import { IamDecisionData } from "../../../server/services/iam/policy-sets";
+import { serviceDecisions } from "../../../server/services/iam/role-permission";
 import type { Logger } from "../../../server/outbox/log";
 import {
   isTransitional,
@@ -61,9 +61,8 @@ export function startEventSources(options: EventSourcesOptions): EventSources {
   redis.on("error", (error) => logger.error("lambda event sources: Redis:", error.message));
   const leases = new SlotLeases(redis);
   const shardWatch = new ShardWatch(logger);
-  // The pollers re-check their roles' permissions on every batch: a change made in any process is heard at once.
-  const iam = new IamDecisionData(db);
-  iam.listen(options.databaseUrl, logger);
+  // The pollers re-check their roles' permissions on every batch, with the process's cache that hears every IAM change.
+  const iam = serviceDecisions();
   /** The enabled mappings as last loaded (pollers read their settings here). */
   const mappings = new Map<string, MappingRow>();
   /** This process's pollers by slot id, until they have finished. */
@@ -149,7 +148,6 @@ export function startEventSources(options: EventSourcesOptions): EventSources {
       await Promise.all([listener.close(), passes.stop()]);
       for (const poller of pollers.values()) poller.controller.abort();
       await Promise.all([...pollers.values()].map((poller) => poller.done));
-      await iam.close();
       redis.disconnect();
     },
   };

@@ -4,11 +4,8 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { FormField } from "../../../_components/FormField";
 import { useTRPC } from "../../../_trpc/client";
+import { trustPolicyFor } from "../iam/documents";
 
-const LAMBDA_TRUST = JSON.stringify({
-  Version: "2012-10-17",
-  Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
-});
 const BASIC_EXECUTION = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole";
 
 /** The name the console gives a function's new role, as AWS's does: `{function}-role-{8 random characters}`. */
@@ -32,7 +29,7 @@ export function useCreateExecutionRole() {
       const { Role } = await createRole.mutateAsync({
         RoleName,
         Path: "/service-role/",
-        AssumeRolePolicyDocument: LAMBDA_TRUST,
+        AssumeRolePolicyDocument: trustPolicyFor({ kind: "service", service: "lambda.amazonaws.com" }),
         Description: `Execution role of the Lambda function ${functionName}`,
       });
       await attach.mutateAsync({ RoleName, PolicyArn: BASIC_EXECUTION });
