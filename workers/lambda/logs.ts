@@ -105,14 +105,19 @@ export class LogCollector {
   framedReceived(bytes: number, timeoutMs: number): Promise<void> {
     if (this.framedBytes >= bytes) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = setTimeout(resolve, timeoutMs);
-      this.framedWaiters.push({
+      const waiter = {
         bytes,
         resolve: () => {
           clearTimeout(timer);
           resolve();
         },
-      });
+      };
+      // A waiter that timed out is dropped, so a runtime that miscounts leaves none behind.
+      const timer = setTimeout(() => {
+        this.framedWaiters = this.framedWaiters.filter((w) => w !== waiter);
+        resolve();
+      }, timeoutMs);
+      this.framedWaiters.push(waiter);
     });
   }
 
