@@ -4,6 +4,7 @@
  * rather than latency figures.
  */
 import { InvokeCommand } from "@aws-sdk/client-lambda";
+import { serviceTrustPolicy } from "../../server/services/iam/trust-policies";
 import { errorText } from "../lib/cli";
 import { createFunction, type LambdaBench } from "./workloads";
 
@@ -16,14 +17,13 @@ export const MOTO_ROLE = "arn:aws:iam::123456789012:role/lambda-bench";
 
 /** moto's CreateFunction wants the role to exist in its IAM. moto checks no signature; the scope only names the service. */
 async function createMotoRole(endpoint: string): Promise<void> {
-  const trust = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }] };
   const res = await fetch(`${endpoint}/`, {
     method: "POST",
     headers: {
       "content-type": "application/x-www-form-urlencoded",
       authorization: "AWS4-HMAC-SHA256 Credential=bench/20260101/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=0",
     },
-    body: new URLSearchParams({ Action: "CreateRole", Version: "2010-05-08", RoleName: MOTO_ROLE.split("/")[1]!, AssumeRolePolicyDocument: JSON.stringify(trust) }),
+    body: new URLSearchParams({ Action: "CreateRole", Version: "2010-05-08", RoleName: MOTO_ROLE.split("/")[1]!, AssumeRolePolicyDocument: serviceTrustPolicy("lambda.amazonaws.com") }),
   });
   if (!res.ok) throw new Error(`moto CreateRole: HTTP ${res.status}: ${(await res.text()).slice(0, 200)}`);
 }

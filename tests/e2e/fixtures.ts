@@ -4,6 +4,7 @@ import { createTRPCClient, httpLink } from "@trpc/client";
 import superjson from "superjson";
 import type { AppRouter } from "../../server/api/root";
 import type { TeamRole } from "../../server/services/context";
+import { serviceTrustPolicy } from "../../server/services/iam/trust-policies";
 import { WEB_URL } from "./urls";
 
 export { expect };
@@ -53,9 +54,8 @@ export function consoleApi(context: BrowserContext) {
  */
 export async function lambdaRole(context: BrowserContext, accountId: string, name = "lambda-role"): Promise<string> {
   const api = consoleApi(context);
-  const trust = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }] };
   try {
-    await api.iam.createRole.mutate({ RoleName: name, AssumeRolePolicyDocument: JSON.stringify(trust) });
+    await api.iam.createRole.mutate({ RoleName: name, AssumeRolePolicyDocument: serviceTrustPolicy("lambda.amazonaws.com") });
   } catch (error) {
     if (!String(error).includes("already exists")) throw error;
   }

@@ -11,6 +11,7 @@ import type { CallContext, Principal, TeamRole } from "../../server/services/con
 import { attachPolicy } from "../../server/services/iam/attachments";
 import { roleRef } from "../../server/services/iam/principals";
 import { createRole } from "../../server/services/iam/roles";
+import { serviceTrustPolicy } from "../../server/services/iam/trust-policies";
 
 export interface TestUser {
   userId: string;
@@ -83,8 +84,7 @@ export async function createServiceRole(
   const db = prisma();
   // Made as the team's owner would, whatever role the test's own user holds.
   const ctx: CallContext = { accountId: team.accountId, region: "us-east-1", principal: { ...team.principal, role: "owner" }, requestId: `fixture-${name}`, source: "trpc" };
-  const trust = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: opts.service ?? "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }] };
-  const { Role } = await createRole(db, ctx, { RoleName: name, AssumeRolePolicyDocument: JSON.stringify(trust) });
+  const { Role } = await createRole(db, ctx, { RoleName: name, AssumeRolePolicyDocument: serviceTrustPolicy(opts.service ?? "lambda.amazonaws.com") });
   for (const policyArn of opts.policyArns ?? ["arn:aws:iam::aws:policy/AdministratorAccess"]) await attachPolicy(db, ctx, roleRef(name), policyArn);
   return Role.Arn;
 }

@@ -1,4 +1,5 @@
 /** Policy documents as the IAM pages show and start them. */
+import { assumeRolePolicy } from "~/server/services/iam/trust-policies";
 import { prettyPayload } from "../../../_lib/format";
 
 /** IAM returns documents URL-encoded, as AWS does; this is the indented JSON to read or edit. */
@@ -31,6 +32,5 @@ export function trustPolicyFor(entity: TrustedEntity): string {
     };
     return json({ Version: "2012-10-17", Statement: [statement] });
   }
-  const principal = entity.kind === "service" ? { Service: entity.service } : { AWS: `arn:aws:iam::${entity.accountId}:root` };
-  return json({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: principal, Action: "sts:AssumeRole" }] });
+  return json(assumeRolePolicy(entity.kind === "service" ? { Service: entity.service } : { AWS: `arn:aws:iam::${entity.accountId}:root` }));
 }

@@ -2,6 +2,7 @@
  * What a policy is evaluated against: the caller, the action, the resource and the request context, and
  * the lookup of condition keys and policy variables in it.
  */
+import { parseArn } from "../../../lib/arn";
 
 /** A condition key's value: multivalued keys (aws:TagKeys, …:amr) are arrays. */
 export type ContextValue = string | string[] | boolean | number | undefined;
@@ -47,12 +48,15 @@ export interface CallerIdentity {
   principalArn?: string;
 }
 
-const PRINCIPAL_ARN = /^arn:([^:]+):(iam|sts)::(\d{12}):(.+)$/;
+const ACCOUNT_ID = /^\d{12}$/;
 
 function identityOf(arn: string): CallerIdentity {
-  const m = PRINCIPAL_ARN.exec(arn);
-  if (!m) return { kind: "other", aws: false };
-  const [, partition = "", service = "", account = "", resource = ""] = m;
+  const parsed = parseArn(arn);
+  // IAM and STS principals are global (no region) and belong to an account.
+  if (!parsed || parsed.partition === "" || (parsed.service !== "iam" && parsed.service !== "sts") || parsed.region !== "" || !ACCOUNT_ID.test(parsed.accountId)) {
+    return { kind: "other", aws: false };
+  }
+  const { partition, service, accountId: account, resource } = parsed;
   const path = resource.split("/");
   const name = path.at(-1) ?? "";
   if (resource === "root") return { kind: "root", aws: true, principalArn: arn };

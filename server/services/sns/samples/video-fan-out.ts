@@ -10,6 +10,7 @@ import { isAwsError } from "../../../errors";
 import type { CallContext } from "../../context";
 import { zipInlineFiles } from "../../lambda/code";
 import { iamOperations } from "../../iam/operations";
+import { serviceTrustPolicy } from "../../iam/trust-policies";
 import { lambdaOperations } from "../../lambda/operations";
 import type { ServiceOperation } from "../../operation";
 import { queueArn } from "../../sqs/addressing";
@@ -29,10 +30,6 @@ export const RENDITIONS = [
 const laneName = (rendition: string) => `video-transcode-${rendition}`;
 
 const ROLE_NAME = "video-transcoder";
-const LAMBDA_TRUST = JSON.stringify({
-  Version: "2012-10-17",
-  Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
-});
 /** What the transcoders need: to drain their queues (the event source mappings act as this role) and to write logs. */
 const ROLE_POLICY = "arn:aws:iam::aws:policy/service-role/AWSLambdaSQSQueueExecutionRole";
 
@@ -64,7 +61,7 @@ async function unlessExists(create: () => Promise<unknown>, conflict: string): P
 
 /** The transcoders' execution role: Lambda may assume it, and it may read the sample's queues. */
 async function createTranscoderRole(db: PrismaClient, ctx: CallContext): Promise<string> {
-  await unlessExists(() => run(iamOperations.CreateRole, db, ctx, { RoleName: ROLE_NAME, AssumeRolePolicyDocument: LAMBDA_TRUST, Description: "Video fan-out sample: the transcoders' execution role" }), "EntityAlreadyExistsException");
+  await unlessExists(() => run(iamOperations.CreateRole, db, ctx, { RoleName: ROLE_NAME, AssumeRolePolicyDocument: serviceTrustPolicy("lambda.amazonaws.com"), Description: "Video fan-out sample: the transcoders' execution role" }), "EntityAlreadyExistsException");
   await run(iamOperations.AttachRolePolicy, db, ctx, { RoleName: ROLE_NAME, PolicyArn: ROLE_POLICY });
   return `arn:aws:iam::${ctx.accountId}:role/${ROLE_NAME}`;
 }
