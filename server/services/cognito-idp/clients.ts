@@ -1,5 +1,5 @@
 /** App clients: CreateUserPoolClient, DescribeUserPoolClient, ListUserPoolClients, UpdateUserPoolClient, DeleteUserPoolClient. */
-import type { Db } from "../../db/client";
+import type { Db, PrismaClient } from "../../db/client";
 import type { CognitoUserPoolClient } from "../../db/generated/client";
 import { env } from "../../env";
 import { encryptSecret } from "../../lib/secrets";
@@ -42,21 +42,24 @@ async function checkProviders(db: Db, userPoolId: string, settings: ClientSettin
   if (unknown !== undefined) throw CognitoErrors.invalidParameter(`The provider ${unknown} does not exist for User Pool ${userPoolId}`);
 }
 
-export async function createUserPoolClient(db: Db, ctx: CallContext, input: Partial<ClientSettings> & { UserPoolId: string; ClientName: string; GenerateSecret?: boolean }) {
+export async function createUserPoolClient(db: PrismaClient, ctx: CallContext, input: Partial<ClientSettings> & { UserPoolId: string; ClientName: string; GenerateSecret?: boolean }) {
   requireRole(ctx, "developer", "cognito-idp:CreateUserPoolClient");
   const pool = await requirePool(db, ctx, input.UserPoolId);
   const { UserPoolId: _id, ClientName, GenerateSecret, ...rest } = input;
   const settings = ClientSettings.parse(rest);
   checkFlows(settings);
-  await checkProviders(db, pool.id, settings);
-  const client = await db.cognitoUserPoolClient.create({
-    data: {
-      clientId: newClientId(),
-      userPoolId: pool.id,
-      name: ClientName,
-      secretEncrypted: GenerateSecret ? encryptSecret(newClientSecret(), env().STRATUS_SECRET_KEY) : null,
-      config: settings,
-    },
+  // The providers named stay locked until the client is saved (see unknownProviders).
+  const client = await db.$transaction(async (tx) => {
+    await checkProviders(tx, pool.id, settings);
+    return tx.cognitoUserPoolClient.create({
+      data: {
+        clientId: newClientId(),
+        userPoolId: pool.id,
+        name: ClientName,
+        secretEncrypted: GenerateSecret ? encryptSecret(newClientSecret(), env().STRATUS_SECRET_KEY) : null,
+        config: settings,
+      },
+    });
   });
   return { UserPoolClient: describeClient(client) };
 }
@@ -81,7 +84,7 @@ export async function listUserPoolClients(db: Db, ctx: CallContext, input: { Use
   };
 }
 
-export async function updateUserPoolClient(db: Db, ctx: CallContext, input: Partial<ClientSettings> & { UserPoolId: string; ClientId: string; ClientName?: string }) {
+export async function updateUserPoolClient(db: PrismaClient, ctx: CallContext, input: Partial<ClientSettings> & { UserPoolId: string; ClientId: string; ClientName?: string }) {
   requireRole(ctx, "developer", "cognito-idp:UpdateUserPoolClient");
   await requirePool(db, ctx, input.UserPoolId);
   const client = await requireClient(db, input.UserPoolId, input.ClientId);
@@ -89,10 +92,12 @@ export async function updateUserPoolClient(db: Db, ctx: CallContext, input: Part
   // Like AWS, what an update leaves out goes back to its default.
   const settings = ClientSettings.parse(rest);
   checkFlows(settings);
-  await checkProviders(db, client.userPoolId, settings);
-  const updated = await db.cognitoUserPoolClient.update({
-    where: { clientId: client.clientId },
-    data: { name: ClientName ?? client.name, config: settings, updatedAt: new Date() },
+  const updated = await db.$transaction(async (tx) => {
+    await checkProviders(tx, client.userPoolId, settings);
+    return tx.cognitoUserPoolClient.update({
+      where: { clientId: client.clientId },
+      data: { name: ClientName ?? client.name, config: settings, updatedAt: new Date() },
+    });
   });
   return { UserPoolClient: describeClient(updated) };
 }

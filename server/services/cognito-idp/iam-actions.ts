@@ -70,6 +70,7 @@ export const cognitoIdpActions = {
   RespondToAuthChallenge: unsigned,
   GetUser: unsigned,
   UpdateUserAttributes: unsigned,
+  DeleteUserAttributes: unsigned,
   ChangePassword: unsigned,
   GetUserAttributeVerificationCode: unsigned,
   VerifyUserAttribute: unsigned,

@@ -6,9 +6,9 @@
  * filled in, as Cognito does.
  */
 import { z } from "zod";
-import type { Db } from "../../db/client";
+import type { Db, PrismaClient } from "../../db/client";
 import { isUniqueViolation } from "../../db/errors";
-import type { CognitoIdentityProvider, CognitoUserPool } from "../../db/generated/client";
+import type { CognitoIdentityProvider, CognitoUserPool, CognitoUserPoolClient } from "../../db/generated/client";
 import { env } from "../../env";
 import { AwsError } from "../../errors";
 import { discover, OidcError } from "../../lib/oidc-client";
@@ -17,7 +17,7 @@ import { requireRole } from "../accounts/roles";
 import type { CallContext } from "../context";
 import { CognitoErrors } from "./errors";
 import { COGNITO_WRITTEN_ATTRIBUTES } from "./model";
-import { poolSettings, requirePool } from "./store";
+import { clientSettings, poolSettings, requirePool } from "./store";
 
 export const PROVIDER_TYPES = ["SAML", "Facebook", "Google", "LoginWithAmazon", "SignInWithApple", "OIDC"] as const;
 type ProviderType = (typeof PROVIDER_TYPES)[number];
@@ -152,10 +152,16 @@ export const findProvider = (db: Db, userPoolId: string, providerName: string): 
 export const providerByIdentifier = (db: Db, userPoolId: string, identifier: string): Promise<CognitoIdentityProvider | null> =>
   db.cognitoIdentityProvider.findFirst({ where: { userPoolId, idpIdentifiers: { has: identifier } } });
 
-/** The names among `names` that are not identity providers of the pool. */
+/**
+ * The names among `names` that are not identity providers of the pool. The providers found stay locked
+ * (FOR SHARE) for the caller's transaction, so a DeleteIdentityProvider waits for the app client naming
+ * them to be saved, and then takes their names off it.
+ */
 export async function unknownProviders(db: Db, userPoolId: string, names: readonly string[]): Promise<string[]> {
-  const found = await db.cognitoIdentityProvider.findMany({ where: { userPoolId, providerName: { in: [...names] } }, select: { providerName: true } });
-  const known = new Set(found.map((p) => p.providerName));
+  if (names.length === 0) return [];
+  const found = await db.$queryRaw<{ provider_name: string }[]>`
+    SELECT provider_name FROM cognito_identity_providers WHERE user_pool_id = ${userPoolId} AND provider_name = ANY(${[...names]}::text[]) FOR SHARE`;
+  const known = new Set(found.map((p) => p.provider_name));
   return names.filter((name) => !known.has(name));
 }
 
@@ -228,12 +234,27 @@ export async function updateIdentityProvider(db: Db, ctx: CallContext, input: Om
   return { IdentityProvider: describeProvider(updated) };
 }
 
-/** The provider's users stay (they can no longer sign in through it), as do app clients naming it. */
-export async function deleteIdentityProvider(db: Db, ctx: CallContext, input: { UserPoolId: string; ProviderName: string }) {
+/**
+ * The provider's users stay (they can no longer sign in through it). App clients naming it lose the name
+ * in the same transaction, so none offers a provider the pool no longer has (a client left naming none
+ * offers no sign-in at all rather than falling back to the pool's own).
+ */
+export async function deleteIdentityProvider(db: PrismaClient, ctx: CallContext, input: { UserPoolId: string; ProviderName: string }) {
   requireRole(ctx, "developer", "cognito-idp:DeleteIdentityProvider");
   const pool = await requirePool(db, ctx, input.UserPoolId);
-  const provider = await requireProvider(db, pool.id, input.ProviderName);
-  await db.cognitoIdentityProvider.delete({ where: keyOf(pool.id, provider.providerName) });
+  await db.$transaction(async (tx) => {
+    // Deleting first waits out any client being saved with the name (unknownProviders holds it FOR SHARE).
+    const { count } = await tx.cognitoIdentityProvider.deleteMany({ where: { userPoolId: pool.id, providerName: input.ProviderName } });
+    if (count === 0) throw providerNotFound(input.ProviderName);
+    const naming = await tx.$queryRaw<(Pick<CognitoUserPoolClient, "config"> & { client_id: string })[]>`
+      SELECT client_id, config FROM cognito_user_pool_clients
+      WHERE user_pool_id = ${pool.id} AND config->'SupportedIdentityProviders' @> jsonb_build_array(${input.ProviderName}::text) FOR UPDATE`;
+    for (const client of naming) {
+      const settings = clientSettings(client);
+      const SupportedIdentityProviders = settings.SupportedIdentityProviders?.filter((name) => name !== input.ProviderName);
+      await tx.cognitoUserPoolClient.update({ where: { clientId: client.client_id }, data: { config: { ...settings, SupportedIdentityProviders }, updatedAt: new Date() } });
+    }
+  });
   return {};
 }
 

@@ -40,6 +40,10 @@ export const SchemaAttribute = z.object({
 });
 export type SchemaAttribute = z.output<typeof SchemaAttribute>;
 
+/** A schema entry as CreateUserPool and AddCustomAttributes take it: what is left out stays unset, as standard attributes keep their own. */
+export const SchemaAttributeInput = SchemaAttribute.partial({ AttributeDataType: true, DeveloperOnlyAttribute: true, Mutable: true, Required: true });
+export type SchemaAttributeInput = z.output<typeof SchemaAttributeInput>;
+
 /** Trigger name → function ARN (CustomSMSSender/CustomEmailSender are `{ LambdaArn, LambdaVersion }`). */
 const LambdaConfig = z.record(z.string(), z.union([z.string(), z.record(z.string(), z.string())]));
 
@@ -86,7 +90,10 @@ export const STANDARD_ATTRIBUTES: SchemaAttribute[] = [
   str("sub", { Mutable: false, Required: true, StringAttributeConstraints: { MinLength: "1", MaxLength: "2048" } }),
   ...["name", "given_name", "family_name", "middle_name", "nickname", "preferred_username", "profile", "picture", "website", "email"].map((n) => str(n)),
   { Name: "email_verified", AttributeDataType: "Boolean", DeveloperOnlyAttribute: false, Mutable: true, Required: false },
-  ...["gender", "birthdate", "zoneinfo", "locale", "phone_number"].map((n) => str(n)),
+  str("gender"),
+  // An ISO 8601 date, YYYY-MM-DD: Cognito lists it as exactly 10 characters long.
+  str("birthdate", { StringAttributeConstraints: { MinLength: "10", MaxLength: "10" } }),
+  ...["zoneinfo", "locale", "phone_number"].map((n) => str(n)),
   { Name: "phone_number_verified", AttributeDataType: "Boolean", DeveloperOnlyAttribute: false, Mutable: true, Required: false },
   str("address"),
   { Name: "updated_at", AttributeDataType: "Number", DeveloperOnlyAttribute: false, Mutable: true, Required: false, NumberAttributeConstraints: { MinValue: "0" } },

@@ -5,20 +5,51 @@ import { requireRole } from "../accounts/roles";
 import type { CallContext } from "../context";
 import { CognitoErrors } from "./errors";
 import { newPoolKey } from "./keys";
-import { newUserPoolId, PoolSettings, type SchemaAttribute, STANDARD_ATTRIBUTES, userPoolArn } from "./model";
+import { COGNITO_WRITTEN_ATTRIBUTES, newUserPoolId, PoolSettings, SchemaAttribute, type SchemaAttributeInput, STANDARD_ATTRIBUTES, userPoolArn } from "./model";
 import { poolSettings, requirePool } from "./store";
 
+type Constraints = Record<string, string | undefined>;
+
+/** Whether constraints given differ from the attribute's own (left out, they are its own). */
+const constraintsDiffer = (given: Constraints | undefined, own: Constraints | undefined): boolean =>
+  given !== undefined && Object.keys({ ...own, ...given }).some((key) => given[key] !== own?.[key]);
+
+/**
+ * A standard attribute redefined by a Schema entry: Required and Mutable may change, its data type may
+ * not and it cannot become developer-only (AWS's own message). What Cognito writes itself (`sub`,
+ * `identities`) keeps its definition whole; restating it unchanged is accepted.
+ */
+function standardAttribute(own: SchemaAttribute, given: SchemaAttributeInput): SchemaAttribute {
+  if ((given.AttributeDataType !== undefined && given.AttributeDataType !== own.AttributeDataType) || given.DeveloperOnlyAttribute) {
+    throw CognitoErrors.invalidParameter(`You can not change AttributeDataType or set developerOnlyAttribute for standard schema attribute ${own.Name}`);
+  }
+  const attribute = { ...own, Required: given.Required ?? own.Required, Mutable: given.Mutable ?? own.Mutable };
+  const changed =
+    attribute.Required !== own.Required ||
+    attribute.Mutable !== own.Mutable ||
+    constraintsDiffer(given.StringAttributeConstraints, own.StringAttributeConstraints) ||
+    constraintsDiffer(given.NumberAttributeConstraints, own.NumberAttributeConstraints);
+  if (COGNITO_WRITTEN_ATTRIBUTES.has(own.Name) && changed) {
+    throw CognitoErrors.invalidParameter(`You can not change Mutable, Required or the constraints of standard schema attribute ${own.Name}`);
+  }
+  return attribute;
+}
+
+/** A custom attribute: `custom:` before its name, a data type it must be given, never required. */
+function customAttribute(given: SchemaAttributeInput): SchemaAttribute {
+  if (given.AttributeDataType === undefined) throw CognitoErrors.invalidParameter("Invalid AttributeDataType input, consider using the provided AttributeDataType enum.");
+  if (given.Required) throw CognitoErrors.invalidParameter("Required custom attributes are not supported currently.");
+  return SchemaAttribute.parse({ ...given, Name: given.Name.startsWith("custom:") ? given.Name : `custom:${given.Name}` });
+}
+
 /** Standard attributes as given (e.g. `email` made required) replace the defaults; the rest become `custom:`. */
-function schemaOf(given: SchemaAttribute[]): SchemaAttribute[] {
+function schemaOf(given: SchemaAttributeInput[]): SchemaAttribute[] {
   const standard = new Map(STANDARD_ATTRIBUTES.map((a) => [a.Name, a]));
   const custom: SchemaAttribute[] = [];
   for (const attribute of given) {
-    const base = standard.get(attribute.Name);
-    if (base) standard.set(attribute.Name, { ...base, Required: attribute.Required, Mutable: attribute.Mutable });
-    else {
-      if (attribute.Required) throw CognitoErrors.invalidParameter("Required custom attributes are not supported currently.");
-      custom.push({ ...attribute, Name: attribute.Name.startsWith("custom:") ? attribute.Name : `custom:${attribute.Name}` });
-    }
+    const own = standard.get(attribute.Name);
+    if (own) standard.set(attribute.Name, standardAttribute(own, attribute));
+    else custom.push(customAttribute(attribute));
   }
   return [...standard.values(), ...custom];
 }
@@ -40,7 +71,7 @@ export function describePool(pool: CognitoUserPool, estimatedUsers: number) {
 
 export type CreateUserPoolInput = Omit<Partial<PoolSettings>, "SchemaAttributes"> & {
   PoolName: string;
-  Schema?: SchemaAttribute[];
+  Schema?: SchemaAttributeInput[];
   UserPoolTags?: Record<string, string>;
 };
 
@@ -122,12 +153,12 @@ export async function deleteUserPool(db: PrismaClient, ctx: CallContext, input: 
 }
 
 /** Custom attributes added to an existing pool (AddCustomAttributes). */
-export async function addCustomAttributes(db: Db, ctx: CallContext, input: { UserPoolId: string; CustomAttributes: SchemaAttribute[] }) {
+export async function addCustomAttributes(db: Db, ctx: CallContext, input: { UserPoolId: string; CustomAttributes: SchemaAttributeInput[] }) {
   requireRole(ctx, "developer", "cognito-idp:AddCustomAttributes");
   const pool = await requirePool(db, ctx, input.UserPoolId);
   const settings = poolSettings(pool);
   const names = new Set(settings.SchemaAttributes.map((a) => a.Name));
-  const added = input.CustomAttributes.map((a) => ({ ...a, Name: a.Name.startsWith("custom:") ? a.Name : `custom:${a.Name}` }));
+  const added = input.CustomAttributes.map(customAttribute);
   for (const attribute of added) {
     if (names.has(attribute.Name)) throw CognitoErrors.invalidParameter(`${attribute.Name}: Existing attribute already has name ${attribute.Name}.`);
   }

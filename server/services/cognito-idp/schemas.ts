@@ -1,6 +1,6 @@
 /** Input shapes of the Cognito user pool operations, with Cognito's member constraints. */
 import { z } from "zod";
-import { ClientSettings, PoolSettings, SchemaAttribute } from "./model";
+import { ClientSettings, PoolSettings, SchemaAttributeInput } from "./model";
 import { PROVIDER_TYPES } from "./identity-providers";
 import { ResourceServerScopes } from "./resource-servers";
 
@@ -11,12 +11,13 @@ const Password = z.string().min(1).max(256);
 const Token = z.string().min(1);
 const SecretHash = z.string().min(1).max(128).optional();
 const GroupName = z.string().min(1).max(128).regex(/^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u);
+const UserAttributeNames = z.array(z.string().min(1).max(32));
 const Attributes = z.array(z.object({ Name: z.string().min(1).max(32), Value: z.string().max(2048).optional() }));
 const Params = z.record(z.string(), z.string());
 const user = { UserPoolId, Username };
 const mfaSetting = z.object({ Enabled: z.boolean().optional(), PreferredMfa: z.boolean().optional() }).optional();
 const mfaPreference = { SMSMfaSettings: mfaSetting, SoftwareTokenMfaSettings: mfaSetting };
-const SchemaInput = SchemaAttribute.extend({ Name: z.string().min(1).max(20) });
+const SchemaInput = SchemaAttributeInput.extend({ Name: z.string().min(1).max(20) });
 const Identifier = z.string().min(1).max(256).regex(/^[\x21\x23-\x5B\x5D-\x7E]+$/, "Member must satisfy regular expression pattern: [\\x21\\x23-\\x5B\\x5D-\\x7E]+");
 const ResourceServer = { UserPoolId, Identifier, Name: z.string().min(1).max(256).regex(/^[\w\s+=,.@-]+$/, "Member must satisfy regular expression pattern: [\\w\\s+=,.@-]+"), Scopes: ResourceServerScopes.optional() };
 
@@ -80,7 +81,7 @@ export const CognitoSchemas = {
   AdminResetUserPassword: z.object(user),
   AdminConfirmSignUp: z.object(user),
   AdminUpdateUserAttributes: z.object({ ...user, UserAttributes: Attributes }),
-  AdminDeleteUserAttributes: z.object({ ...user, UserAttributeNames: z.array(z.string().min(1).max(32)) }),
+  AdminDeleteUserAttributes: z.object({ ...user, UserAttributeNames }),
   AdminUserGlobalSignOut: z.object(user),
   AdminLinkProviderForUser: z.object({ UserPoolId, DestinationUser: ProviderUser, SourceUser: ProviderUser }),
   AdminDisableProviderForUser: z.object({ UserPoolId, User: ProviderUser }),
@@ -105,6 +106,7 @@ export const CognitoSchemas = {
   AdminRespondToAuthChallenge: z.object({ UserPoolId, ClientId, ChallengeName: z.string(), Session: z.string().optional(), ChallengeResponses: Params.optional() }),
   GetUser: z.object({ AccessToken: Token }),
   UpdateUserAttributes: z.object({ AccessToken: Token, UserAttributes: Attributes }),
+  DeleteUserAttributes: z.object({ AccessToken: Token, UserAttributeNames }),
   ChangePassword: z.object({ AccessToken: Token, PreviousPassword: Password, ProposedPassword: Password }),
   GetUserAttributeVerificationCode: z.object({ AccessToken: Token, AttributeName: z.string().min(1).max(32) }),
   VerifyUserAttribute: z.object({ AccessToken: Token, AttributeName: z.string().min(1).max(32), Code: z.string().min(1).max(2048) }),

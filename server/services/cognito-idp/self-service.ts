@@ -1,5 +1,5 @@
 /**
- * What a signed-in user does with their access token (GetUser, UpdateUserAttributes, ChangePassword,
+ * What a signed-in user does with their access token (GetUser, UpdateUserAttributes, DeleteUserAttributes, ChangePassword,
  * attribute verification, GlobalSignOut, DeleteUser), RevokeToken, and the forgot-password flow.
  */
 import type { Db, PrismaClient } from "../../db/client";
@@ -8,7 +8,7 @@ import { sha256Hex } from "../../lib/secrets";
 import { verifyPassword } from "../accounts/passwords";
 import { requireRole } from "../accounts/roles";
 import type { CallContext } from "../context";
-import { attributeList, checkAttributes, resetVerification, storedAttributes, type AttributeType } from "./attributes";
+import { attributeList, checkAttributes, checkDeletable, nonMutable, resetVerification, storedAttributes, withoutAttributes, type AttributeType } from "./attributes";
 import { CognitoErrors } from "./errors";
 import { consumeCode, sendCode } from "./messages";
 import { checkPasswordPolicy, storedPassword } from "./passwords";
@@ -30,7 +30,7 @@ export async function updateUserAttributes(db: Db, _ctx: CallContext, input: { A
   const signedIn = await signedInUser(db, input.AccessToken);
   const changes = checkAttributes(signedIn.pool, input.UserAttributes, { creating: false });
   for (const name of ["email_verified", "phone_number_verified"]) {
-    if (changes[name] !== undefined) throw CognitoErrors.invalidParameter(`Cannot modify the non-mutable attribute ${name}`);
+    if (changes[name] !== undefined) throw nonMutable(name);
   }
   const attributes = resetVerification(storedAttributes(signedIn.user), changes);
   const updated = await db.cognitoUser.update({ where: keyOf(signedIn), data: { attributes, updatedAt: new Date() } });
@@ -43,6 +43,13 @@ export async function updateUserAttributes(db: Db, _ctx: CallContext, input: { A
     }
   }
   return { CodeDeliveryDetailsList: deliveries };
+}
+
+export async function deleteUserAttributes(db: Db, _ctx: CallContext, input: { AccessToken: string; UserAttributeNames: string[] }) {
+  const signedIn = await signedInUser(db, input.AccessToken);
+  checkDeletable(signedIn.pool, input.UserAttributeNames);
+  await db.cognitoUser.update({ where: keyOf(signedIn), data: { attributes: withoutAttributes(signedIn.user, input.UserAttributeNames), updatedAt: new Date() } });
+  return {};
 }
 
 export async function changePassword(db: Db, _ctx: CallContext, input: { AccessToken: string; PreviousPassword: string; ProposedPassword: string }) {

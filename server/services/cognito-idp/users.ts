@@ -7,7 +7,7 @@ import { isUniqueViolation } from "../../db/errors";
 import { randomString } from "../../lib/secrets";
 import { requireRole } from "../accounts/roles";
 import type { CallContext } from "../context";
-import { attributeList, checkAttributes, checkRequired, resetVerification, storedAttributes, type AttributeType } from "./attributes";
+import { attributeList, checkAttributes, checkDeletable, checkRequired, resetVerification, storedAttributes, withoutAttributes, type AttributeType } from "./attributes";
 import { CognitoErrors } from "./errors";
 import { sendCode } from "./messages";
 import { checkPasswordPolicy, storedPassword, temporaryPassword } from "./passwords";
@@ -197,8 +197,8 @@ export async function adminDeleteUserAttributes(db: Db, ctx: CallContext, input:
   requireRole(ctx, "developer", "cognito-idp:AdminDeleteUserAttributes");
   const pool = await requirePool(db, ctx, input.UserPoolId);
   const user = await requireUser(db, pool, input.Username);
-  const attributes = Object.fromEntries(Object.entries(storedAttributes(user)).filter(([name]) => !input.UserAttributeNames.includes(name)));
-  await db.cognitoUser.update({ where: userKey(pool, user), data: { attributes, updatedAt: new Date() } });
+  checkDeletable(pool, input.UserAttributeNames);
+  await db.cognitoUser.update({ where: userKey(pool, user), data: { attributes: withoutAttributes(user, input.UserAttributeNames), updatedAt: new Date() } });
   return {};
 }
 

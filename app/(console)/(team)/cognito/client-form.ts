@@ -98,8 +98,9 @@ export function clientForm(client: AppClient): ClientForm {
     logoutUrls: (client.LogoutURLs ?? []).join("\n"),
     oauthFlows: client.AllowedOAuthFlows ?? [],
     oauthScopes: client.AllowedOAuthScopes ?? [],
-    // A client naming no provider signs users in with the pool's own sign-in.
-    identityProviders: client.SupportedIdentityProviders?.length ? client.SupportedIdentityProviders : [COGNITO_PROVIDER],
+    // A client that never named providers signs users in with the pool's own sign-in; an emptied list
+    // (its last provider deleted) offers none.
+    identityProviders: client.SupportedIdentityProviders ?? [COGNITO_PROVIDER],
   };
 }
 

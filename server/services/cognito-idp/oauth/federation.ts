@@ -27,8 +27,11 @@ export const openFederationState = (state: string | null): FederationState | nul
 /** Where providers send the browser back: the pool's hosted UI, which is served under its issuer. */
 export const idpResponseUrl = (poolId: string): string => `${issuerOf(poolId)}/oauth2/idpresponse`;
 
-/** Whether the client lets users sign in with the pool's own usernames and passwords (a client naming no providers does). */
-export const allowsCognitoSignIn = (settings: ClientSettings): boolean => !settings.SupportedIdentityProviders?.length || settings.SupportedIdentityProviders.includes(COGNITO_PROVIDER);
+/**
+ * Whether the client lets users sign in with the pool's own usernames and passwords: one that never named
+ * providers does; one whose list is empty (its last provider deleted, or given so) offers no sign-in.
+ */
+export const allowsCognitoSignIn = (settings: ClientSettings): boolean => settings.SupportedIdentityProviders?.includes(COGNITO_PROVIDER) ?? true;
 
 export const supportsProvider = (settings: ClientSettings, providerName: string): boolean => (settings.SupportedIdentityProviders ?? []).includes(providerName);
 
