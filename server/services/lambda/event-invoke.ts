@@ -1,6 +1,7 @@
 /** Asynchronous invocation settings (retries, event age, destinations) per $LATEST, version or alias. */
 import type { Db, PrismaClient } from "../../db/client";
 import type { LambdaEventInvokeConfig } from "../../db/generated/client";
+import { parseArn } from "../../lib/arn";
 import { requireRole } from "../accounts/roles";
 import type { CallContext } from "../context";
 import { functionArn, LATEST, parseFunctionRef } from "./arns";
@@ -62,8 +63,7 @@ async function checkDestinations(db: Db, fn: FunctionRow, qualifier: string, inp
   const failure = input.DestinationConfig?.OnFailure?.Destination || undefined;
   const destinations = [success, failure].filter((arn) => arn !== undefined);
   for (const arn of destinations) {
-    if (arn === undefined) continue;
-    const service = arn.split(":")[2];
+    const service = parseArn(arn)?.service;
     if (service === "lambda") {
       const ref = parseFunctionRef(arn);
       const destination = ref && ref.accountId === fn.accountId ? await findFunction(db, { accountId: fn.accountId, region: ref.region ?? fn.region, name: ref.name }) : null;
