@@ -7,8 +7,8 @@
  *   3. the channel alone: Redis list push → an in-process worker with a no-op execute → Redis reply;
  *   4. LambdaExecutor.execute in this process (its own pool), with its parts timed by wrapping its
  *      dependencies: resolveFunction, the reserved-concurrency query, the Redis lease, pool.invoke
- *      (Runtime API round trip with the context thawed and frozen), the rest (record transaction);
- *   5. the record transaction alone (INSERT lambda_invocations + appendLogEvents, one commit);
+ *      (Runtime API round trip with the context thawed and frozen), the rest (the record statement);
+ *   5. the record statement alone (INSERT lambda_invocations alongside the log append);
  *   6. floors: Postgres SELECT 1, Redis PING.
  *
  * Then cold starts: UpdateFunctionConfiguration (through the gateway), then the in-process executor,
@@ -88,13 +88,13 @@ async function main(): Promise<void> {
   const name = await createFunction(b, "node");
 
   const { prisma } = await import("../../server/db/client");
-  const { pgPool, withTransaction } = await import("../../server/db/pool");
+  const { pgPool } = await import("../../server/db/pool");
   const { Redis } = await import("ioredis");
   const { InvocationClient, startInvocationWorker } = await import("../../server/services/lambda/invocation/channel");
   const { env } = await import("../../server/env");
   const { ConcurrencyLimiter } = await import("../../server/services/lambda/invocation/concurrency");
-  const { recordInvocations } = await import("../../server/services/lambda/invocation/records");
-  const { appendLogEvents } = await import("../../server/services/logs/append");
+  const { invocationsAlongside } = await import("../../server/services/lambda/invocation/records");
+  const { appendToStreams } = await import("../../server/services/logs/append");
   const { LambdaExecutor } = await import("../../workers/lambda/executor");
   const { ExecutionPool } = await import("../../workers/lambda/pool");
 
@@ -162,7 +162,7 @@ async function main(): Promise<void> {
     acquire: stage("   4c. concurrency lease acquire (Redis EVAL)"),
     pool: stage("   4d. pool.invoke (warm context, Runtime API)"),
     release: stage("   4e. lease release (Redis MULTI)"),
-    rest: stage("   4f. the rest: code cache, record transaction (by difference)"),
+    rest: stage("   4f. the rest: code cache, record statement (by difference)"),
   };
   /** Where the wrapped dependencies' timings go (the cold-start section swaps in its own). */
   let parts: Partial<Record<"resolve" | "reserved" | "acquire" | "pool" | "release" | "retire" | "credentials", Stage>> = warmParts;
@@ -180,25 +180,27 @@ async function main(): Promise<void> {
     timestamp: Date.now(),
     message,
   }));
-  stage("5. record transaction alone (INSERT lambda_invocations + appendLogEvents, COMMIT)", () =>
-    withTransaction(async (tx) => {
-      const requestId = randomUUID();
-      await recordInvocations(tx, [{
-        accountId: setup.accountId,
-        region: "us-east-1",
-        functionName: `${name}-records`,
-        executedVersion: "$LATEST",
-        requestId,
-        invocationType: "RequestResponse",
-        startedAt: new Date(),
-        durationMs: 1,
-        billedDurationMs: 1,
-        memorySize: 128,
-        maxMemoryUsedMb: 40,
-        logStreamName: "bench/stages",
-      }]);
-      await appendLogEvents(tx, { accountId: setup.accountId, region: "us-east-1", logGroupName: `/aws/lambda/${name}-records`, logStreamName: "bench/stages", events });
-    }),
+  stage("5. record statement alone (INSERT lambda_invocations alongside the log append, one statement)", () =>
+    appendToStreams(
+      pgPool(),
+      { accountId: setup.accountId, region: "us-east-1", logGroupName: `/aws/lambda/${name}-records`, streams: [{ logStreamName: "bench/stages", events }] },
+      invocationsAlongside([
+        {
+          accountId: setup.accountId,
+          region: "us-east-1",
+          functionName: `${name}-records`,
+          executedVersion: "$LATEST",
+          requestId: randomUUID(),
+          invocationType: "RequestResponse",
+          startedAt: new Date(),
+          durationMs: 1,
+          billedDurationMs: 1,
+          memorySize: 128,
+          maxMemoryUsedMb: 40,
+          logStreamName: "bench/stages",
+        },
+      ]),
+    ),
   );
   stage("6. floor: Postgres SELECT 1 (pg pool)", () => pgPool().query("SELECT 1"));
   stage("7. floor: Redis PING", () => redis.ping());
@@ -234,7 +236,7 @@ async function main(): Promise<void> {
     init: stage("      Init Duration (spawn → the runtime's first /next)"),
     duration: stage("      Duration (the function)"),
     setup: stage("      the rest: tmp dir, Runtime API server, launch spec, thaw/freeze (by difference)"),
-    rest: stage("   the rest: lease, record transaction (by difference)"),
+    rest: stage("   the rest: lease, record statement (by difference)"),
   };
   parts = coldParts;
   for (let i = 0; i < COLD + 1; i++) {

@@ -1,12 +1,12 @@
 /**
  * Writes invocation records and their log lines in batches: whatever finished while the previous batch
- * was being written goes out together, in one transaction (one commit, one INSERT of records, one log
- * append per log group). A lone invocation is written at once; under load the batch grows instead of the
+ * was being written goes out together: the records and their log lines in one statement (in one
+ * transaction, one log append per log group, when they go to several groups). A lone invocation is written at once; under load the batch grows instead of the
  * queue of transactions, which is what lets Postgres keep up with many short invocations.
  */
 import type pg from "pg";
 import { withTransaction } from "../../server/db/pool";
-import { type InvocationRecord, recordInvocations } from "../../server/services/lambda/invocation/records";
+import { type InvocationRecord, invocationsAlongside } from "../../server/services/lambda/invocation/records";
 import { appendToStreams, type LogEventInput } from "../../server/services/logs/append";
 
 export interface RecordEntry {
@@ -55,14 +55,18 @@ export class InvocationRecorder {
     this.#writing = false;
   }
 
-  #write(entries: readonly RecordEntry[]): Promise<void> {
-    return withTransaction(async (tx) => {
-      await recordInvocations(
-        tx,
-        entries.map((e) => e.record),
-      );
-      for (const group of byLogGroup(entries)) await appendToStreams(tx, group);
-    }, this.pool);
+  /**
+   * One statement when the batch's lines go to one log group (the records ride along with the append);
+   * a transaction around one append per group otherwise.
+   */
+  async #write(entries: readonly RecordEntry[]): Promise<void> {
+    const [first, ...others] = byLogGroup(entries);
+    if (!first) return;
+    const write = async (db: pg.Pool | pg.PoolClient) => {
+      await appendToStreams(db, first, invocationsAlongside(entries.map((e) => e.record)));
+      for (const group of others) await appendToStreams(db, group);
+    };
+    await (others.length === 0 ? write(this.pool) : withTransaction(write, this.pool));
   }
 }
 
@@ -78,5 +82,5 @@ function byLogGroup(entries: readonly RecordEntry[]) {
     }
     group.streams.push({ logStreamName: record.logStreamName, events: logEvents });
   }
-  return groups.values();
+  return [...groups.values()];
 }

@@ -23,8 +23,8 @@ export interface AppendLogEventsInput {
  * (distinct), `$5` gives each event's stream by its 1-based position in `$4`. Answers each stream's
  * sequence token, or no row when the group was created concurrently after this statement's snapshot.
  */
-const APPEND = `
-  WITH existing AS (
+const appendStatement = (alongside?: string) => `
+  WITH ${alongside ? `${alongside}, ` : ""}existing AS (
     SELECT id FROM logs_log_groups WHERE account_id = $1 AND region = $2 AND name = $3
   ), created AS (
     INSERT INTO logs_log_groups (account_id, region, name)
@@ -58,6 +58,19 @@ const APPEND = `
      ORDER BY batch.ord
   )
   SELECT name, upload_sequence_token::text AS token FROM stream`;
+const APPEND = appendStatement();
+/** How many parameters the append itself binds: an alongside statement numbers its own from the next. */
+const APPEND_PARAMETERS = 8;
+
+/**
+ * A data-modifying CTE committed in the same statement as an append (Lambda's invocation records with
+ * their log lines: one round trip instead of a transaction's four). `name` identifies its fixed text.
+ */
+export interface AlongsideStatement {
+  name: string;
+  cte: (firstParameter: number) => string;
+  values: readonly unknown[];
+}
 
 /** Postgres text cannot hold NUL; a process may still print one, so it is stored as U+FFFD instead of failing the write. */
 const storable = (message: string) => (message.includes("\u0000") ? message.replaceAll("\u0000", "\uFFFD") : message);
@@ -74,9 +87,10 @@ export interface AppendToStreamsInput {
  * Appends events to several streams of one group in one statement, creating the group and the streams on
  * first use as Lambda does (one round trip; two when another writer created the group at the same moment).
  * Works inside the caller's transaction when given its client (READ COMMITTED, so the retry sees the other
- * writer's group). Answers each stream's new upload sequence token.
+ * writer's group). `alongside` runs in the first attempt's statement: outside a transaction, a retried
+ * append then commits a moment after it. Answers each stream's new upload sequence token.
  */
-export async function appendToStreams(db: SqlClient, input: AppendToStreamsInput): Promise<Map<string, bigint>> {
+export async function appendToStreams(db: SqlClient, input: AppendToStreamsInput, alongside?: AlongsideStatement): Promise<Map<string, bigint>> {
   const names: string[] = [];
   const position = new Map<string, number>();
   const eventStreams: number[] = [];
@@ -95,10 +109,18 @@ export async function appendToStreams(db: SqlClient, input: AppendToStreamsInput
     }
   }
   const values = [input.accountId, input.region, input.logGroupName, names, eventStreams, timestamps, messages, Date.now()];
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const rows = await queryRows<{ name: string; token: string }>(db, APPEND, values);
-    if (rows.length > 0) return new Map(rows.map((row) => [row.name, BigInt(row.token)]));
-  }
+  const first = alongside
+    ? await queryRows<{ name: string; token: string }>(
+        db,
+        appendStatement(alongside.cte(APPEND_PARAMETERS + 1)),
+        [...values, ...alongside.values],
+        `logs-append+${alongside.name}`,
+      )
+    : await queryRows<{ name: string; token: string }>(db, APPEND, values, "logs-append");
+  // No row: another writer created the group after this statement's snapshot. The retry leaves the
+  // alongside statement out, since a data-modifying CTE runs to completion whatever the rest returns.
+  const rows = first.length > 0 ? first : await queryRows<{ name: string; token: string }>(db, APPEND, values, "logs-append");
+  if (rows.length > 0) return new Map(rows.map((row) => [row.name, BigInt(row.token)]));
   throw new Error(`appendLogEvents: log group ${input.logGroupName} was neither found nor created`);
 }
 

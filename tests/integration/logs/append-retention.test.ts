@@ -1,11 +1,13 @@
 // appendLogEvents (the Lambda log path): auto-creates group and stream, works inside a caller's transaction
-// and under concurrent first writers; the retention job deletes events past their group's retention.
+// and under concurrent first writers (with a statement committed alongside); the retention job deletes events past their group's retention.
 import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import * as logs from "@aws-sdk/client-cloudwatch-logs";
 import { prisma } from "../../../server/db/client";
 import { pgPool, withTransaction } from "../../../server/db/pool";
-import { appendLogEvents } from "../../../server/services/logs/append";
+import { invocationsAlongside } from "../../../server/services/lambda/invocation/records";
+import { appendLogEvents, appendToStreams } from "../../../server/services/logs/append";
 import { deleteExpiredLogEvents } from "../../../server/services/logs/retention";
 import { logsRetention } from "../../../workers/jobs/logs-retention";
 import { createGroup, type LogsHarness, putMessages, startLogs, uniqueName } from "./helpers";
@@ -83,6 +85,44 @@ describe("appendLogEvents", () => {
     );
     const { events } = await h.client.send(new logs.FilterLogEventsCommand({ logGroupName: group }));
     assert.deepEqual(events!.map((e) => e.message).sort(), ["w0", "w1", "w2", "w3", "w4", "w5"]);
+  });
+
+  it("commits an alongside statement once, also when concurrent first writers make the append retry", async () => {
+    const group = uniqueName("alongside");
+    const functionName = uniqueName("fn");
+    const requestIds = Array.from({ length: 6 }, () => randomUUID());
+    const record = (requestId: string) => ({
+      ...scope(),
+      functionName,
+      executedVersion: "$LATEST",
+      requestId,
+      invocationType: "RequestResponse" as const,
+      startedAt: new Date(),
+      durationMs: 1,
+      billedDurationMs: 1,
+      memorySize: 128,
+      maxMemoryUsedMb: 40,
+      logStreamName: "s",
+    });
+    await Promise.all(
+      requestIds.map((requestId) =>
+        withTransaction(async (client) => {
+          await appendToStreams(
+            client,
+            { ...scope(), logGroupName: group, streams: [{ logStreamName: "s", events: [{ timestamp: Date.now(), message: requestId }] }] },
+            invocationsAlongside([record(requestId)]),
+          );
+          await client.query("SELECT pg_sleep(0.05)");
+        }),
+      ),
+    );
+    const { rows } = await pgPool().query<{ request_id: string }>("SELECT request_id FROM lambda_invocations WHERE account_id = $1 AND function_name = $2", [
+      h.team.accountId,
+      functionName,
+    ]);
+    assert.deepEqual(rows.map((r) => r.request_id).sort(), [...requestIds].sort(), "one record per writer, none twice");
+    const { events } = await h.client.send(new logs.FilterLogEventsCommand({ logGroupName: group }));
+    assert.deepEqual(events!.map((e) => e.message).sort(), [...requestIds].sort());
   });
 
   it("stores a NUL character as U+FFFD rather than failing", async () => {

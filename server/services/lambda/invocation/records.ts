@@ -4,6 +4,7 @@
  * ConcurrentExecutions (the most running at once) and AsyncEventAge.
  */
 import type { Queryable } from "../../../db/pool";
+import type { AlongsideStatement } from "../../logs/append";
 
 export interface InvocationRecord {
   accountId: string;
@@ -44,13 +45,14 @@ const COLUMNS: [column: string, type: string, value: (r: InvocationRecord) => un
   ["log_stream_name", "text", (r) => r.logStreamName],
 ];
 
-const INSERT_INVOCATIONS = `INSERT INTO lambda_invocations (${COLUMNS.map(([column]) => column).join(", ")})
-  SELECT * FROM unnest(${COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(", ")})`;
+/** The INSERT of any number of records, its parameters numbered from `first`. */
+const insertInvocations = (first: number) => `INSERT INTO lambda_invocations (${COLUMNS.map(([column]) => column).join(", ")})
+  SELECT * FROM unnest(${COLUMNS.map(([, type], i) => `$${first + i}::${type}[]`).join(", ")})`;
+const columnValues = (records: readonly InvocationRecord[]) => COLUMNS.map(([, , value]) => records.map(value));
 
-/** Any number of invocation records in one statement. */
-export async function recordInvocations(db: Queryable, records: readonly InvocationRecord[]): Promise<void> {
-  if (records.length === 0) return;
-  await db.query({ name: "lambda-record-invocations", text: INSERT_INVOCATIONS, values: COLUMNS.map(([, , value]) => records.map(value)) });
+/** Any number of records as a CTE, committed in the statement that appends their log lines (see appendToStreams). */
+export function invocationsAlongside(records: readonly InvocationRecord[]): AlongsideStatement {
+  return { name: "lambda-invocations", cte: (first) => `recorded AS (${insertInvocations(first)})`, values: columnValues(records) };
 }
 
 export async function recordThrottle(db: Queryable, scope: { accountId: string; region: string; functionName: string }): Promise<void> {
