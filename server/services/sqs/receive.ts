@@ -227,9 +227,13 @@ export async function receiveMessage(db: Db, ctx: CallContext, input: ReceiveInp
   }
   const dlq = await deadLetterTarget(db, queue);
   const deadline = Date.now() + waitMs;
+  const wakeups = queueWakeups();
+  let woken = false;
   for (;;) {
     const { rows, moved } = await (queue.fifo ? receiveFifo : receiveStandard)(queue, dlq, max, visibility);
-    if (moved > 0 && dlq) queueWakeups().notify(dlq.queueId);
+    if (moved > 0 && dlq) wakeups.notify(dlq.queueId);
+    // A signal wakes one waiter: one that filled its batch may have left messages for the next.
+    if (woken && rows.length === max) wakeups.wakeNext(queue.id);
     if (rows.length > 0) {
       recordQueueMetric(queue.id, "received", rows.length);
       if (attemptId) await rememberAttempt(queue, attemptId, rows);
@@ -240,8 +244,12 @@ export async function receiveMessage(db: Db, ctx: CallContext, input: ReceiveInp
     const remaining = deadline - Date.now();
     if (remaining <= 0) return render([]);
     const nextVisible = await nextVisibleInMs(queue);
-    await queueWakeups().wait(queue.id, Math.min(remaining, nextVisible ?? Infinity, FALLBACK_RECHECK_MS), ctx.signal);
-    // A caller that has gone away must not take messages it can no longer be sent.
-    if (ctx.signal?.aborted) return render([]);
+    const end = await wakeups.wait(queue.id, Math.min(remaining, nextVisible ?? Infinity, FALLBACK_RECHECK_MS), ctx.signal);
+    woken = end === "woken";
+    // A caller that has gone away must not take messages it can no longer be sent; a signal it got goes to the next waiter.
+    if (ctx.signal?.aborted) {
+      if (woken) wakeups.wakeNext(queue.id);
+      return render([]);
+    }
   }
 }

@@ -1,5 +1,5 @@
-// Long polling: a waiting receive returns as soon as a message arrives (woken locally or through Redis), honours the wait
-// time, and stops waiting when its caller goes away.
+// Long polling: a waiting receive returns as soon as a message arrives (woken locally or through Redis, one waiter per
+// signal, passed on by a full batch), honours the wait time, and stops waiting when its caller goes away.
 //
 // Where a test must be sure the receive is already waiting before it acts, it waits WAITING_MS first: that
 // ordering is the behaviour under test, and the assertions then measure how fast the waiter reacts against
@@ -14,7 +14,7 @@ import { pgPool } from "../../../server/db/pool";
 import { env } from "../../../server/env";
 import type { CallContext } from "../../../server/services/context";
 import { receiveMessage } from "../../../server/services/sqs/receive";
-import { WAKE_CHANNEL } from "../../../server/services/sqs/wakeups";
+import { queueWakeups, WAKE_CHANNEL, type WaitEnd, wakeMessage } from "../../../server/services/sqs/wakeups";
 import { createQueue, md5, queueId, type SqsHarness, startSqs, uniqueName } from "./helpers";
 
 const WAITING_MS = 300;
@@ -59,7 +59,7 @@ describe("long polling", () => {
     );
     const publisher = new Redis(env().REDIS_URL);
     try {
-      await publisher.publish(WAKE_CHANNEL, id);
+      await publisher.publish(WAKE_CHANNEL, wakeMessage("another-process", id));
     } finally {
       publisher.disconnect();
     }
@@ -80,6 +80,19 @@ describe("long polling", () => {
     const empty = results.filter((r) => r.value.length === 0);
     assert.equal(empty.length, 2);
     for (const r of empty) assert.ok(r.at - start >= 950, `an empty poll returned after ${r.at - start} ms`);
+  });
+
+  it("wakes waiters one at a time: each that fills its batch passes the signal on", async () => {
+    const url = await createQueue(h.client, uniqueName("poll-chain"));
+    const waiters = Array.from({ length: 3 }, () => timed(receive(url, { WaitTimeSeconds: 10, MaxNumberOfMessages: 1 })));
+    await pause(WAITING_MS);
+    await h.client.send(
+      new sqs.SendMessageBatchCommand({ QueueUrl: url, Entries: ["a", "b", "c"].map((body) => ({ Id: body, MessageBody: body })) }),
+    );
+    const sentAt = Date.now();
+    const results = await Promise.all(waiters);
+    assert.deepEqual(results.flatMap((r) => r.value.map((m) => m.Body)).sort(), ["a", "b", "c"]);
+    for (const r of results) assert.ok(r.at - sentAt < PROMPT_MS, `a waiter returned ${r.at - sentAt} ms after the send`);
   });
 
   it("waits the queue's ReceiveMessageWaitTimeSeconds by default, which WaitTimeSeconds 0 overrides", async () => {
@@ -103,6 +116,31 @@ describe("long polling", () => {
     const { value, at } = await waiting;
     assert.deepEqual(value.map((m) => m.Body), ["second"]);
     assert.ok(at - deletedAt < PROMPT_MS, `returned ${at - deletedAt} ms after the delete`);
+  });
+});
+
+describe("the wake-up hub", () => {
+  /** How each wait has ended so far (undefined: still waiting). */
+  const track = (waits: Promise<WaitEnd>[]) => {
+    const ends: (WaitEnd | undefined)[] = waits.map(() => undefined);
+    waits.forEach((w, i) => void w.then((end) => (ends[i] = end)));
+    return ends;
+  };
+
+  it("wakes the longest-waiting receive per signal, the next one on wakeNext, and ends an aborted wait", async () => {
+    const hub = queueWakeups();
+    const queue = randomUUID();
+    const controller = new AbortController();
+    const ends = track([hub.wait(queue, 10_000), hub.wait(queue, 10_000), hub.wait(queue, 10_000, controller.signal)]);
+    hub.notify(queue);
+    await pause(50);
+    assert.deepEqual(ends, ["woken", undefined, undefined]);
+    hub.wakeNext(queue);
+    await pause(50);
+    assert.deepEqual(ends, ["woken", "woken", undefined]);
+    controller.abort();
+    await pause(50);
+    assert.deepEqual(ends, ["woken", "woken", "aborted"]);
   });
 });
 
