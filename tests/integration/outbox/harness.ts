@@ -73,7 +73,9 @@ export function testRun(): TestRun {
     async cleanUp() {
       await Promise.all(started.map((running) => running.stop()));
       await prisma().outboxEvent.deleteMany({ where: { job: { in: [...jobNames] } } });
-      await prisma().$executeRaw`DELETE FROM outbox_test_effects WHERE run_id = ${id}`;
+      // Only the outbox's own tests create the table: a run of other jobs may find none.
+      const [effects] = await prisma().$queryRaw<{ exists: boolean }[]>`SELECT to_regclass('outbox_test_effects') IS NOT NULL AS exists`;
+      if (effects?.exists) await prisma().$executeRaw`DELETE FROM outbox_test_effects WHERE run_id = ${id}`;
       const redis = createRedis(env().REDIS_URL);
       const keys = await redis.keys(`${prefix}:*`);
       if (keys.length > 0) await redis.del(...keys);
