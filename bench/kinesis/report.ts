@@ -117,7 +117,7 @@ export function markdownSection(r: KinesisResults): string {
     "Client, servers, Postgres and Redis share the machine's cores. Both servers are driven by `@aws-sdk/client-kinesis` with an explicit endpoint and no retries: " +
       "against Stratus with the client's default handler (HTTP/2 with prior knowledge, as users get it), against moto with the HTTP/1.1 handler (moto_server does not speak HTTP/2). " +
       "Stratus is the real gateway (`server/gateway/main.ts`) as a child process on a dedicated database (`stratus_bench`) and Redis DB 3, with AWS's throughput limits on; moto is `moto_server` (in-memory), which enforces none. " +
-      "`kinesis_records` is vacuumed before the Stratus workloads (autovacuum is off).",
+      "`kinesis_records` is compacted (`VACUUM FULL`) before the Stratus workloads (autovacuum is off).",
   );
   md.push("");
   md.push(

@@ -124,7 +124,7 @@ export function markdownSection(r: SnsResults): string {
       "Stratus is the real gateway (`server/gateway/main.ts`) and a workers process (`workers/main.ts`) as child processes on a dedicated database (`stratus_bench`) and Redis DB 3, both with `STRATUS_PUBLIC_GATEWAY_URL` set to the bench gateway (the SubscribeURL is built on it). " +
       "A Stratus Publish writes the message and its queue copies in one transaction, so queue delivery is part of the Publish call; HTTP deliveries are outbox rows relayed to the `sns.deliver-http` BullMQ job in the workers process. " +
       "moto is `moto_server` (in-memory), which also writes queue copies inside Publish and POSTs to HTTP endpoints from within the Publish call. " +
-      "`sqs_messages`, `sns_messages`, `sns_deliveries` and `outbox_events` are vacuumed before the Stratus workloads (autovacuum is off).",
+      "`sqs_messages`, `sns_messages`, `sns_deliveries` and `outbox_events` are compacted (`VACUUM FULL`) before the Stratus workloads (autovacuum is off).",
   );
   md.push("");
   md.push(
