@@ -20,9 +20,11 @@ export interface BenchRun {
 
 export async function startRun(label: string, log: (message: string) => void): Promise<BenchRun> {
   const started = performance.now();
-  log(`load average ${loadAverage().map((l) => fmt(l, 2)).join(" ")}; preparing ${BENCH_DATABASE_URL}`);
+  // Read before preparing: the migrations this run itself does would otherwise count as other work.
+  const load = loadAverage();
+  log(`load average ${load.map((l) => fmt(l, 2)).join(" ")}; preparing ${BENCH_DATABASE_URL}`);
   const setup = await prepareStratus(BENCH_DATABASE_URL, BENCH_REDIS_URL, { label });
-  const machine = await machineInfo(pgConfig(BENCH_DATABASE_URL));
+  const machine = { ...(await machineInfo(pgConfig(BENCH_DATABASE_URL))), load };
   return {
     runId: `${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`,
     setup,
