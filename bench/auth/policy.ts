@@ -21,6 +21,7 @@ import {
 } from "@aws-sdk/client-iam";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 import type { CallContext, Principal } from "../../server/services/context";
+import { assumeRolePolicy } from "../../server/services/iam/trust-policies";
 import { warnNotDeleted } from "../lib/cli";
 import type { Target } from "../lib/servers";
 import { benchClient } from "../lib/sqs-client";
@@ -72,7 +73,7 @@ export async function createPolicySet(target: Target, accountId: string, runId: 
     const otherQueueUrl = (await sqs.sqs.send(new CreateQueueCommand({ QueueName: `${name}-other` }))).QueueUrl!;
     const set = policySet(target.region, accountId, runId, `arn:aws:sqs:${target.region}:${accountId}:${name}-other`);
     const { Policy } = await iam.send(new CreatePolicyCommand({ PolicyName: name, PolicyDocument: set.customer }));
-    const trust = doc({ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${accountId}:root` }, Action: "sts:AssumeRole" });
+    const trust = JSON.stringify(assumeRolePolicy({ AWS: `arn:aws:iam::${accountId}:root` }));
     const { Role } = await iam.send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: trust }));
     const attached = [...set.awsManaged, Policy!.Arn!];
     for (const PolicyArn of attached) await iam.send(new AttachRolePolicyCommand({ RoleName: name, PolicyArn }));

@@ -3,10 +3,10 @@ import assert from "node:assert/strict";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { SQSClient } from "@aws-sdk/client-sqs";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
+import { assumeRolePolicy } from "../../../server/services/iam/trust-policies";
 import type { Credentials } from "../gateway/helpers";
 
-export const trustAccount = (accountId: string) =>
-  JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${accountId}:root` }, Action: "sts:AssumeRole" }] });
+export const trustAccount = (accountId: string) => JSON.stringify(assumeRolePolicy({ AWS: `arn:aws:iam::${accountId}:root` }));
 
 export const allowPolicy = (action: string | string[], resource: string | string[] = "*") =>
   JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: action, Resource: resource }] });
