@@ -470,6 +470,90 @@ test("API keys and a usage plan: keys created, shown, disabled and deleted; a pl
   await expect(page.getByText("No usage plans", { exact: true })).toBeVisible();
 });
 
+test("method throttling on a usage plan's API stage: throttles added, enforced, changed and removed in the console, kept in the plan", async ({ page, context, owner: _owner }) => {
+  test.setTimeout(120_000);
+  const api = consoleApi(context);
+  const { id: restApiId, rootResourceId } = await api.apigateway.createRestApi.mutate({ name: "throttled-api" });
+  const items = await api.apigateway.createResource.mutate({ restApiId, parentId: rootResourceId, pathPart: "items" });
+  await putMockGet(api, restApiId, rootResourceId, '{"at": "root"}', { apiKeyRequired: true });
+  await putMockGet(api, restApiId, items.id, '{"items": []}', { apiKeyRequired: true });
+  await api.apigateway.createDeployment.mutate({ restApiId, stageName: "live" });
+  const keyValue = `throttle-key-${Date.now()}-0123456789`;
+  const key = await api.apigateway.createApiKey.mutate({ name: "throttle-key", enabled: true, value: keyValue });
+  const plan = await api.apigateway.createUsagePlan.mutate({ name: "silver", apiStages: [{ apiId: restApiId, stage: "live" }], throttle: { rateLimit: 100, burstLimit: 200 } });
+  await api.apigateway.createUsagePlanKey.mutate({ usagePlanId: plan.id, keyId: key.id, keyType: "API_KEY" });
+  const call = async (path: string) => (await page.request.get(`${GATEWAY_URL}/restapis/${restApiId}/live/_user_request_${path}`, { headers: { "x-api-key": keyValue } })).status();
+  const storedThrottles = async () => (await api.apigateway.getUsagePlan.query({ usagePlanId: plan.id })).apiStages[0]?.throttle;
+
+  await page.goto(`/apigateway/usage-plans/${plan.id}`);
+  const stages = page.getByRole("region", { name: "API stages" });
+  const row = stages.getByRole("row", { name: /throttled-api/ });
+  await expect(stages.getByRole("columnheader", { name: "Method throttling" })).toBeVisible();
+  await expect(row).toContainText("None");
+
+  // Two methods: /items shut (rate and burst 0), the root at its own pace; numbers are checked as AWS types them.
+  await row.getByRole("button", { name: "Configure method throttling for throttled-api live" }).click();
+  const modal = page.getByRole("dialog", { name: "Configure method throttling" });
+  await expect(modal.getByText("No method has a throttle of its own.")).toBeVisible();
+  await modal.getByRole("button", { name: "Add method" }).click();
+  await modal.getByRole("button", { name: "Save" }).click();
+  const first = modal.getByRole("group", { name: "Method throttle 1" });
+  await expect(first.getByText("Choose a resource.")).toBeVisible();
+  await expect(first.getByText("Choose a method.")).toBeVisible();
+  await first.getByLabel("Resource").selectOption("/items");
+  await first.getByLabel("Method", { exact: true }).selectOption("GET");
+  await first.getByLabel("Rate").fill("-1");
+  await first.getByLabel("Burst").fill("1.5");
+  await expect(first.getByText("Enter a number of requests per second.")).toBeVisible();
+  await expect(first.getByText("Enter a whole number of requests.")).toBeVisible();
+  await first.getByLabel("Rate").fill("0");
+  await first.getByLabel("Burst").fill("0");
+  await modal.getByRole("button", { name: "Add method" }).click();
+  const second = modal.getByRole("group", { name: "Method throttle 2" });
+  await second.getByLabel("Resource").selectOption("/items");
+  await second.getByLabel("Method", { exact: true }).selectOption("GET");
+  await second.getByLabel("Rate").fill("2.5");
+  await second.getByLabel("Burst").fill("4");
+  await expect(second.getByText("GET /items is listed twice.")).toBeVisible();
+  await second.getByLabel("Resource").selectOption("/");
+  await second.getByLabel("Method", { exact: true }).selectOption("GET");
+  await modal.getByRole("button", { name: "Save" }).click();
+  await expect(modal).toBeHidden();
+  await expect(row).toContainText("2 methods");
+  expect(await storedThrottles()).toEqual({ "/items/GET": { rateLimit: 0, burstLimit: 0 }, "//GET": { rateLimit: 2.5, burstLimit: 4 } });
+
+  // The gateway holds the key to each method's throttle (it reads plans again within a few seconds).
+  await expect.poll(() => call("/items"), { timeout: 20_000 }).toBe(429);
+  expect(await call("/")).toBe(200);
+
+  // Kept across a reload; the rate of one changed and the other removed.
+  await page.reload();
+  await expect(row).toContainText("2 methods");
+  await row.getByRole("button", { name: "Configure method throttling for throttled-api live" }).click();
+  await expect(modal.getByRole("group", { name: "Method throttle 1" }).getByLabel("Resource")).toHaveValue("/");
+  await expect(modal.getByRole("group", { name: "Method throttle 1" }).getByLabel("Rate")).toHaveValue("2.5");
+  await expect(modal.getByRole("group", { name: "Method throttle 2" }).getByLabel("Resource")).toHaveValue("/items");
+  await expect(modal.getByRole("group", { name: "Method throttle 2" }).getByLabel("Burst")).toHaveValue("0");
+  await modal.getByRole("group", { name: "Method throttle 1" }).getByLabel("Rate").fill("10");
+  await modal.getByRole("button", { name: "Remove method throttle 2" }).click();
+  await modal.getByRole("button", { name: "Save" }).click();
+  await expect(modal).toBeHidden();
+  await expect(row).toContainText("1 method");
+  expect(await storedThrottles()).toEqual({ "//GET": { rateLimit: 10, burstLimit: 4 } });
+  await expect.poll(() => call("/items"), { timeout: 20_000 }).toBe(200);
+
+  // The last one removed: the stage has no method throttles left.
+  await row.getByRole("button", { name: "Configure method throttling for throttled-api live" }).click();
+  await modal.getByRole("button", { name: "Remove method throttle 1" }).click();
+  await expect(modal.getByText("No method has a throttle of its own.")).toBeVisible();
+  await modal.getByRole("button", { name: "Save" }).click();
+  await expect(modal).toBeHidden();
+  await expect(row).toContainText("None");
+  await page.reload();
+  await expect(row).toContainText("None");
+  expect(await storedThrottles()).toBeUndefined();
+});
+
 test("an API imported from an OpenAPI file, CORS enabled on a resource, deployed, called, and exported again", async ({ page, owner: _owner }) => {
   test.setTimeout(120_000);
   const definition = {

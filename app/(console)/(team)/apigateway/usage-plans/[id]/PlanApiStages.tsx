@@ -9,17 +9,22 @@ import { DataTable, EmptyState, type Column } from "../../../../../_components/D
 import { FormField } from "../../../../../_components/FormField";
 import { FormModal } from "../../../../../_components/FormModal";
 import { useTRPC } from "../../../../../_trpc/client";
-import { type UsagePlan, useRefreshApis, useStages } from "../../use-api";
-
-type ApiStage = UsagePlan["apiStages"][number];
+import {
+  apiStageValue,
+  type MethodThrottleRow,
+  methodThrottleErrors,
+  methodThrottlePatch,
+  methodThrottleRows,
+  methodThrottlingLabel,
+  NEW_METHOD_THROTTLE,
+  type UsagePlanStage,
+} from "../../usage-plan-form";
+import { type TreeResource, type UsagePlan, useRefreshApis, useResourceTree, useStages } from "../../use-api";
 
 export interface PlanProps {
   plan: UsagePlan;
   canChange: boolean;
 }
-
-/** `apiId:stage`, as UpdateUsagePlan names a plan's API stage. */
-const apiStageValue = (stage: Pick<ApiStage, "apiId" | "stage">) => `${stage.apiId}:${stage.stage}`;
 
 /** UpdateUsagePlan on this plan; `onDone` runs once the views have been read again. */
 function useUpdateUsagePlan(onDone: () => void) {
@@ -35,17 +40,18 @@ function useUpdateUsagePlan(onDone: () => void) {
   );
 }
 
-/** The API stages the plan opens to its keys, added and removed with UpdateUsagePlan. */
+/** The API stages the plan opens to its keys, added, removed and given method throttles with UpdateUsagePlan. */
 export function PlanApiStages({ plan, canChange }: PlanProps) {
   const trpc = useTRPC();
   const apis = useQuery(trpc.apigateway.listRestApis.queryOptions());
   const [adding, setAdding] = useState(false);
-  const [removing, setRemoving] = useState<ApiStage | null>(null);
+  const [removing, setRemoving] = useState<UsagePlanStage | null>(null);
+  const [throttling, setThrottling] = useState<UsagePlanStage | null>(null);
   const remove = useUpdateUsagePlan(() => setRemoving(null));
   const apiName = (apiId: string) => apis.data?.find((api) => api.id === apiId)?.name ?? apiId;
-  const label = (stage: ApiStage) => `${apiName(stage.apiId)} ${stage.stage}`;
+  const label = (stage: UsagePlanStage) => `${apiName(stage.apiId)} ${stage.stage}`;
 
-  const columns: Column<ApiStage>[] = [
+  const columns: Column<UsagePlanStage>[] = [
     {
       header: "API",
       cell: (s) => (
@@ -55,14 +61,20 @@ export function PlanApiStages({ plan, canChange }: PlanProps) {
       ),
     },
     { header: "Stage", cell: (s) => s.stage, nowrap: true },
+    { header: "Method throttling", cell: methodThrottlingLabel, nowrap: true },
     {
       header: "Actions",
       hideHeader: true,
       nowrap: true,
       cell: (s) => (
-        <Button aria-label={`Remove API stage ${label(s)}`} disabled={!canChange} onClick={() => setRemoving(s)}>
-          Remove
-        </Button>
+        <span className="row-actions">
+          <Button aria-label={`Configure method throttling for ${label(s)}`} disabled={!canChange} onClick={() => setThrottling(s)}>
+            Configure method throttling
+          </Button>
+          <Button aria-label={`Remove API stage ${label(s)}`} disabled={!canChange} onClick={() => setRemoving(s)}>
+            Remove
+          </Button>
+        </span>
       ),
     },
   ];
@@ -81,6 +93,7 @@ export function PlanApiStages({ plan, canChange }: PlanProps) {
     >
       <DataTable label="API stages" columns={columns} rows={plan.apiStages} rowKey={apiStageValue} empty={<EmptyState title="No API stages" />} />
       {adding && <AddApiStageModal plan={plan} apis={apis.data ?? []} onClose={() => setAdding(false)} />}
+      {throttling && <MethodThrottlingModal plan={plan} stage={throttling} apiName={apiName(throttling.apiId)} onClose={() => setThrottling(null)} />}
       <ConfirmDialog
         open={removing !== null}
         title="Remove API stage"
@@ -177,5 +190,115 @@ function StageSelect({ restApiId, taken, value, onChange, error }: StageSelectPr
         </select>
       )}
     </FormField>
+  );
+}
+
+interface MethodThrottlingModalProps {
+  plan: UsagePlan;
+  stage: UsagePlanStage;
+  apiName: string;
+  onClose: () => void;
+}
+
+/** The stage's throttles for single methods, each replacing the plan's throttle for its method; saved in one UpdateUsagePlan. */
+function MethodThrottlingModal({ plan, stage, apiName, onClose }: MethodThrottlingModalProps) {
+  const save = useUpdateUsagePlan(onClose);
+  const tree = useResourceTree(stage.apiId);
+  const [rows, setRows] = useState(() => methodThrottleRows(stage));
+  const [submitted, setSubmitted] = useState(false);
+  const errors = methodThrottleErrors(rows);
+  const update = (index: number, change: Partial<MethodThrottleRow>) => setRows((all) => all.map((row, i) => (i === index ? { ...row, ...change } : row)));
+
+  function submit() {
+    setSubmitted(true);
+    if (errors.some((rowErrors) => Object.values(rowErrors).some(Boolean))) return;
+    const patchOperations = methodThrottlePatch(stage, rows);
+    if (patchOperations.length === 0) onClose();
+    else save.mutate({ usagePlanId: plan.id, patchOperations });
+  }
+
+  return (
+    <FormModal title="Configure method throttling" pending={save.isPending} error={save.error} onSubmit={submit} onClose={onClose}>
+      <p>
+        On stage <strong>{stage.stage}</strong> of <strong>{apiName}</strong>, each key&apos;s requests to a method listed here are held to the method&apos;s
+        rate (requests per second, on average) and burst (requests at once, above the rate) rather than to the plan&apos;s throttle.
+      </p>
+      {rows.length === 0 && <p className="form-description">No method has a throttle of its own.</p>}
+      {rows.map((row, i) => (
+        <MethodThrottleFields
+          key={i}
+          legend={`Method throttle ${i + 1}`}
+          row={row}
+          resources={tree.data}
+          errors={submitted ? errors[i] : undefined}
+          onChange={(change) => update(i, change)}
+          onRemove={() => setRows((all) => all.filter((_, j) => j !== i))}
+        />
+      ))}
+      <div>
+        <Button onClick={() => setRows((all) => [...all, NEW_METHOD_THROTTLE])}>Add method</Button>
+      </div>
+    </FormModal>
+  );
+}
+
+interface MethodThrottleFieldsProps {
+  legend: string;
+  row: MethodThrottleRow;
+  /** The API's resources; undefined while they load. */
+  resources: readonly TreeResource[] | undefined;
+  errors: Partial<Record<keyof MethodThrottleRow, string>> | undefined;
+  onChange: (change: Partial<MethodThrottleRow>) => void;
+  onRemove: () => void;
+}
+
+function MethodThrottleFields({ legend, row, resources, errors = {}, onChange, onRemove }: MethodThrottleFieldsProps) {
+  const withMethods = (resources ?? []).filter((resource) => resource.methods.length > 0);
+  const methods = withMethods.find((resource) => resource.path === row.resourcePath)?.methods.map((method) => method.httpMethod) ?? [];
+  // A throttle may name a method the API no longer has: it stays listed until removed.
+  const paths = withMethods.map((resource) => resource.path);
+  const withCurrent = (values: string[], current: string) => (current && !values.includes(current) ? [current, ...values] : values);
+
+  return (
+    <fieldset className="stack">
+      <legend className="form-label">{legend}</legend>
+      <div className="form-grid">
+        <FormField label="Resource" error={errors.resourcePath}>
+          {(control) => (
+            <select {...control} className="select" value={row.resourcePath} onChange={(e) => onChange({ resourcePath: e.target.value, httpMethod: "" })}>
+              <option value="">{resources ? "Choose a resource" : "Loading resources…"}</option>
+              {withCurrent(paths, row.resourcePath).map((path) => (
+                <option key={path} value={path}>
+                  {path}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <FormField label="Method" error={errors.httpMethod}>
+          {(control) => (
+            <select {...control} className="select" value={row.httpMethod} onChange={(e) => onChange({ httpMethod: e.target.value })}>
+              <option value="">Choose a method</option>
+              {withCurrent(methods, row.httpMethod).map((method) => (
+                <option key={method} value={method}>
+                  {method}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <FormField label="Rate" error={errors.rateLimit}>
+          {(control) => <input {...control} className="input" inputMode="decimal" value={row.rateLimit} onChange={(e) => onChange({ rateLimit: e.target.value.trim() })} />}
+        </FormField>
+        <FormField label="Burst" error={errors.burstLimit}>
+          {(control) => <input {...control} className="input" inputMode="numeric" value={row.burstLimit} onChange={(e) => onChange({ burstLimit: e.target.value.trim() })} />}
+        </FormField>
+      </div>
+      <div>
+        <Button aria-label={`Remove ${legend.toLowerCase()}`} onClick={onRemove}>
+          Remove
+        </Button>
+      </div>
+    </fieldset>
   );
 }
