@@ -11,3 +11,6 @@ export function memberPatch(changes: readonly MemberChange[]): PatchOperation[] 
     return String(after) === String(before) ? [] : [{ op: "replace", path, value: String(after) }];
   });
 }
+
+/** A value as one patch path segment, escaped the JSON-pointer way: `application/json` is written `application~1json`. */
+export const patchSegment = (value: string) => value.replace(/~/g, "~0").replace(/\//g, "~1");

@@ -1,7 +1,7 @@
 /** Usage plans as the console creates and describes them: throttling and a quota, each optional, and method throttles per API stage. */
 import type { PatchOperation } from "~/server/services/apigateway/patch";
 import type { RouterInputs } from "../../../_trpc/types";
-import { type MemberChange, memberPatch } from "./member-patch";
+import { type MemberChange, memberPatch, patchSegment } from "./member-patch";
 import type { UsagePlan } from "./use-api";
 
 export const QUOTA_PERIODS = [
@@ -118,8 +118,6 @@ export function methodThrottleErrors(rows: readonly MethodThrottleRow[]) {
   });
 }
 
-/** A resource path as one patch path segment: `/pets` is written `~1pets`. */
-const pathSegment = (resourcePath: string) => resourcePath.replace(/~/g, "~0").replace(/\//g, "~1");
 
 /**
  * UpdateUsagePlan operations turning the stage's method throttles into `rows`: methods left out are
@@ -127,7 +125,7 @@ const pathSegment = (resourcePath: string) => resourcePath.replace(/~/g, "~0").r
  */
 export function methodThrottlePatch(stage: UsagePlanStage, rows: readonly MethodThrottleRow[]): PatchOperation[] {
   const before = stage.throttle ?? {};
-  const methodPath = (row: MethodThrottleRow) => `/apiStages/${apiStageValue(stage)}/throttle/${pathSegment(row.resourcePath)}/${row.httpMethod}`;
+  const methodPath = (row: MethodThrottleRow) => `/apiStages/${apiStageValue(stage)}/throttle/${patchSegment(row.resourcePath)}/${row.httpMethod}`;
   const kept = new Set(rows.map(methodKey));
   const removed = methodThrottleRows(stage)
     .filter((row) => !kept.has(methodKey(row)))

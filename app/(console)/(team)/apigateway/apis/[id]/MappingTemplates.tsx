@@ -10,6 +10,7 @@ import { Container } from "../../../../../_components/Container";
 import { DataTable, EmptyState, type Column } from "../../../../../_components/DataTable";
 import { FormField } from "../../../../../_components/FormField";
 import { FormModal } from "../../../../../_components/FormModal";
+import { patchSegment } from "../../member-patch";
 
 interface Template {
   contentType: string;
@@ -26,8 +27,8 @@ interface MappingTemplatesProps {
   patch: (operations: PatchOperation[]) => Promise<void>;
 }
 
-/** A content type as a patch path segment: `application/json` is written `application~1json`. */
-const templatePath = (member: string, contentType: string) => `/${member}/${contentType.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+/** A content type's patch path under `member` (see patchSegment). */
+const templatePath = (member: string, contentType: string) => `/${member}/${patchSegment(contentType)}`;
 
 /** Mapping templates by content type, each a Velocity template, with the editor to add, change and delete them. */
 export function MappingTemplates({ title, member, templates, canChange, patch }: MappingTemplatesProps) {
