@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import * as idp from "@aws-sdk/client-cognito-identity-provider";
-import { authorizeUrl, location, startCognito, type CognitoHarness } from "./harness";
+import { authorizeUrl, location, rejects, startCognito, type CognitoHarness } from "./harness";
 
 let h: CognitoHarness;
 
@@ -18,17 +18,6 @@ after(async () => {
 });
 
 const PASSWORD = "Correct-horse-9";
-
-async function rejects(call: Promise<unknown>, name: string, message: string | RegExp): Promise<void> {
-  await assert.rejects(call, (e: unknown) => {
-    const error = e as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
-    assert.equal(error.name, name, `expected ${name}, got ${error.name}: ${error.message}`);
-    assert.equal(error.$metadata?.httpStatusCode, 400);
-    if (typeof message === "string") assert.equal(error.message, message);
-    else assert.match(error.message ?? "", message);
-    return true;
-  });
-}
 
 const text = (Name: string, MinLength = "0", MaxLength = "2048") => ({ Name, AttributeDataType: "String", Mutable: true, Required: false, StringAttributeConstraints: { MinLength, MaxLength } });
 const flag = (Name: string) => ({ Name, AttributeDataType: "Boolean", Mutable: true, Required: false });

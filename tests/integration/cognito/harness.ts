@@ -192,3 +192,15 @@ export function codeOf(res: Response): string {
   assert.equal(url.searchParams.get("state"), "st-1");
   return url.searchParams.get("code")!;
 }
+
+/** Asserts that `call` fails with Cognito's error `name` (HTTP 400) and, when given, its message (exactly, or matching). */
+export async function rejects(call: Promise<unknown>, name: string, message?: string | RegExp): Promise<void> {
+  await assert.rejects(call, (e: unknown) => {
+    const error = e as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
+    assert.equal(error.name, name, `expected ${name}, got ${error.name}: ${error.message}`);
+    assert.equal(error.$metadata?.httpStatusCode, 400);
+    if (typeof message === "string") assert.equal(error.message, message);
+    else if (message) assert.match(error.message ?? "", message);
+    return true;
+  });
+}

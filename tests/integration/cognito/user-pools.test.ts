@@ -4,7 +4,7 @@ import { after, before, describe, test } from "node:test";
 import * as idp from "@aws-sdk/client-cognito-identity-provider";
 import { JwtRsaVerifier } from "aws-jwt-verify";
 import { createRemoteJWKSet, jwtVerify } from "jose";
-import { startCognito, type CognitoHarness } from "./harness";
+import { rejects, startCognito, type CognitoHarness } from "./harness";
 
 let h: CognitoHarness;
 
@@ -16,16 +16,6 @@ after(async () => {
 });
 
 const PASSWORD = "Correct-horse-9";
-
-async function rejects(call: Promise<unknown>, name: string, message?: RegExp): Promise<void> {
-  await assert.rejects(call, (e: unknown) => {
-    const error = e as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
-    assert.equal(error.name, name, `expected ${name}, got ${error.name}: ${error.message}`);
-    assert.equal(error.$metadata?.httpStatusCode, 400);
-    if (message) assert.match(error.message ?? "", message);
-    return true;
-  });
-}
 
 /** Signs a user up and confirms them with the code from the outbox. */
 async function signedUp(clientId: string, email: string, password = PASSWORD): Promise<string> {
