@@ -13,7 +13,7 @@ import { env } from "../../../server/env";
 import { waitFor } from "../../helpers/wait";
 import { nodeFunction } from "../apigateway/invoke-helpers";
 import { startInvokeHarness, type InvokeHarness } from "../lambda-invoke/harness";
-import { Browser, formOf, location, unescapeHtml } from "./harness";
+import { Browser, formOf, location, unescapeHtml, userPoolClients } from "./harness";
 
 // Workers run too: pool B's Lambda triggers are real functions.
 let h: InvokeHarness;
@@ -22,15 +22,7 @@ let anonymous: idp.CognitoIdentityProviderClient;
 
 before(async () => {
   h = await startInvokeHarness();
-  admin = new idp.CognitoIdentityProviderClient({ endpoint: h.gateway.url, region: "us-east-1", credentials: h.team, maxAttempts: 1 });
-  anonymous = new idp.CognitoIdentityProviderClient({
-    endpoint: h.gateway.url,
-    region: "us-east-1",
-    maxAttempts: 1,
-    credentials: async () => {
-      throw new Error("end users have no AWS credentials");
-    },
-  });
+  ({ admin, anonymous } = userPoolClients(h.gateway.url, h.team));
   // Pools publish their issuer (and hosted UI) at the public gateway URL: pool B must reach pool A there.
   env().STRATUS_PUBLIC_GATEWAY_URL = h.gateway.url;
 });

@@ -11,6 +11,7 @@ import { prisma } from "../../../server/db/client";
 import { createTestTeam, type TestTeam } from "../../helpers/fixtures";
 import { startGateway, type RunningGateway } from "../gateway/helpers";
 import { waitFor } from "../../helpers/wait";
+import { rejectsWith } from "../iam/harness";
 
 export const CALLBACK = "https://app.example.test/callback";
 export const SIGNED_OUT = "https://app.example.test/signed-out";
@@ -42,16 +43,7 @@ export interface CognitoHarness {
 export async function startCognito(): Promise<CognitoHarness> {
   const gateway = await startGateway();
   const team = await createTestTeam();
-  const admin = new CognitoIdentityProviderClient({ endpoint: gateway.url, region: "us-east-1", credentials: team, maxAttempts: 1 });
-  const anonymous = new CognitoIdentityProviderClient({
-    endpoint: gateway.url,
-    region: "us-east-1",
-    maxAttempts: 1,
-    // Unsigned operations never ask for credentials; signed ones would fail loudly with these.
-    credentials: async () => {
-      throw new Error("end users have no AWS credentials");
-    },
-  });
+  const { admin, anonymous } = userPoolClients(gateway.url, team);
   return {
     gateway,
     team,
@@ -193,14 +185,16 @@ export function codeOf(res: Response): string {
   return url.searchParams.get("code")!;
 }
 
-/** Asserts that `call` fails with Cognito's error `name` (HTTP 400) and, when given, its message (exactly, or matching). */
-export async function rejects(call: Promise<unknown>, name: string, message?: string | RegExp): Promise<void> {
-  await assert.rejects(call, (e: unknown) => {
-    const error = e as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
-    assert.equal(error.name, name, `expected ${name}, got ${error.name}: ${error.message}`);
-    assert.equal(error.$metadata?.httpStatusCode, 400);
-    if (typeof message === "string") assert.equal(error.message, message);
-    else if (message) assert.match(error.message ?? "", message);
-    return true;
-  });
+/** Asserts that `call` fails with Cognito's error `name` (always HTTP 400) and, when given, its message (exactly, or matching). */
+export const rejects = (call: Promise<unknown>, name: string, message?: string | RegExp) => rejectsWith(call, name, 400, message);
+
+/** What end users' clients hold: unsigned operations never ask for credentials; signed ones fail loudly with these. */
+export const noCredentials = async (): Promise<never> => {
+  throw new Error("end users have no AWS credentials");
+};
+
+/** User pool clients against `url`: the team's (the admin API) and an end user's (unsigned operations). */
+export function userPoolClients(url: string, team: TestTeam) {
+  const options = { endpoint: url, region: "us-east-1", maxAttempts: 1 };
+  return { admin: new CognitoIdentityProviderClient({ ...options, credentials: team }), anonymous: new CognitoIdentityProviderClient({ ...options, credentials: noCredentials }) };
 }

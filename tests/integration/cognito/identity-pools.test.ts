@@ -16,7 +16,7 @@ import { privateKeyOf } from "../../../server/services/cognito-idp/keys";
 import { issuerOf } from "../../../server/services/cognito-idp/tokens";
 import type { Credentials } from "../gateway/helpers";
 import { allowPolicy, clients, rejectsWith } from "../iam/harness";
-import { startCognito, type CognitoHarness } from "./harness";
+import { noCredentials, startCognito, type CognitoHarness } from "./harness";
 
 const PASSWORD = "Correct-horse-9";
 const COGNITO_IDENTITY = "cognito-identity.amazonaws.com";
@@ -28,10 +28,6 @@ let identity: ci.CognitoIdentityClient;
 let anonymous: ci.CognitoIdentityClient;
 let anonymousSts: STSClient;
 let userPool: { poolId: string; clientId: string; otherClientId: string; provider: string };
-
-const noCredentials = async (): Promise<never> => {
-  throw new Error("end users have no AWS credentials");
-};
 
 before(async () => {
   h = await startCognito();

@@ -4,6 +4,7 @@ import * as idp from "@aws-sdk/client-cognito-identity-provider";
 import { prisma } from "../../../server/db/client";
 import { nodeFunction } from "../apigateway/invoke-helpers";
 import { startInvokeHarness, type InvokeHarness } from "../lambda-invoke/harness";
+import { userPoolClients } from "./harness";
 import { uniqueName } from "../lambda/helpers";
 
 let h: InvokeHarness;
@@ -12,15 +13,7 @@ let anonymous: idp.CognitoIdentityProviderClient;
 
 before(async () => {
   h = await startInvokeHarness();
-  admin = new idp.CognitoIdentityProviderClient({ endpoint: h.gateway.url, region: "us-east-1", credentials: h.team, maxAttempts: 1 });
-  anonymous = new idp.CognitoIdentityProviderClient({
-    endpoint: h.gateway.url,
-    region: "us-east-1",
-    maxAttempts: 1,
-    credentials: async () => {
-      throw new Error("end users have no AWS credentials");
-    },
-  });
+  ({ admin, anonymous } = userPoolClients(h.gateway.url, h.team));
 });
 after(async () => {
   admin.destroy();

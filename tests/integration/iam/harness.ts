@@ -24,12 +24,13 @@ export async function assume(url: string, caller: Credentials, roleArn: string, 
 }
 
 /** Asserts an SDK call fails with this error name and HTTP status (and a message matching `message`). */
-export async function rejectsWith(call: Promise<unknown>, name: string, status: number, message?: RegExp): Promise<void> {
+export async function rejectsWith(call: Promise<unknown>, name: string, status: number, message?: string | RegExp): Promise<void> {
   await assert.rejects(call, (error: unknown) => {
     const e = error as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
     assert.equal(e.name, name, `expected ${name}, got ${e.name}: ${e.message}`);
     assert.equal(e.$metadata?.httpStatusCode, status);
-    if (message) assert.match(e.message ?? "", message);
+    if (typeof message === "string") assert.equal(e.message, message);
+    else if (message) assert.match(e.message ?? "", message);
     return true;
   });
 }

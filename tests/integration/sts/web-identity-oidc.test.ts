@@ -19,6 +19,7 @@ import { createGatewayServer } from "../../../server/gateway/server";
 import { createTestTeam, type TestTeam } from "../../helpers/fixtures";
 import type { Credentials } from "../gateway/helpers";
 import { allowPolicy, clients, rejectsWith } from "../iam/harness";
+import { noCredentials } from "../cognito/harness";
 
 const PASSWORD = "Correct-horse-9";
 const COGNITO_IDENTITY = "cognito-identity.amazonaws.com";
@@ -47,10 +48,6 @@ let anonymous: ci.CognitoIdentityClient;
 let anonymousSts: STSClient;
 /** The user pool as an external IdP, registered in IAM as an OpenID Connect provider for its first app client only. */
 let idpPool: { poolId: string; clientId: string; otherClientId: string; issuer: string; name: string; providerArn: string };
-
-const noCredentials = async (): Promise<never> => {
-  throw new Error("end users have no AWS credentials");
-};
 
 async function appClient(poolId: string, name: string): Promise<string> {
   const { UserPoolClient } = await userPools.send(new idp.CreateUserPoolClientCommand({ UserPoolId: poolId, ClientName: name, ExplicitAuthFlows: ["ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"] }));
