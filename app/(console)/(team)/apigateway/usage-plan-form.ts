@@ -118,7 +118,6 @@ export function methodThrottleErrors(rows: readonly MethodThrottleRow[]) {
   });
 }
 
-
 /**
  * UpdateUsagePlan operations turning the stage's method throttles into `rows`: methods left out are
  * removed, and each new or changed limit is replaced (`/apiStages/{apiId:stage}/throttle/{resourcePath}/{httpMethod}/rateLimit`).
