@@ -15,6 +15,8 @@ export interface PgbenchOptions {
   variables?: Record<string, string>;
   /** simple | extended | prepared */
   protocol?: "simple" | "extended" | "prepared";
+  /** Session settings for pgbench's connections (PGOPTIONS), e.g. `-c enable_seqscan=off`. */
+  sessionOptions?: string;
 }
 
 export interface PgbenchResult {
@@ -46,7 +48,8 @@ export async function runPgbench(opts: PgbenchOptions, onStart?: (pid: number) =
     database,
   ];
   try {
-    const child = spawn("pgbench", args, { env: { ...process.env, ...(password ? { PGPASSWORD: password } : {}) }, stdio: ["ignore", "pipe", "pipe"] });
+    const env = { ...process.env, ...(password ? { PGPASSWORD: password } : {}), ...(opts.sessionOptions ? { PGOPTIONS: opts.sessionOptions } : {}) };
+    const child = spawn("pgbench", args, { env, stdio: ["ignore", "pipe", "pipe"] });
     if (child.pid) onStart?.(child.pid);
     let output = "";
     child.stdout.on("data", (c: Buffer) => (output += c.toString()));

@@ -6,6 +6,7 @@
  */
 import pg from "pg";
 import { parseDatabaseUrl } from "../../server/db/connection";
+import { HOT_PATH_PG_OPTIONS } from "../../server/db/pool";
 import { type CpuWindow, cpuWindow } from "../lib/cpu";
 import { runPgbench } from "../lib/pgbench";
 
@@ -73,6 +74,9 @@ export async function postgresCeiling(
           threads: opts.threads,
           seconds: opts.seconds,
           protocol: "prepared",
+          // The planner settings of Stratus's hot-path connections: both sides get the index plans,
+          // whatever statistics the last ANALYZE caught (see HOT_PATH_PG_OPTIONS).
+          sessionOptions: HOT_PATH_PG_OPTIONS,
           variables: { qid: queueId, body: "x".repeat(Math.max(1, opts.bodyBytes - 3)) },
         },
         (pid) => {

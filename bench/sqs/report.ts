@@ -3,6 +3,7 @@ import { cpuByComponent, type CpuWindow, cpuTableRows } from "../lib/cpu";
 import type { MachineInfo } from "../lib/machine";
 import { type ComparisonRow, consoleComparison, consoleHeader, consoleTargets, markdownComparison, markdownHeader, markdownTargets, type TargetRow } from "../lib/report";
 import { fmt, type Summary } from "../lib/stats";
+import { HOT_PATH_PG_OPTIONS } from "../../server/db/pool";
 import type { CeilingResult } from "./ceiling";
 import type { CycleResult, LongPollResult, SendLatencyResult } from "./workloads";
 
@@ -175,7 +176,7 @@ export function consoleReport(r: BenchResults): string {
 export function markdownSection(r: BenchResults): string {
   const md = markdownHeader("## SQS (`npm run bench:sqs`)", r);
   md.push(
-    "Client, servers and Postgres share the machine's cores. Both servers are driven by the same AWS SDK v3 (`@aws-sdk/client-sqs`) client with an explicit endpoint, keep-alive sockets and no retries. " +
+    "Client, servers and Postgres share the machine's cores. Both servers are driven by the same AWS SDK v3 (`@aws-sdk/client-sqs`) client with an explicit endpoint, keep-alive sockets, the SDK's `cacheMiddleware` option and no retries. " +
       "Stratus is the real gateway (`server/gateway/main.ts`) in its own process on a dedicated database (`stratus_bench`) and Redis DB 3; moto is `moto_server` (in-memory). " +
       "`sqs_messages` is compacted (`VACUUM FULL`) before each Stratus cycle and before the ceiling (with autovacuum off, dead rows and bloated indexes would otherwise pile up from run to run and slow Postgres down).",
   );
@@ -196,7 +197,7 @@ export function markdownSection(r: BenchResults): string {
   if (r.ceiling) {
     const c = r.ceiling;
     md.push(
-      `Raw Postgres ceiling for the same cycle (pgbench \`-c 4 -j 2 -T ${r.options["pg seconds"]} -M prepared\`: one 10-row INSERT, a 10-row \`FOR UPDATE SKIP LOCKED\` receive UPDATE … RETURNING, a DELETE of those 10, each autocommitted, on \`sqs_messages\`): ` +
+      `Raw Postgres ceiling for the same cycle (pgbench \`-c 4 -j 2 -T ${r.options["pg seconds"]} -M prepared\`: one 10-row INSERT, a 10-row \`FOR UPDATE SKIP LOCKED\` receive UPDATE … RETURNING, a DELETE of those 10, each autocommitted, on \`sqs_messages\`, with the planner setting of Stratus's hot-path connections, \`${HOT_PATH_PG_OPTIONS}\`): ` +
         `**${fmt(c.messagesPerSecond)} msg/s** (rows deleted; ${fmt(c.tps)} scripts/s × 10 = ${fmt(c.tpsTimesTen)}; ${fmt(c.latencyAvgMs)} ms per script).` +
         (r.stratus.cycle ? ` Stratus full cycle = **${fmt((100 * r.stratus.cycle.messagesPerSecond) / c.messagesPerSecond, 1)}%** of it.` : ""),
     );

@@ -6,8 +6,16 @@ import { parseDatabaseUrl } from "./connection";
  * A plain pg pool for hot paths (message send/receive/delete) where one hand-written statement
  * beats an ORM round trip. Everything else goes through Prisma.
  */
+/**
+ * Session settings of hot-path connections. Their statements are written for their indexes, but
+ * queue-like tables churn: ANALYZE may catch one nearly empty, and the planner then picks sequential
+ * scans (cached as generic plans) that slow down with every dead row until the next vacuum — with
+ * autovacuum off, for good. (The SQS benchmark's pgbench ceiling runs with the same settings.)
+ */
+export const HOT_PATH_PG_OPTIONS = "-c enable_seqscan=off";
+
 export function createPgPool(databaseUrl: string, max = 10): pg.Pool {
-  const pool = new pg.Pool({ ...parseDatabaseUrl(databaseUrl), max });
+  const pool = new pg.Pool({ ...parseDatabaseUrl(databaseUrl), max, options: HOT_PATH_PG_OPTIONS });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on("error", (error) => console.error("postgres pool: idle client error:", error.message));
   return pool;
