@@ -219,7 +219,8 @@ export async function receiveMessage(db: Db, ctx: CallContext, input: ReceiveInp
     systemAttributes: input.MessageSystemAttributeNames ?? input.AttributeNames ?? [],
     messageAttributes: input.MessageAttributeNames ?? [],
   };
-  const render = (rows: MessageRow[]) => ({ Messages: rows.map((row) => toReceivedMessage(queue, row, selection)) });
+  // AWS leaves Messages out of an empty receive (SDKs then give undefined, not []).
+  const render = (rows: MessageRow[]) => (rows.length > 0 ? { Messages: rows.map((row) => toReceivedMessage(queue, row, selection)) } : {});
 
   if (attemptId) {
     const replayed = await replayAttempt(queue, attemptId, visibility);

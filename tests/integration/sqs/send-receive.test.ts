@@ -247,3 +247,14 @@ describe("retention", () => {
     assert.deepEqual(await receive(url), []);
   });
 });
+
+describe("empty receives", () => {
+  it("leave Messages out of the response, as AWS does (code written for AWS tests `if (r.Messages)`)", async () => {
+    const url = await createQueue(h.client, uniqueName("empty"));
+    const r = await h.client.send(new sqs.ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10 }));
+    assert.equal(r.Messages, undefined);
+    await send(url, { MessageBody: "one" });
+    const [message] = await receive(url, { MaxNumberOfMessages: 10 });
+    assert.equal(message?.Body, "one");
+  });
+});
