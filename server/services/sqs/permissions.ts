@@ -72,7 +72,8 @@ export async function addPermission(
     }
   }
   for (const account of input.AWSAccountIds) {
-    if (!/^\d{12}$/.test(account)) throw SqsErrors.invalidParameter("AWSAccountIds", account, "An AWS account ID must be 12 digits.");
+    // AWS names the parameter PrincipalId here, and refuses anything but an account ID (ARNs, "*").
+    if (!/^\d{12}$/.test(account)) throw SqsErrors.invalidParameter("PrincipalId", account, "Unable to verify principal.");
   }
   const policy = currentPolicy(queue);
   if (policy.Statement.some((s) => s.Sid === input.Label)) throw SqsErrors.invalidParameter("Label", input.Label, "Already exists.");

@@ -504,6 +504,15 @@ const cases: Case[] = [
     expected: invalidParameterValue("Value SQS:Fly for parameter ActionName is invalid. Reason: Please refer to the appropriate WSDL for a list of valid actions. "),
   },
   {
+    name: "AddPermission for a principal that is no account ID",
+    call: () =>
+      h.client.send(
+        new sqs.AddPermissionCommand({ QueueUrl: standard, Label: "l3", AWSAccountIds: ["arn:aws:iam::111122223333:user/u"], Actions: ["SendMessage"] }),
+      ),
+    // As AWS answered it (aws/aws-cli#7416).
+    expected: invalidParameterValue("Value arn:aws:iam::111122223333:user/u for parameter PrincipalId is invalid. Reason: Unable to verify principal."),
+  },
+  {
     name: "AddPermission of 8 actions",
     call: () =>
       h.client.send(
