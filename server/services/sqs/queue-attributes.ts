@@ -202,15 +202,12 @@ export interface MessageCounts {
 
 const seconds = (d: Date) => String(Math.floor(d.getTime() / 1000));
 
-/** Every attribute value of a queue, as GetQueueAttributes renders it (strings, booleans lowercase). */
-export function renderQueueAttributes(queue: Queue, counts: MessageCounts): Record<string, string> {
+/**
+ * The settable attributes' effective values as AWS renders them (strings, booleans lowercase, defaults
+ * applied; unset policies and keys absent), including the data key reuse period AWS only shows with KMS.
+ */
+export function renderSettings(queue: Queue): Record<string, string> {
   const out: Record<string, string> = {
-    ApproximateNumberOfMessages: String(counts.visible),
-    ApproximateNumberOfMessagesNotVisible: String(counts.notVisible),
-    ApproximateNumberOfMessagesDelayed: String(counts.delayed),
-    CreatedTimestamp: seconds(queue.createdAt),
-    LastModifiedTimestamp: seconds(queue.lastModifiedAt),
-    QueueArn: queue.arn,
     DelaySeconds: String(queue.delaySeconds),
     MaximumMessageSize: String(queue.maximumMessageSize),
     MessageRetentionPeriod: String(queue.messageRetentionPeriod),
@@ -228,10 +225,8 @@ export function renderQueueAttributes(queue: Queue, counts: MessageCounts): Reco
     const { redrivePermission, sourceQueueArns } = queue.redriveAllowPolicy;
     out.RedriveAllowPolicy = JSON.stringify({ redrivePermission, sourceQueueArns });
   }
-  if (queue.kmsMasterKeyId) {
-    out.KmsMasterKeyId = queue.kmsMasterKeyId;
-    out.KmsDataKeyReusePeriodSeconds = String(queue.kmsDataKeyReusePeriodSeconds ?? 300);
-  }
+  if (queue.kmsMasterKeyId) out.KmsMasterKeyId = queue.kmsMasterKeyId;
+  out.KmsDataKeyReusePeriodSeconds = String(queue.kmsDataKeyReusePeriodSeconds ?? 300);
   if (queue.fifo) {
     out.FifoQueue = "true";
     out.ContentBasedDeduplication = String(queue.contentBasedDeduplication);
@@ -239,4 +234,19 @@ export function renderQueueAttributes(queue: Queue, counts: MessageCounts): Reco
     out.FifoThroughputLimit = queue.fifoThroughputLimit ?? "perQueue";
   }
   return out;
+}
+
+/** Every attribute value of a queue, as GetQueueAttributes renders it. */
+export function renderQueueAttributes(queue: Queue, counts: MessageCounts): Record<string, string> {
+  const { KmsDataKeyReusePeriodSeconds, ...settings } = renderSettings(queue);
+  return {
+    ApproximateNumberOfMessages: String(counts.visible),
+    ApproximateNumberOfMessagesNotVisible: String(counts.notVisible),
+    ApproximateNumberOfMessagesDelayed: String(counts.delayed),
+    CreatedTimestamp: seconds(queue.createdAt),
+    LastModifiedTimestamp: seconds(queue.lastModifiedAt),
+    QueueArn: queue.arn,
+    ...settings,
+    ...(queue.kmsMasterKeyId ? { KmsDataKeyReusePeriodSeconds } : {}),
+  };
 }

@@ -1,6 +1,8 @@
+import { isDeepStrictEqual } from "node:util";
 import { type Db, Prisma } from "../../db/client";
 import { isUniqueViolation } from "../../db/errors";
 import { pgPool } from "../../db/pool";
+import { parseJsonObject } from "../../lib/json";
 import { requireRole } from "../accounts/roles";
 import type { CallContext } from "../context";
 import { parseQueueArn, queueArn, queueUrl } from "./addressing";
@@ -14,6 +16,7 @@ import {
   type MessageCounts,
   parseQueueAttributes,
   renderQueueAttributes,
+  renderSettings,
 } from "./queue-attributes";
 import { findQueue, forgetQueue, resolveQueue, resolveQueueInAccount } from "./store";
 
@@ -31,12 +34,26 @@ function assertValidName(name: string, fifo: boolean): void {
   }
 }
 
+/** AWS's tag alphabet, for keys and values alike: Unicode letters, digits and spaces, and _ . : / = + - @. */
+const TAG_CHARACTERS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+
+function assertValidTagText(part: "keys" | "values", text: string, min: number, max: number): void {
+  // AWS counts Unicode characters: an astral character is one, not two UTF-16 units.
+  const length = [...text].length;
+  if (length < min || length > max) throw SqsErrors.invalidParameterValue(`Tag ${part} must be between ${min} and ${max} characters in length.`);
+  if (!TAG_CHARACTERS.test(text)) {
+    throw SqsErrors.invalidParameterValue(`Tag ${part} may only contain unicode letters, digits, whitespace, or one of these symbols: _ . : / = + - @`);
+  }
+}
+
 function assertValidTags(tags: Readonly<Record<string, string>>, existing: number): void {
   const entries = Object.entries(tags);
   if (existing + entries.length > MAX_TAGS) throw SqsErrors.invalidParameterValue(`Too many tags added for queue. A queue can have at most ${MAX_TAGS} tags.`);
   for (const [key, value] of entries) {
-    if (key.length < 1 || key.length > 128) throw SqsErrors.invalidParameterValue(`Tag key ${key} must be between 1 and 128 characters long.`);
-    if (value.length > 256) throw SqsErrors.invalidParameterValue(`Tag value for key ${key} must be at most 256 characters long.`);
+    assertValidTagText("keys", key, 1, 128);
+    // The prefix is AWS's own, in any letter case.
+    if (/^aws:/i.test(key)) throw SqsErrors.invalidParameterValue('Tag keys cannot start with the reserved prefix "aws:".');
+    assertValidTagText("values", value, 0, 256);
   }
 }
 
@@ -64,33 +81,26 @@ async function assertValidRedrive(
   }
 }
 
-const ATTRIBUTE_KEYS: Record<string, keyof QueueSettings> = {
-  DelaySeconds: "delaySeconds",
-  MaximumMessageSize: "maximumMessageSize",
-  MessageRetentionPeriod: "messageRetentionPeriod",
-  ReceiveMessageWaitTimeSeconds: "receiveMessageWaitTimeSeconds",
-  VisibilityTimeout: "visibilityTimeout",
-  RedrivePolicy: "redrivePolicy",
-  RedriveAllowPolicy: "redriveAllowPolicy",
-  Policy: "policy",
-  ContentBasedDeduplication: "contentBasedDeduplication",
-  DeduplicationScope: "deduplicationScope",
-  FifoThroughputLimit: "fifoThroughputLimit",
-  KmsMasterKeyId: "kmsMasterKeyId",
-  KmsDataKeyReusePeriodSeconds: "kmsDataKeyReusePeriodSeconds",
-  SqsManagedSseEnabled: "sqsManagedSseEnabled",
-};
+/** Attributes holding JSON documents: equal when they parse to the same document, whatever the key order or spacing. */
+const JSON_ATTRIBUTES = new Set(["Policy", "RedrivePolicy", "RedriveAllowPolicy"]);
 
-/** The first requested attribute whose value differs from the existing queue's (CreateQueue idempotency). */
+function sameAttributeValue(name: string, a: string | undefined, b: string | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || !JSON_ATTRIBUTES.has(name)) return false;
+  return isDeepStrictEqual(parseJsonObject(a), parseJsonObject(b));
+}
+
+/**
+ * The first requested attribute whose effective value differs from the existing queue's (CreateQueue
+ * idempotency). Both sides are rendered as GetQueueAttributes shows them, so an unset setting equals its
+ * default and a maxReceiveCount sent as "5" equals the stored 5.
+ */
 function firstDifferingAttribute(queue: Queue, attributes: Readonly<Record<string, string>>): string | undefined {
-  for (const [name, value] of Object.entries(attributes)) {
-    if (name === "FifoQueue") continue;
-    const key = ATTRIBUTE_KEYS[name];
-    if (!key) continue;
-    const requested = parseQueueAttributes({ [name]: value }, queue.fifo)[key] ?? DEFAULT_SETTINGS[key];
-    if (JSON.stringify(requested) !== JSON.stringify(queue[key] ?? DEFAULT_SETTINGS[key])) return name;
-  }
-  return undefined;
+  const current = renderSettings(queue);
+  return Object.entries(attributes).find(([name, value]) => {
+    const requested = renderSettings({ ...queue, ...parseQueueAttributes({ [name]: value }, queue.fifo) });
+    return !sameAttributeValue(name, requested[name], current[name]);
+  })?.[0];
 }
 
 export interface CreateQueueInput {

@@ -1,4 +1,4 @@
-// Queue lifecycle and attributes through the SDK: create/get/list/delete, GetQueueAttributes, SetQueueAttributes, tags, purge, encryption.
+// Queue lifecycle and attributes through the SDK: create/get/list/delete, GetQueueAttributes, SetQueueAttributes, purge, encryption (tags: tags.test.ts).
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import * as sqs from "@aws-sdk/client-sqs";
@@ -39,6 +39,65 @@ describe("CreateQueue / GetQueueUrl / DeleteQueue", () => {
     assert.equal(await createQueue(h.client, name, { VisibilityTimeout: "30" }), url);
     const { QueueUrl } = await h.client.send(new sqs.GetQueueUrlCommand({ QueueName: name }));
     assert.equal(QueueUrl, url);
+  });
+
+  it("is idempotent for an equal RedrivePolicy, whatever its key order, spacing or maxReceiveCount's type", async () => {
+    const dlqName = uniqueName("idem-dlq");
+    await createQueue(h.client, dlqName);
+    const name = uniqueName("idem-redrive");
+    const target = `${arnPrefix}${dlqName}`;
+    const url = await createQueue(h.client, name, { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: target, maxReceiveCount: "5" }) });
+    // jsonb hands the stored policy back with its keys in another order.
+    assert.equal(await createQueue(h.client, name, { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: target, maxReceiveCount: "5" }) }), url);
+    assert.equal(await createQueue(h.client, name, { RedrivePolicy: `{ "maxReceiveCount": 5, "deadLetterTargetArn": "${target}" }` }), url);
+  });
+
+  it("refuses a repeated create whose RedrivePolicy has another maxReceiveCount", async () => {
+    const dlqName = uniqueName("idem-dlq");
+    await createQueue(h.client, dlqName);
+    const name = uniqueName("idem-redrive");
+    const redrive = (maxReceiveCount: number) => JSON.stringify({ deadLetterTargetArn: `${arnPrefix}${dlqName}`, maxReceiveCount });
+    await createQueue(h.client, name, { RedrivePolicy: redrive(5) });
+    await assertSqsError(h.client.send(new sqs.CreateQueueCommand({ QueueName: name, Attributes: { RedrivePolicy: redrive(6) } })), {
+      name: "QueueNameExists",
+      status: 400,
+      message: "A queue already exists with the same name and a different value for attribute RedrivePolicy",
+      code: "QueueAlreadyExists",
+    });
+  });
+
+  it("is idempotent for an equal byQueue RedriveAllowPolicy and an equal Policy in another key order", async () => {
+    const name = uniqueName("idem-allow");
+    const source = `${arnPrefix}some-source`;
+    const resource = `${arnPrefix}${name}`;
+    const attributes = {
+      RedriveAllowPolicy: JSON.stringify({ redrivePermission: "byQueue", sourceQueueArns: [source] }),
+      Policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "sqs:SendMessage", Resource: resource }] }),
+    };
+    const url = await createQueue(h.client, name, attributes);
+    assert.equal(await createQueue(h.client, name, attributes), url);
+    const reordered = {
+      RedriveAllowPolicy: JSON.stringify({ sourceQueueArns: [source], redrivePermission: "byQueue" }),
+      Policy: JSON.stringify({ Statement: [{ Resource: resource, Action: "sqs:SendMessage", Principal: "*", Effect: "Allow" }], Version: "2012-10-17" }),
+    };
+    assert.equal(await createQueue(h.client, name, reordered), url);
+  });
+
+  it("is idempotent for attributes restating the defaults GetQueueAttributes reports", async () => {
+    const fifoName = uniqueName("idem-fifo", true);
+    const fifoUrl = await createQueue(h.client, fifoName, { FifoQueue: "true" });
+    assert.equal(await createQueue(h.client, fifoName, { FifoQueue: "true", DeduplicationScope: "queue", FifoThroughputLimit: "perQueue" }), fifoUrl);
+
+    const kmsName = uniqueName("idem-kms");
+    const kmsUrl = await createQueue(h.client, kmsName, { KmsMasterKeyId: "alias/aws/sqs" });
+    assert.equal((await queueAttributes(h.client, kmsUrl)).KmsDataKeyReusePeriodSeconds, "300");
+    assert.equal(await createQueue(h.client, kmsName, { KmsMasterKeyId: "alias/aws/sqs", KmsDataKeyReusePeriodSeconds: "300" }), kmsUrl);
+    await assertSqsError(h.client.send(new sqs.CreateQueueCommand({ QueueName: kmsName, Attributes: { KmsDataKeyReusePeriodSeconds: "600" } })), {
+      name: "QueueNameExists",
+      status: 400,
+      message: "A queue already exists with the same name and a different value for attribute KmsDataKeyReusePeriodSeconds",
+      code: "QueueAlreadyExists",
+    });
   });
 
   it("DeleteQueue removes the queue and its messages", async () => {
@@ -216,29 +275,6 @@ describe("SetQueueAttributes", () => {
 
     await h.client.send(new sqs.SetQueueAttributesCommand({ QueueUrl: url, Attributes: { SqsManagedSseEnabled: "false" } }));
     assert.equal((await queueAttributes(h.client, url)).SqsManagedSseEnabled, "false");
-  });
-});
-
-describe("tags", () => {
-  it("are set at creation, added, replaced, removed and listed", async () => {
-    const { QueueUrl } = await h.client.send(new sqs.CreateQueueCommand({ QueueName: uniqueName("tags"), tags: { team: "core", env: "" } }));
-    const tags = async () => (await h.client.send(new sqs.ListQueueTagsCommand({ QueueUrl }))).Tags ?? {};
-    assert.deepEqual(await tags(), { team: "core", env: "" });
-    await h.client.send(new sqs.TagQueueCommand({ QueueUrl, Tags: { env: "prod", cost: "42" } }));
-    assert.deepEqual(await tags(), { team: "core", env: "prod", cost: "42" });
-    await h.client.send(new sqs.UntagQueueCommand({ QueueUrl, TagKeys: ["team", "never-set"] }));
-    assert.deepEqual(await tags(), { env: "prod", cost: "42" });
-  });
-
-  it("are limited to 50 per queue", async () => {
-    const url = await createQueue(h.client, uniqueName("many-tags"));
-    const fifty = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`, "v"]));
-    await h.client.send(new sqs.TagQueueCommand({ QueueUrl: url, Tags: fifty }));
-    await assertSqsError(h.client.send(new sqs.TagQueueCommand({ QueueUrl: url, Tags: { one: "more" } })), {
-      name: "InvalidParameterValue",
-      status: 400,
-      message: "Too many tags added for queue. A queue can have at most 50 tags.",
-    });
   });
 });
 
