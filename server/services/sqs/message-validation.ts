@@ -31,6 +31,40 @@ export function assertValidBody(body: string | undefined): string {
 
 const ATTRIBUTE_NAME = /^[A-Za-z0-9_.-]+$/;
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+const NUMBER_MAX_DIGITS = 38;
+const NUMBER_MIN_EXPONENT = -128;
+const NUMBER_MAX_EXPONENT = 126;
+
+/**
+ * Whether a syntactically valid number is in SQS's Number domain: zero, or up to 38 significant digits with a
+ * magnitude between 10^-128 and 10^+126. Counted on the digit string: a JS number would round the 39th digit away.
+ */
+function inNumberDomain(text: string): boolean {
+  const [mantissa = "", exponent = "0"] = text.replace(/^[+-]/, "").split(/[eE]/);
+  const [whole = "", fraction = ""] = mantissa.split(".");
+  const digits = whole + fraction;
+  const first = digits.search(/[1-9]/);
+  if (first === -1) return true;
+  const significant = digits.slice(first).replace(/0+$/, "");
+  // The power of ten of the leading significant digit. Number() is exact wherever it matters: an exponent
+  // beyond 2^53 can't be offset by the digits of a message within SQS's size limit.
+  const power = Number(exponent) + whole.length - 1 - first;
+  return (
+    significant.length <= NUMBER_MAX_DIGITS &&
+    power >= NUMBER_MIN_EXPONENT &&
+    (power < NUMBER_MAX_EXPONENT || (power === NUMBER_MAX_EXPONENT && significant === "1"))
+  );
+}
+
+function assertValidNumber(name: string, value: string): void {
+  const text = value.trim();
+  if (!NUMBER.test(text)) throw SqsErrors.invalidParameterValue(`Can't cast the value of message (user) attribute '${name}' to a number.`);
+  if (!inNumberDomain(text)) {
+    throw SqsErrors.invalidParameterValue(
+      `The value of message (user) attribute '${name}' is out of range for a number: up to ${NUMBER_MAX_DIGITS} significant digits, between 10^${NUMBER_MIN_EXPONENT} and 10^+${NUMBER_MAX_EXPONENT}.`,
+    );
+  }
+}
 
 /**
  * Validates user message attributes and returns them normalised (binary as Buffer), in AWS's order of
@@ -79,9 +113,7 @@ export function validateMessageAttributes(
     if (value === undefined || value === "") {
       throw SqsErrors.invalidParameterValue(`Message (user) attribute '${name}' must contain a non-empty value of type '${baseType}'.`);
     }
-    if (baseType === "Number" && !NUMBER.test(value.trim())) {
-      throw SqsErrors.invalidParameterValue(`Can't cast the value of message (user) attribute '${name}' to a number.`);
-    }
+    if (baseType === "Number") assertValidNumber(name, value);
     const invalid = firstInvalidCodePoint(value);
     if (invalid !== undefined) throw SqsErrors.invalidMessageContents(invalid);
     out[name] = { DataType: dataType, StringValue: value };

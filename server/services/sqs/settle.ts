@@ -103,7 +103,8 @@ async function changeVisibility(queue: Queue, handle: string, timeout: number | 
   if (!target || !target.current) {
     throw SqsErrors.invalidParameter("ReceiptHandle", handle, "Message does not exist or is not available for visibility timeout change.");
   }
-  // A handle whose timeout already ran out (and nobody received the message since) changes nothing, as on AWS.
+  // A handle whose timeout already ran out (and nobody received the message since) changes nothing, as on AWS:
+  // it answers OK here, not the documented MessageNotInflight (LocalStack matched this against AWS in PR #9632).
   if (!target.in_flight) return;
   if (!target.within_limit) {
     throw SqsErrors.invalidParameter("VisibilityTimeout", timeout, `Total VisibilityTimeout for the message is beyond the limit [${MAX_VISIBILITY_TIMEOUT} seconds]`);
