@@ -45,7 +45,7 @@ const LOCK_OPEN_SHARDS = `
   SELECT id::text AS id, shard_index, starting_hash_key::text AS starting_hash_key, ending_hash_key::text AS ending_hash_key
     FROM kinesis_shards
    WHERE stream_id = $1 AND account_id = $2 AND region = $3 AND closed_at IS NULL
-   ORDER BY id
+   ORDER BY kinesis_shards.id -- the column, not the text output of the same name
      FOR UPDATE`;
 
 const SHARD_IS_CLOSED = `SELECT closed_at IS NOT NULL AS closed FROM kinesis_shards WHERE stream_id = $1 AND account_id = $2 AND region = $3 AND shard_index = $4`;

@@ -84,14 +84,16 @@ export interface GetLogEventsOutput {
   nextBackwardToken: string;
 }
 
+// ORDER BY names the table's columns (e.): bare `timestamp, id` would sort by the text output columns
+// of the same names, putting id 1000 before 999.
 const PAGE_FORWARD = `
-  SELECT id::text, timestamp::text, ingestion_time::text, message FROM logs_log_events
-   WHERE stream_id = $1 AND timestamp >= $2 AND timestamp < $3 AND (timestamp, id) > ($4::bigint, $5::bigint)
-   ORDER BY timestamp, id LIMIT $6`;
+  SELECT e.id::text, e.timestamp::text, e.ingestion_time::text, e.message FROM logs_log_events e
+   WHERE e.stream_id = $1 AND e.timestamp >= $2 AND e.timestamp < $3 AND (e.timestamp, e.id) > ($4::bigint, $5::bigint)
+   ORDER BY e.timestamp, e.id LIMIT $6`;
 const PAGE_BACKWARD = `
-  SELECT id::text, timestamp::text, ingestion_time::text, message FROM logs_log_events
-   WHERE stream_id = $1 AND timestamp >= $2 AND timestamp < $3 AND (timestamp, id) < ($4::bigint, $5::bigint)
-   ORDER BY timestamp DESC, id DESC LIMIT $6`;
+  SELECT e.id::text, e.timestamp::text, e.ingestion_time::text, e.message FROM logs_log_events e
+   WHERE e.stream_id = $1 AND e.timestamp >= $2 AND e.timestamp < $3 AND (e.timestamp, e.id) < ($4::bigint, $5::bigint)
+   ORDER BY e.timestamp DESC, e.id DESC LIMIT $6`;
 
 /**
  * One stream's events in [startTime, endTime), oldest first within a page. Without a token the page is

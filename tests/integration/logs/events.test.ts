@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import * as logs from "@aws-sdk/client-cloudwatch-logs";
+import { pgPool } from "../../../server/db/pool";
 import { assertLogsError, createGroup, GROUP_NOT_FOUND, type LogsHarness, putMessages, startLogs, STREAM_NOT_FOUND, uniqueName } from "./helpers";
 
 let h: LogsHarness;
@@ -178,6 +179,24 @@ describe("GetLogEvents", () => {
       seen.unshift(...messagesOf(page.events));
     }
     assert.deepEqual(seen, messages);
+  });
+
+  it("orders events of one timestamp by id as numbers, not as text (999 before 1000)", async () => {
+    const tied = uniqueName("tied");
+    await createGroup(h.client, tied, "s");
+    // Ids past the sequence's reach, of different lengths: only a numeric sort puts the shorter first.
+    await pgPool().query(
+      `INSERT INTO logs_log_events (id, group_id, stream_id, timestamp, ingestion_time, message)
+       SELECT v.id, s.group_id, s.id, $2, $2, v.message
+         FROM logs_log_streams s JOIN logs_log_groups g ON g.id = s.group_id,
+              (VALUES (9999999999999999::bigint, 'first'), (10000000000000000::bigint, 'second')) AS v(id, message)
+        WHERE g.name = $1 AND s.name = 's'`,
+      [tied, t0],
+    );
+    const read = (input: Partial<logs.GetLogEventsCommandInput>) => get({ logGroupName: tied, ...input }).then((r) => messagesOf(r.events));
+    assert.deepEqual(await read({ startFromHead: true }), ["first", "second"]);
+    assert.deepEqual(await read({}), ["first", "second"]);
+    assert.deepEqual(await read({ limit: 1 }), ["second"]);
   });
 
   it("limits to [startTime, endTime)", async () => {
