@@ -181,19 +181,19 @@ describe("GetLogEvents", () => {
     assert.deepEqual(seen, messages);
   });
 
-  it("orders events of one timestamp by id as numbers, not as text (999 before 1000)", async () => {
-    const tied = uniqueName("tied");
-    await createGroup(h.client, tied, "s");
-    // Ids past the sequence's reach, of different lengths: only a numeric sort puts the shorter first.
+  it("orders events by timestamp as numbers, not as text (999 before 1000)", async () => {
+    const early = uniqueName("early");
+    await createGroup(h.client, early, "s");
+    // Timestamps of different lengths (PutLogEvents refuses ones this old, so they are written directly):
+    // only a numeric sort puts the shorter first. Ids come from the sequence, as every other event's do.
     await pgPool().query(
-      `INSERT INTO logs_log_events (id, group_id, stream_id, timestamp, ingestion_time, message)
-       SELECT v.id, s.group_id, s.id, $2, $2, v.message
-         FROM logs_log_streams s JOIN logs_log_groups g ON g.id = s.group_id,
-              (VALUES (9999999999999999::bigint, 'first'), (10000000000000000::bigint, 'second')) AS v(id, message)
+      `INSERT INTO logs_log_events (group_id, stream_id, timestamp, ingestion_time, message)
+       SELECT s.group_id, s.id, v.ts, v.ts, v.message
+         FROM logs_log_streams s JOIN logs_log_groups g ON g.id = s.group_id, (VALUES (999::bigint, 'first'), (1000::bigint, 'second')) AS v(ts, message)
         WHERE g.name = $1 AND s.name = 's'`,
-      [tied, t0],
+      [early],
     );
-    const read = (input: Partial<logs.GetLogEventsCommandInput>) => get({ logGroupName: tied, ...input }).then((r) => messagesOf(r.events));
+    const read = (input: Partial<logs.GetLogEventsCommandInput>) => get({ logGroupName: early, ...input }).then((r) => messagesOf(r.events));
     assert.deepEqual(await read({ startFromHead: true }), ["first", "second"]);
     assert.deepEqual(await read({}), ["first", "second"]);
     assert.deepEqual(await read({ limit: 1 }), ["second"]);
