@@ -3,10 +3,6 @@ import { env } from "../env";
 import { parseDatabaseUrl } from "./connection";
 
 /**
- * A plain pg pool for hot paths (message send/receive/delete) where one hand-written statement
- * beats an ORM round trip. Everything else goes through Prisma.
- */
-/**
  * Session settings of hot-path connections. Their statements are written for their indexes, but
  * queue-like tables churn: ANALYZE may catch one nearly empty, and the planner then picks sequential
  * scans (cached as generic plans) that slow down with every dead row until the next vacuum — with
@@ -14,6 +10,10 @@ import { parseDatabaseUrl } from "./connection";
  */
 export const HOT_PATH_PG_OPTIONS = "-c enable_seqscan=off";
 
+/**
+ * A plain pg pool for hot paths (message send/receive/delete) where one hand-written statement
+ * beats an ORM round trip. Everything else goes through Prisma.
+ */
 export function createPgPool(databaseUrl: string, max = 10): pg.Pool {
   const pool = new pg.Pool({ ...parseDatabaseUrl(databaseUrl), max, options: HOT_PATH_PG_OPTIONS });
   // An idle client losing its connection must not crash the process; the pool replaces it.
