@@ -62,6 +62,23 @@ export interface ExpectedError {
   code?: string;
 }
 
+export const invalidParameterValue = (message: string | RegExp): ExpectedError => ({ name: "InvalidParameterValue", status: 400, message });
+
+export const queueDoesNotExist: ExpectedError = {
+  name: "QueueDoesNotExist",
+  status: 400,
+  message: "The specified queue does not exist.",
+  code: "AWS.SimpleQueueService.NonExistentQueue",
+};
+
+/** CreateQueue of an existing name with another value for `attribute`. */
+export const queueAlreadyExists = (attribute: string): ExpectedError => ({
+  name: "QueueNameExists",
+  status: 400,
+  message: `A queue already exists with the same name and a different value for attribute ${attribute}`,
+  code: "QueueAlreadyExists",
+});
+
 /** Asserts an SDK call fails with exactly AWS's error: exception name, HTTP status, message and query code. */
 export async function assertSqsError(call: Promise<unknown>, expected: ExpectedError): Promise<void> {
   await assert.rejects(call, (e: unknown) => {

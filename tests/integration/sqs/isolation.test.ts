@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import * as sqs from "@aws-sdk/client-sqs";
 import { createTestTeam, type TestTeam } from "../../helpers/fixtures";
-import { assertSqsError, counts, createQueue, queueAttributes, type SqsHarness, startSqs, uniqueName } from "./helpers";
+import { assertSqsError, counts, createQueue, queueAttributes, queueDoesNotExist, type SqsHarness, startSqs, uniqueName } from "./helpers";
 
 let h: SqsHarness;
 let teamB: TestTeam;
@@ -35,12 +35,7 @@ describe("another team", () => {
   it("does not see the queue in listings or by name", async () => {
     const { QueueUrls } = await b.send(new sqs.ListQueuesCommand({ QueueNamePrefix: name }));
     assert.equal(QueueUrls, undefined);
-    await assertSqsError(b.send(new sqs.GetQueueUrlCommand({ QueueName: name })), {
-      name: "QueueDoesNotExist",
-      status: 400,
-      message: "The specified queue does not exist.",
-      code: "AWS.SimpleQueueService.NonExistentQueue",
-    });
+    await assertSqsError(b.send(new sqs.GetQueueUrlCommand({ QueueName: name })), queueDoesNotExist);
     await assertSqsError(b.send(new sqs.GetQueueUrlCommand({ QueueName: name, QueueOwnerAWSAccountId: h.team.accountId })), denied("getqueueurl"));
   });
 

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import * as sqs from "@aws-sdk/client-sqs";
-import { assertSqsError, counts, createQueue, queueAttributes, type SqsHarness, startSqs, uniqueName } from "./helpers";
+import { assertSqsError, counts, createQueue, queueAlreadyExists, queueAttributes, queueDoesNotExist, type SqsHarness, startSqs, uniqueName } from "./helpers";
 
 let h: SqsHarness;
 let arnPrefix: string;
@@ -58,12 +58,7 @@ describe("CreateQueue / GetQueueUrl / DeleteQueue", () => {
     const name = uniqueName("idem-redrive");
     const redrive = (maxReceiveCount: number) => JSON.stringify({ deadLetterTargetArn: `${arnPrefix}${dlqName}`, maxReceiveCount });
     await createQueue(h.client, name, { RedrivePolicy: redrive(5) });
-    await assertSqsError(h.client.send(new sqs.CreateQueueCommand({ QueueName: name, Attributes: { RedrivePolicy: redrive(6) } })), {
-      name: "QueueNameExists",
-      status: 400,
-      message: "A queue already exists with the same name and a different value for attribute RedrivePolicy",
-      code: "QueueAlreadyExists",
-    });
+    await assertSqsError(h.client.send(new sqs.CreateQueueCommand({ QueueName: name, Attributes: { RedrivePolicy: redrive(6) } })), queueAlreadyExists("RedrivePolicy"));
   });
 
   it("is idempotent for an equal byQueue RedriveAllowPolicy and an equal Policy in another key order", async () => {
@@ -92,12 +87,7 @@ describe("CreateQueue / GetQueueUrl / DeleteQueue", () => {
     const kmsUrl = await createQueue(h.client, kmsName, { KmsMasterKeyId: "alias/aws/sqs" });
     assert.equal((await queueAttributes(h.client, kmsUrl)).KmsDataKeyReusePeriodSeconds, "300");
     assert.equal(await createQueue(h.client, kmsName, { KmsMasterKeyId: "alias/aws/sqs", KmsDataKeyReusePeriodSeconds: "300" }), kmsUrl);
-    await assertSqsError(h.client.send(new sqs.CreateQueueCommand({ QueueName: kmsName, Attributes: { KmsDataKeyReusePeriodSeconds: "600" } })), {
-      name: "QueueNameExists",
-      status: 400,
-      message: "A queue already exists with the same name and a different value for attribute KmsDataKeyReusePeriodSeconds",
-      code: "QueueAlreadyExists",
-    });
+    await assertSqsError(h.client.send(new sqs.CreateQueueCommand({ QueueName: kmsName, Attributes: { KmsDataKeyReusePeriodSeconds: "600" } })), queueAlreadyExists("KmsDataKeyReusePeriodSeconds"));
   });
 
   it("DeleteQueue removes the queue and its messages", async () => {
@@ -105,18 +95,8 @@ describe("CreateQueue / GetQueueUrl / DeleteQueue", () => {
     const url = await createQueue(h.client, name);
     await h.client.send(new sqs.SendMessageCommand({ QueueUrl: url, MessageBody: "doomed" }));
     await h.client.send(new sqs.DeleteQueueCommand({ QueueUrl: url }));
-    await assertSqsError(h.client.send(new sqs.GetQueueUrlCommand({ QueueName: name })), {
-      name: "QueueDoesNotExist",
-      status: 400,
-      message: "The specified queue does not exist.",
-      code: "AWS.SimpleQueueService.NonExistentQueue",
-    });
-    await assertSqsError(h.client.send(new sqs.ReceiveMessageCommand({ QueueUrl: url })), {
-      name: "QueueDoesNotExist",
-      status: 400,
-      message: "The specified queue does not exist.",
-      code: "AWS.SimpleQueueService.NonExistentQueue",
-    });
+    await assertSqsError(h.client.send(new sqs.GetQueueUrlCommand({ QueueName: name })), queueDoesNotExist);
+    await assertSqsError(h.client.send(new sqs.ReceiveMessageCommand({ QueueUrl: url })), queueDoesNotExist);
   });
 
   it("returns URLs an SDK without a configured endpoint follows back to this gateway", async () => {

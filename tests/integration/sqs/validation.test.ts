@@ -1,7 +1,7 @@
 // Every validation error as the AWS SDK sees it: exception name, HTTP status, message and query code.
 import { after, before, describe, it } from "node:test";
 import * as sqs from "@aws-sdk/client-sqs";
-import { assertSqsError, createQueue, type ExpectedError, type SqsHarness, startSqs, uniqueName } from "./helpers";
+import { assertSqsError, createQueue, type ExpectedError, invalidParameterValue, queueAlreadyExists, queueDoesNotExist, type SqsHarness, startSqs, uniqueName } from "./helpers";
 
 let h: SqsHarness;
 let standard: string;
@@ -26,7 +26,6 @@ after(() => h.close());
 
 const send = (input: Omit<sqs.SendMessageCommandInput, "QueueUrl"> & { QueueUrl?: string }) =>
   h.client.send(new sqs.SendMessageCommand({ QueueUrl: standard, ...input }));
-const invalidParameterValue = (message: string | RegExp): ExpectedError => ({ name: "InvalidParameterValue", status: 400, message });
 const missingParameter = (parameter: string): ExpectedError => ({
   name: "MissingParameter",
   status: 400,
@@ -38,12 +37,6 @@ const invalidAttributeValue = (name: string, reason?: string): ExpectedError => 
   message: `Invalid value for the parameter ${name}.${reason ? ` Reason: ${reason}` : ""}`,
 });
 const invalidAttributeName = (message: string): ExpectedError => ({ name: "InvalidAttributeName", status: 400, message });
-const queueDoesNotExist: ExpectedError = {
-  name: "QueueDoesNotExist",
-  status: 400,
-  message: "The specified queue does not exist.",
-  code: "AWS.SimpleQueueService.NonExistentQueue",
-};
 const batchEntries = (n: number) => Array.from({ length: n }, (_, i) => ({ Id: `e${i}`, MessageBody: `m${i}` }));
 
 interface Case {
@@ -91,12 +84,7 @@ const cases: Case[] = [
   {
     name: "CreateQueue of an existing name with a different attribute",
     call: () => h.client.send(new sqs.CreateQueueCommand({ QueueName: new URL(standard).pathname.split("/")[2], Attributes: { DelaySeconds: "5" } })),
-    expected: {
-      name: "QueueNameExists",
-      status: 400,
-      message: "A queue already exists with the same name and a different value for attribute DelaySeconds",
-      code: "QueueAlreadyExists",
-    },
+    expected: queueAlreadyExists("DelaySeconds"),
   },
   // Queue attributes.
   {
