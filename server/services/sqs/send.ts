@@ -60,9 +60,9 @@ function traceHeaderOf(system: Record<string, MessageAttributeInput> | undefined
 
 /**
  * Checks one message against its queue. FIFO group/deduplication requirements are left to the caller,
- * since AWS reports them differently for single sends and batches.
+ * since AWS reports them differently for single sends and batches (as it words a too-long batch entry).
  */
-export function prepare(queue: Queue, entry: SendEntry): PreparedMessage {
+export function prepare(queue: Queue, entry: SendEntry, inBatch = false): PreparedMessage {
   const body = assertValidBody(entry.MessageBody);
   if (entry.DelaySeconds !== undefined) {
     if (queue.fifo && entry.DelaySeconds !== 0) {
@@ -83,7 +83,8 @@ export function prepare(queue: Queue, entry: SendEntry): PreparedMessage {
   if (entry.MessageDeduplicationId !== undefined) assertValidToken("MessageDeduplicationId", entry.MessageDeduplicationId);
   const attributes = validateMessageAttributes(entry.MessageAttributes);
   if (messageSize(body, attributes) > queue.maximumMessageSize) {
-    throw SqsErrors.invalidParameterValue(`One or more parameters are invalid. Reason: Message must be shorter than ${queue.maximumMessageSize} bytes.`);
+    const verdict = inBatch ? "cannot be validated" : "are invalid";
+    throw SqsErrors.invalidParameterValue(`One or more parameters ${verdict}. Reason: Message must be shorter than ${queue.maximumMessageSize} bytes.`);
   }
   const trace = traceHeaderOf(entry.MessageSystemAttributes);
   const messageId = randomUUID();
@@ -261,7 +262,7 @@ export async function sendMessageBatch(
   const failed: BatchResult<never>["Failed"] = [];
   for (const entry of input.Entries) {
     try {
-      prepared.push({ id: entry.Id, message: prepare(queue, entry) });
+      prepared.push({ id: entry.Id, message: prepare(queue, entry, true) });
     } catch (e) {
       if (!isAwsError(e)) throw e;
       failed.push(batchFailure(entry.Id, e));

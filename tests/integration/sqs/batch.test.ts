@@ -43,7 +43,8 @@ describe("SendMessageBatch", () => {
         Message:
           "Invalid binary character '#x0' was found in the message body, the set of allowed characters is #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].",
       },
-      { Id: "big", SenderFault: true, Code: "InvalidParameterValue", Message: "One or more parameters are invalid. Reason: Message must be shorter than 1024 bytes." },
+      // AWS words a batch entry's failure "cannot be validated", a single send's "are invalid" (see validation.test.ts).
+      { Id: "big", SenderFault: true, Code: "InvalidParameterValue", Message: "One or more parameters cannot be validated. Reason: Message must be shorter than 1024 bytes." },
       { Id: "delay", SenderFault: true, Code: "InvalidParameterValue", Message: "Value 901 for parameter DelaySeconds is invalid. Reason: DelaySeconds must be >= 0 and <= 900" },
       { Id: "attr-bad", SenderFault: true, Code: "InvalidParameterValue", Message: "Can't cast the value of message (user) attribute 'n' to a number." },
     ]);
