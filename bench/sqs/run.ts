@@ -17,12 +17,13 @@ import { startRun } from "../lib/run";
 import { type RunningServer, startGateway, startMoto, type Target, vacuumTables } from "../lib/servers";
 import { fmt } from "../lib/stats";
 import { postgresCeiling } from "./ceiling";
-import { type BenchResults, consoleReport, markdownSection, type TargetResults } from "./report";
-import { fullCycle, longPoll, sendLatency, type WorkloadEnv } from "./workloads";
+import { type BenchResults, consoleReport, markdownSection, medianRound, type PairedRound, type TargetResults } from "./report";
+import { type CycleResult, fullCycle, longPoll, sendLatency, type WorkloadEnv } from "./workloads";
 
 const { values: args } = parseArgs({
   options: {
-    seconds: { type: "string", default: "20" },
+    seconds: { type: "string", default: "10" },
+    rounds: { type: "string", default: "3" },
     warmup: { type: "string", default: "3" },
     producers: { type: "string", default: "2" },
     consumers: { type: "string", default: "4" },
@@ -33,7 +34,7 @@ const { values: args } = parseArgs({
     "send-seconds": { type: "string", default: "45" },
     "send-warmup": { type: "string", default: "200" },
     polls: { type: "string", default: "50" },
-    "pg-seconds": { type: "string", default: "20" },
+    "pg-seconds": { type: "string", default: "10" },
     "lean-seconds": { type: "string", default: "10" },
     only: { type: "string" }, // stratus | moto
     skip: { type: "string", default: "" }, // comma list: cycle,send,poll,pg
@@ -44,8 +45,8 @@ const { values: args } = parseArgs({
 });
 if (args.help) {
   console.log(
-    "npm run bench:sqs -- [--seconds 20] [--warmup 3] [--producers 2] [--consumers 4] [--backlog 100] [--body-bytes 100]\n" +
-      "  [--sends 2000] [--send-warmup 200] [--sends-per-queue 100] [--send-seconds 45] [--polls 50] [--pg-seconds 20] [--lean-seconds 10 (0: off)] [--only stratus|moto] [--skip cycle,send,poll,pg]\n" +
+    "npm run bench:sqs -- [--seconds 10] [--rounds 3] [--warmup 3] [--producers 2] [--consumers 4] [--backlog 100] [--body-bytes 100]\n" +
+      "  [--sends 2000] [--send-warmup 200] [--sends-per-queue 100] [--send-seconds 45] [--polls 50] [--pg-seconds 10] [--lean-seconds 10 (0: off)] [--only stratus|moto] [--skip cycle,send,poll,pg]\n" +
       "  [--profile] [--no-readme]\n" + BENCH_ENV_HELP,
   );
   process.exit(0);
@@ -53,6 +54,7 @@ if (args.help) {
 const num = (name: keyof typeof args) => numberOption(args, name);
 const opts = {
   seconds: num("seconds"),
+  rounds: Math.max(1, num("rounds")),
   warmup: num("warmup"),
   producers: num("producers"),
   consumers: num("consumers"),
@@ -85,6 +87,7 @@ async function main(): Promise<void> {
     command: commandLine("bench:sqs"),
     options: {
       "cycle seconds": opts.seconds,
+      rounds: opts.rounds,
       "warm-up seconds": opts.warmup,
       producers: opts.producers,
       consumers: opts.consumers,
@@ -116,58 +119,67 @@ async function main(): Promise<void> {
 
     const ceiling = async () => {
       log(`raw Postgres ceiling: pgbench -c 4 -j 2 -T ${opts.pgSeconds} (servers idle)`);
-      results.ceiling = await postgresCeiling(BENCH_DATABASE_URL, setup.accountId, runId, {
+      const result = await postgresCeiling(BENCH_DATABASE_URL, setup.accountId, runId, {
         clients: 4,
         threads: 2,
         seconds: opts.pgSeconds,
         bodyBytes: opts.bodyBytes,
         components: env.components,
       });
-      log(`  ${fmt(results.ceiling.messagesPerSecond)} msg/s (${fmt(results.ceiling.tps)} scripts/s, ${results.ceiling.leftover} rows left over)`);
+      log(`  ${fmt(result.messagesPerSecond)} msg/s (${fmt(result.tps)} scripts/s, ${result.leftover} rows left over)`);
+      return result;
     };
-    // The ceiling runs right after the Stratus cycles, so both see the machine in the same state.
+    const cycle = (target: Target, seconds: number, client: "sdk" | "lean" = "sdk", round = 1) =>
+      fullCycle(target, env, {
+        producers: opts.producers,
+        consumers: opts.consumers,
+        warmupSeconds: opts.warmup,
+        seconds,
+        maxBacklog: opts.backlog,
+        bodyBytes: opts.bodyBytes,
+        client,
+        round,
+        onWindow: (phase) => (phase === "start" ? windows.push({ startUs: nowUs(), endUs: Infinity }) : (windows.at(-1)!.endUs = nowUs())),
+      });
+    const logCycle = (r: CycleResult) => {
+      log(`  ${fmt(r.messagesPerSecond)} msg/s cycled (${fmt(r.sentPerSecond)} sent/s), ${r.errors} errors${r.firstError ? `: ${r.firstError}` : ""}`);
+      log(
+        `  ${fmt(r.avgBatch, 1)} messages per non-empty receive, ${r.emptyReceives} empty receives; p50 SDK/wire ms: ` +
+          Object.entries(r.sdk)
+            .map(([op, s]) => `${op} ${fmt(s.p50)}/${fmt(r.wire[op]?.p50)}`)
+            .join(", "),
+      );
+    };
     let ceilingDone = skip.has("pg");
     if (!skip.has("cycle")) {
       for (const { target } of servers) {
-        if (target.name === "stratus") await vacuum();
-        log(`${target.label}: full cycle, ${opts.warmup} s warm-up + ${opts.seconds} s`);
-        const r = await fullCycle(target, env, {
-          producers: opts.producers,
-          consumers: opts.consumers,
-          warmupSeconds: opts.warmup,
-          seconds: opts.seconds,
-          maxBacklog: opts.backlog,
-          bodyBytes: opts.bodyBytes,
-          onWindow: (phase) => (phase === "start" ? windows.push({ startUs: nowUs(), endUs: Infinity }) : (windows.at(-1)!.endUs = nowUs())),
-        });
-        slot(target).cycle = r;
-        log(`  ${fmt(r.messagesPerSecond)} msg/s cycled (${fmt(r.sentPerSecond)} sent/s), ${r.errors} errors${r.firstError ? `: ${r.firstError}` : ""}`);
-        log(
-          `  ${fmt(r.avgBatch, 1)} messages per non-empty receive, ${r.emptyReceives} empty receives; p50 SDK/wire ms: ` +
-            Object.entries(r.sdk)
-              .map(([op, s]) => `${op} ${fmt(s.p50)}/${fmt(r.wire[op]?.p50)}`)
-              .join(", "),
-        );
-        if (target.name === "stratus" && opts.leanSeconds > 0) {
+        if (target.name !== "stratus") {
+          log(`${target.label}: full cycle, ${opts.warmup} s warm-up + ${opts.seconds} s`);
+          logCycle((slot(target).cycle = await cycle(target, opts.seconds)));
+          continue;
+        }
+        // This VM's speed swings by a third within seconds, so the cycle and the ceiling alternate in
+        // short rounds and the ratio is taken per round: each pair sees the machine in about the same state.
+        const rounds: PairedRound[] = [];
+        for (let round = 1; round <= opts.rounds; round++) {
+          await vacuum();
+          log(`${target.label}: full cycle, round ${round}/${opts.rounds}, ${opts.warmup} s warm-up + ${opts.seconds} s`);
+          const r = await cycle(target, opts.seconds, "sdk", round);
+          logCycle(r);
+          rounds.push({ cycle: r, ceiling: ceilingDone ? undefined : await ceiling() });
+        }
+        const median = medianRound(rounds);
+        results.stratus.cycle = median.cycle;
+        results.ceiling = median.ceiling;
+        results.rounds = rounds.map((r) => ({ cycle: r.cycle.messagesPerSecond, ceiling: r.ceiling?.messagesPerSecond }));
+        ceilingDone = true;
+        if (opts.leanSeconds > 0) {
           // Diagnosis: the same cycle with a hand-signed JSON client instead of the AWS SDK.
           await vacuum();
           log(`${target.label}: full cycle with the lean client (no SDK), ${opts.warmup} s warm-up + ${opts.leanSeconds} s`);
-          const lean = await fullCycle(target, env, {
-            producers: opts.producers,
-            consumers: opts.consumers,
-            warmupSeconds: opts.warmup,
-            seconds: opts.leanSeconds,
-            maxBacklog: opts.backlog,
-            bodyBytes: opts.bodyBytes,
-            client: "lean",
-          });
+          const lean = await cycle(target, opts.leanSeconds, "lean");
           slot(target).leanCycle = lean;
           log(`  ${fmt(lean.messagesPerSecond)} msg/s cycled, ${lean.errors} errors${lean.firstError ? `: ${lean.firstError}` : ""}`);
-        }
-        // After the lean cycle, not before it: run after pgbench's churn, the lean cycle cost Postgres 264 µs per message instead of ~110.
-        if (target.name === "stratus" && !ceilingDone) {
-          await ceiling();
-          ceilingDone = true;
         }
       }
     }
@@ -193,7 +205,7 @@ async function main(): Promise<void> {
         log(`  after send completes p50 ${fmt(r.afterSendCompletes.p50)} ms, p99 ${fmt(r.afterSendCompletes.p99)} ms; misses ${r.misses}`);
       }
     }
-    if (!ceilingDone) await ceiling();
+    if (!ceilingDone) results.ceiling = await ceiling();
   } finally {
     await Promise.all(servers.map((s) => s.child.stop(15_000)));
     await stopAllChildren();
@@ -211,4 +223,8 @@ async function main(): Promise<void> {
   updateReadme("bench:sqs", "SQS", () => markdownSection(results), { noReadme: args["no-readme"], partial }, log);
 }
 
-runBench("bench:sqs", main, (opts.warmup + opts.seconds) * 2_000 + opts.sendSeconds * 2_000 + opts.pgSeconds * 1_000 + 120_000);
+runBench(
+  "bench:sqs",
+  main,
+  (opts.warmup + opts.seconds) * (opts.rounds + 1) * 2_000 + opts.leanSeconds * 2_000 + opts.sendSeconds * 2_000 + opts.pgSeconds * opts.rounds * 2_000 + 120_000,
+);

@@ -51,6 +51,8 @@ export interface CycleOptions {
   onWindow?: (phase: "start" | "end") => void;
   /** `sdk` (default): @aws-sdk/client-sqs; `lean`: a hand-signed JSON client without the SDK (diagnosis). */
   client?: "sdk" | "lean";
+  /** Which run of this cycle in the benchmark: each gets its own queue, as a deleted name stays taken for 60 s. */
+  round?: number;
 }
 
 interface Message {
@@ -129,7 +131,7 @@ export async function fullCycle(target: Target, env: WorkloadEnv, opts: CycleOpt
   const clients = Array.from({ length: opts.producers + opts.consumers }, () => make(target));
   const admin = benchClient(target, 1);
   try {
-    return await withQueue(admin, `bench-cycle-${opts.client ?? "sdk"}-${env.runId}`, async (queueUrl) => {
+    return await withQueue(admin, `bench-cycle-${opts.client ?? "sdk"}-${env.runId}-${opts.round ?? 1}`, async (queueUrl) => {
       let stop = false;
       let measuring = false;
       let sent = 0;
