@@ -1,0 +1,186 @@
+// The unmodified AWS CLI (botocore, a different serializer and error parser than the JS SDK) pointed at the
+// gateway with --endpoint-url: the commands people type first, what they print, and errors as the CLI shows them.
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync } from "node:fs";
+import { homedir, tmpdir } from "node:os";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { md5, type SqsHarness, startSqs, uniqueName } from "./helpers";
+
+let h: SqsHarness;
+
+before(async () => {
+  h = await startSqs();
+});
+after(() => h.close());
+
+interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** `aws` from the PATH, or from pyenv's shims when the PATH lacks them (a non-login shell's may). */
+const AWS_CLI =
+  [...(process.env.PATH ?? "").split(path.delimiter), path.join(process.env.PYENV_ROOT ?? path.join(homedir(), ".pyenv"), "shims")]
+    .map((dir) => path.join(dir, "aws"))
+    .find((file) => existsSync(file)) ?? "aws";
+
+/** A home without AWS config files, so nothing of the machine's own AWS setup leaks into the calls. */
+const home = mkdtempSync(path.join(tmpdir(), "stratus-aws-cli-"));
+
+/** Runs `aws <args>` as the test team, against the gateway, with JSON output and no retries. */
+function aws(...args: string[]): Promise<CliResult> {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of Object.keys(env)) if (name.startsWith("AWS_")) delete env[name];
+  Object.assign(env, {
+    HOME: home,
+    AWS_ACCESS_KEY_ID: h.team.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: h.team.secretAccessKey,
+    AWS_DEFAULT_REGION: "us-east-1",
+    AWS_MAX_ATTEMPTS: "1",
+    AWS_PAGER: "",
+  });
+  return new Promise((resolve, reject) => {
+    execFile(AWS_CLI, ["--endpoint-url", h.gateway.url, "--output", "json", ...args], { env, timeout: 60_000 }, (error, stdout, stderr) => {
+      if (error?.code === "ENOENT") reject(new Error("The AWS CLI (`aws`) is not on the PATH: these tests drive it (see README, Quick start)."));
+      else if (error && typeof error.code !== "number") reject(error);
+      else resolve({ code: typeof error?.code === "number" ? error.code : 0, stdout, stderr });
+    });
+  });
+}
+
+/** Runs a command that must succeed and parses what it printed (nothing, for commands without output). */
+async function awsJson<T = Record<string, unknown>>(...args: string[]): Promise<T | undefined> {
+  const result = await aws(...args);
+  assert.equal(result.code, 0, `aws ${args.join(" ")} failed: ${result.stderr}`);
+  return result.stdout.trim() === "" ? undefined : (JSON.parse(result.stdout) as T);
+}
+
+interface CliMessage {
+  MessageId: string;
+  ReceiptHandle: string;
+  MD5OfBody: string;
+  Body: string;
+  Attributes: Record<string, string>;
+  MD5OfMessageAttributes: string;
+  MessageAttributes: Record<string, { DataType: string; StringValue?: string }>;
+}
+
+describe("the AWS CLI", () => {
+  it("creates a queue, sends, receives and deletes a message, and reads the queue's attributes", async () => {
+    const name = uniqueName("cli");
+    const created = await awsJson<{ QueueUrl: string }>("sqs", "create-queue", "--queue-name", name, "--attributes", "VisibilityTimeout=40", "--tags", "team=core");
+    const url = `${h.gateway.url}/${h.team.accountId}/${name}`;
+    assert.deepEqual(created, { QueueUrl: url });
+    assert.deepEqual(await awsJson("sqs", "get-queue-url", "--queue-name", name), { QueueUrl: url });
+    assert.deepEqual(await awsJson("sqs", "list-queues", "--queue-name-prefix", name), { QueueUrls: [url] });
+    assert.deepEqual(await awsJson("sqs", "list-queue-tags", "--queue-url", url), { Tags: { team: "core" } });
+
+    const body = '{"order": 7, "note": "ünïcode ✓"}';
+    const sent = await awsJson<{ MessageId: string; MD5OfMessageBody: string; MD5OfMessageAttributes: string }>(
+      "sqs",
+      "send-message",
+      "--queue-url",
+      url,
+      "--message-body",
+      body,
+      "--message-attributes",
+      JSON.stringify({ source: { DataType: "String", StringValue: "cli" }, priority: { DataType: "Number", StringValue: "3" } }),
+    );
+    assert.equal(sent?.MD5OfMessageBody, md5(body));
+    assert.match(sent?.MD5OfMessageAttributes ?? "", /^[0-9a-f]{32}$/);
+
+    const received = await awsJson<{ Messages: CliMessage[] }>(
+      "sqs",
+      "receive-message",
+      "--queue-url",
+      url,
+      "--attribute-names",
+      "All",
+      "--message-attribute-names",
+      "All",
+      "--wait-time-seconds",
+      "2",
+    );
+    const [message] = received?.Messages ?? [];
+    assert.ok(message, "the CLI received no message");
+    assert.equal(message.MessageId, sent?.MessageId);
+    assert.equal(message.Body, body);
+    assert.equal(message.MD5OfBody, md5(body));
+    assert.equal(message.MD5OfMessageAttributes, sent?.MD5OfMessageAttributes);
+    assert.deepEqual(message.MessageAttributes, {
+      source: { DataType: "String", StringValue: "cli" },
+      priority: { DataType: "Number", StringValue: "3" },
+    });
+    assert.equal(message.Attributes.ApproximateReceiveCount, "1");
+    assert.equal(message.Attributes.SenderId, h.team.principal.userId);
+
+    const inFlight = await awsJson<{ Attributes: Record<string, string> }>("sqs", "get-queue-attributes", "--queue-url", url, "--attribute-names", "All");
+    assert.equal(inFlight?.Attributes.VisibilityTimeout, "40");
+    assert.equal(inFlight?.Attributes.ApproximateNumberOfMessagesNotVisible, "1");
+
+    assert.equal(await awsJson("sqs", "delete-message", "--queue-url", url, "--receipt-handle", message.ReceiptHandle), undefined);
+    const after = await awsJson<{ Attributes: Record<string, string> }>(
+      "sqs",
+      "get-queue-attributes",
+      "--queue-url",
+      url,
+      "--attribute-names",
+      "ApproximateNumberOfMessages",
+      "ApproximateNumberOfMessagesNotVisible",
+    );
+    assert.deepEqual(after, { Attributes: { ApproximateNumberOfMessages: "0", ApproximateNumberOfMessagesNotVisible: "0" } });
+    assert.deepEqual(await awsJson("sqs", "receive-message", "--queue-url", url), undefined);
+    assert.equal(await awsJson("sqs", "delete-queue", "--queue-url", url), undefined);
+  });
+
+  it("sends a batch and reports the entry that failed", async () => {
+    const name = uniqueName("cli-batch");
+    const created = await awsJson<{ QueueUrl: string }>("sqs", "create-queue", "--queue-name", name, "--attributes", "MaximumMessageSize=1024");
+    const result = await awsJson<{ Successful: { Id: string }[]; Failed: unknown[] }>(
+      "sqs",
+      "send-message-batch",
+      "--queue-url",
+      created!.QueueUrl,
+      "--entries",
+      JSON.stringify([
+        { Id: "small", MessageBody: "fits" },
+        { Id: "big", MessageBody: "x".repeat(1025) },
+      ]),
+    );
+    assert.deepEqual(
+      result?.Successful.map((s) => s.Id),
+      ["small"],
+    );
+    assert.deepEqual(result?.Failed, [
+      { Id: "big", SenderFault: true, Code: "InvalidParameterValue", Message: "One or more parameters cannot be validated. Reason: Message must be shorter than 1024 bytes." },
+    ]);
+  });
+
+  it("prints AWS's error codes and messages as the CLI shows them, and fails the command", async () => {
+    const missing = `${h.gateway.url}/${h.team.accountId}/${uniqueName("cli-missing")}`;
+    const notThere = await aws("sqs", "receive-message", "--queue-url", missing);
+    assert.notEqual(notThere.code, 0);
+    assert.equal(notThere.stdout, "");
+    assert.match(
+      notThere.stderr,
+      /An error occurred \(AWS\.SimpleQueueService\.NonExistentQueue\) when calling the ReceiveMessage operation: The specified queue does not exist\./,
+    );
+
+    const name = uniqueName("cli-purge");
+    const { QueueUrl } = (await awsJson<{ QueueUrl: string }>("sqs", "create-queue", "--queue-name", name))!;
+    assert.equal(await awsJson("sqs", "purge-queue", "--queue-url", QueueUrl), undefined);
+    const again = await aws("sqs", "purge-queue", "--queue-url", QueueUrl);
+    assert.notEqual(again.code, 0);
+    assert.match(
+      again.stderr,
+      new RegExp(`An error occurred \\(AWS\\.SimpleQueueService\\.PurgeQueueInProgress\\) when calling the PurgeQueue operation: Only one PurgeQueue operation on ${name} is allowed every 60 seconds\\.`),
+    );
+
+    const badTimeout = await aws("sqs", "create-queue", "--queue-name", uniqueName("cli-bad"), "--attributes", "VisibilityTimeout=43201");
+    assert.notEqual(badTimeout.code, 0);
+    assert.match(badTimeout.stderr, /An error occurred \(InvalidAttributeValue\) when calling the CreateQueue operation: Invalid value for the parameter VisibilityTimeout\./);
+  });
+});
