@@ -136,6 +136,32 @@ describe("the AWS CLI", () => {
     assert.equal(await awsJson("sqs", "delete-queue", "--queue-url", url), undefined);
   });
 
+  it("configures a dead-letter queue with set-queue-attributes, and a poisoned message lands in it", async () => {
+    const dlq = (await awsJson<{ QueueUrl: string }>("sqs", "create-queue", "--queue-name", uniqueName("cli-dlq")))!.QueueUrl;
+    const source = (await awsJson<{ QueueUrl: string }>("sqs", "create-queue", "--queue-name", uniqueName("cli-source")))!.QueueUrl;
+    const dlqArn = (await awsJson<{ Attributes: { QueueArn: string } }>("sqs", "get-queue-attributes", "--queue-url", dlq, "--attribute-names", "QueueArn"))!
+      .Attributes.QueueArn;
+    // The CLI's own JSON form of a map whose value is itself JSON: the RedrivePolicy travels as a string.
+    const redrivePolicy = JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: "1" });
+    await awsJson("sqs", "set-queue-attributes", "--queue-url", source, "--attributes", JSON.stringify({ RedrivePolicy: redrivePolicy }));
+    const policy = await awsJson<{ Attributes: { RedrivePolicy: string } }>("sqs", "get-queue-attributes", "--queue-url", source, "--attribute-names", "RedrivePolicy");
+    assert.deepEqual(JSON.parse(policy!.Attributes.RedrivePolicy), { deadLetterTargetArn: dlqArn, maxReceiveCount: 1 });
+    assert.deepEqual(await awsJson("sqs", "list-dead-letter-source-queues", "--queue-url", dlq), { queueUrls: [source] });
+
+    await awsJson("sqs", "send-message", "--queue-url", source, "--message-body", "poison");
+    const first = await awsJson<{ Messages: CliMessage[] }>("sqs", "receive-message", "--queue-url", source);
+    const [message] = first?.Messages ?? [];
+    assert.equal(message?.Body, "poison");
+    // Giving the message back at once makes it receivable again: the next receive dead-letters it.
+    await awsJson("sqs", "change-message-visibility", "--queue-url", source, "--receipt-handle", message!.ReceiptHandle, "--visibility-timeout", "0");
+    assert.equal(await awsJson("sqs", "receive-message", "--queue-url", source), undefined);
+    const dead = await awsJson<{ Messages: CliMessage[] }>("sqs", "receive-message", "--queue-url", dlq, "--attribute-names", "ApproximateReceiveCount");
+    assert.deepEqual(
+      dead?.Messages.map((m) => [m.MessageId, m.Body, m.Attributes.ApproximateReceiveCount]),
+      [[message!.MessageId, "poison", "2"]],
+    );
+  });
+
   it("sends a batch and reports the entry that failed", async () => {
     const name = uniqueName("cli-batch");
     const created = await awsJson<{ QueueUrl: string }>("sqs", "create-queue", "--queue-name", name, "--attributes", "MaximumMessageSize=1024");
