@@ -23,8 +23,8 @@ export interface BenchResults {
   stratus: TargetResults;
   moto: TargetResults;
   ceiling?: CeilingResult;
-  /** Every round's full cycle and ceiling (msg/s); `stratus.cycle` and `ceiling` hold the median round's. */
-  rounds?: { cycle: number; ceiling?: number }[];
+  /** Every round's full cycle and ceiling; `stratus.cycle` and `ceiling` hold the median round's. */
+  rounds?: RoundRates[];
   elapsedSeconds: number;
 }
 
@@ -34,12 +34,20 @@ export interface PairedRound {
   ceiling?: CeilingResult;
 }
 
-const roundRatio = (r: { cycle: number; ceiling?: number }) => (r.ceiling ? r.cycle / r.ceiling : r.cycle);
+/** A round's full-cycle and ceiling throughput (msg/s). */
+export interface RoundRates {
+  cycle: number;
+  ceiling?: number;
+}
 
-/** The round whose cycle/ceiling ratio is the median (the lower middle one for an even count). */
+export const roundRates = (r: PairedRound): RoundRates => ({ cycle: r.cycle.messagesPerSecond, ceiling: r.ceiling?.messagesPerSecond });
+
+/** Stratus/ceiling, or Stratus's throughput alone when the ceiling was skipped. */
+const roundRatio = (r: RoundRates) => (r.ceiling ? r.cycle / r.ceiling : r.cycle);
+
+/** The round whose cycle/ceiling ratio (or, without ceilings, throughput) is the median; the lower middle one for an even count. */
 export function medianRound(rounds: PairedRound[]): PairedRound {
-  const ratio = (r: PairedRound) => roundRatio({ cycle: r.cycle.messagesPerSecond, ceiling: r.ceiling?.messagesPerSecond });
-  const sorted = [...rounds].sort((a, b) => ratio(a) - ratio(b));
+  const sorted = [...rounds].sort((a, b) => roundRatio(roundRates(a)) - roundRatio(roundRates(b)));
   return sorted[Math.floor((sorted.length - 1) / 2)]!;
 }
 
@@ -211,7 +219,9 @@ export function markdownSection(r: BenchResults): string {
   md.push(
     `Workloads: **full cycle** — ${r.options.producers} producers sending SendMessageBatch(10) and ${r.options.consumers} consumers doing ReceiveMessage(MaxNumberOfMessages 10, WaitTimeSeconds 1) → DeleteMessageBatch, ` +
       `producers pausing while ${r.options.backlog} messages are sent but not yet deleted; messages deleted during ${r.options["cycle seconds"]} s after a ${r.options["warm-up seconds"]} s warm-up. ` +
-      `Stratus runs it ${r.options.rounds} times, each run followed at once by the raw Postgres ceiling (below), because this VM's speed swings by about a third within seconds; the full-cycle figures are those of the round with the median Stratus/ceiling ratio, and moto runs once. ` +
+      (Number(r.options.rounds) > 1
+        ? `Stratus runs it ${r.options.rounds} times, each run followed at once by the raw Postgres ceiling (below), so that each ratio compares the two under the same machine conditions (a shared VM's speed can swing within seconds); the full-cycle figures are those of the round with the median Stratus/ceiling ratio, and moto runs once. `
+        : "") +
       `**SendMessage** — ${r.options.sends} sequential single sends of ${r.options["body bytes"]}-byte bodies after a warm-up, one client, a fresh queue every ${r.options["sends per queue"]} sends ` +
       "(moto's SendMessage slows down linearly with queue depth); the SDK round trip is the figure, the wire time (request written → response headers) shows what the SDK adds. " +
       `**Long-poll wake-up** — a ReceiveMessage(WaitTimeSeconds 20) parked 100 ms on an empty queue, then a SendMessage from a second client; ${r.options.polls} rounds after 5 warm-up rounds. ` +

@@ -60,7 +60,8 @@ function traceHeaderOf(system: Record<string, MessageAttributeInput> | undefined
 
 /**
  * Checks one message against its queue. FIFO group/deduplication requirements are left to the caller,
- * since AWS reports them differently for single sends and batches (as it words a too-long batch entry).
+ * since AWS reports them differently for single sends and batches. `inBatch`: AWS words a too-long batch
+ * entry "cannot be validated", a too-long single send "are invalid".
  */
 export function prepare(queue: Queue, entry: SendEntry, inBatch = false): PreparedMessage {
   const body = assertValidBody(entry.MessageBody);

@@ -2,7 +2,7 @@
 // gateway with --endpoint-url: the commands people type first, what they print, and errors as the CLI shows them.
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -27,20 +27,26 @@ const AWS_CLI =
     .map((dir) => path.join(dir, "aws"))
     .find((file) => existsSync(file)) ?? "aws";
 
-/** A home without AWS config files, so nothing of the machine's own AWS setup leaks into the calls. */
-const home = mkdtempSync(path.join(tmpdir(), "stratus-aws-cli-"));
+/** Config and credential files that don't exist: nothing of the machine's own AWS setup reaches the calls. */
+const NO_FILE = path.join(tmpdir(), `stratus-no-aws-config-${process.pid}`);
+
+/** botocore, unlike the JS SDK, honours these, and calls to the gateway on 127.0.0.1 must not go through a proxy. */
+const PROXY_VARIABLES = new Set(["http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"]);
 
 /** Runs `aws <args>` as the test team, against the gateway, with JSON output and no retries. */
 function aws(...args: string[]): Promise<CliResult> {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of Object.keys(env)) if (name.startsWith("AWS_")) delete env[name];
+  for (const name of Object.keys(env)) if (name.startsWith("AWS_") || PROXY_VARIABLES.has(name)) delete env[name];
   Object.assign(env, {
-    HOME: home,
+    AWS_CONFIG_FILE: NO_FILE,
+    AWS_SHARED_CREDENTIALS_FILE: NO_FILE,
     AWS_ACCESS_KEY_ID: h.team.accessKeyId,
     AWS_SECRET_ACCESS_KEY: h.team.secretAccessKey,
     AWS_DEFAULT_REGION: "us-east-1",
     AWS_MAX_ATTEMPTS: "1",
     AWS_PAGER: "",
+    // Arguments and output are UTF-8 whatever the inherited locale (a message body below is not ASCII).
+    PYTHONUTF8: "1",
   });
   return new Promise((resolve, reject) => {
     execFile(AWS_CLI, ["--endpoint-url", h.gateway.url, "--output", "json", ...args], { env, timeout: 60_000 }, (error, stdout, stderr) => {
@@ -51,11 +57,23 @@ function aws(...args: string[]): Promise<CliResult> {
   });
 }
 
-/** Runs a command that must succeed and parses what it printed (nothing, for commands without output). */
-async function awsJson<T = Record<string, unknown>>(...args: string[]): Promise<T | undefined> {
+/** Runs a command that must succeed and returns what it printed. */
+async function awsOk(...args: string[]): Promise<string> {
   const result = await aws(...args);
   assert.equal(result.code, 0, `aws ${args.join(" ")} failed: ${result.stderr}`);
-  return result.stdout.trim() === "" ? undefined : (JSON.parse(result.stdout) as T);
+  return result.stdout.trim();
+}
+
+/** Runs a command that must succeed and print JSON, and parses it. */
+async function awsJson<T = Record<string, unknown>>(...args: string[]): Promise<T> {
+  const output = await awsOk(...args);
+  assert.notEqual(output, "", `aws ${args.join(" ")} printed nothing`);
+  return JSON.parse(output) as T;
+}
+
+/** Runs a command that must succeed and print nothing (the CLI's answer to an empty result). */
+async function awsQuiet(...args: string[]): Promise<void> {
+  assert.equal(await awsOk(...args), "", `aws ${args.join(" ")} printed something`);
 }
 
 interface CliMessage {
@@ -89,8 +107,8 @@ describe("the AWS CLI", () => {
       "--message-attributes",
       JSON.stringify({ source: { DataType: "String", StringValue: "cli" }, priority: { DataType: "Number", StringValue: "3" } }),
     );
-    assert.equal(sent?.MD5OfMessageBody, md5(body));
-    assert.match(sent?.MD5OfMessageAttributes ?? "", /^[0-9a-f]{32}$/);
+    assert.equal(sent.MD5OfMessageBody, md5(body));
+    assert.match(sent.MD5OfMessageAttributes, /^[0-9a-f]{32}$/);
 
     const received = await awsJson<{ Messages: CliMessage[] }>(
       "sqs",
@@ -104,12 +122,12 @@ describe("the AWS CLI", () => {
       "--wait-time-seconds",
       "2",
     );
-    const [message] = received?.Messages ?? [];
+    const [message] = received.Messages;
     assert.ok(message, "the CLI received no message");
-    assert.equal(message.MessageId, sent?.MessageId);
+    assert.equal(message.MessageId, sent.MessageId);
     assert.equal(message.Body, body);
     assert.equal(message.MD5OfBody, md5(body));
-    assert.equal(message.MD5OfMessageAttributes, sent?.MD5OfMessageAttributes);
+    assert.equal(message.MD5OfMessageAttributes, sent.MD5OfMessageAttributes);
     assert.deepEqual(message.MessageAttributes, {
       source: { DataType: "String", StringValue: "cli" },
       priority: { DataType: "Number", StringValue: "3" },
@@ -118,11 +136,11 @@ describe("the AWS CLI", () => {
     assert.equal(message.Attributes.SenderId, h.team.principal.userId);
 
     const inFlight = await awsJson<{ Attributes: Record<string, string> }>("sqs", "get-queue-attributes", "--queue-url", url, "--attribute-names", "All");
-    assert.equal(inFlight?.Attributes.VisibilityTimeout, "40");
-    assert.equal(inFlight?.Attributes.ApproximateNumberOfMessagesNotVisible, "1");
+    assert.equal(inFlight.Attributes.VisibilityTimeout, "40");
+    assert.equal(inFlight.Attributes.ApproximateNumberOfMessagesNotVisible, "1");
 
-    assert.equal(await awsJson("sqs", "delete-message", "--queue-url", url, "--receipt-handle", message.ReceiptHandle), undefined);
-    const after = await awsJson<{ Attributes: Record<string, string> }>(
+    await awsQuiet("sqs", "delete-message", "--queue-url", url, "--receipt-handle", message.ReceiptHandle);
+    const drained = await awsJson<{ Attributes: Record<string, string> }>(
       "sqs",
       "get-queue-attributes",
       "--queue-url",
@@ -131,34 +149,34 @@ describe("the AWS CLI", () => {
       "ApproximateNumberOfMessages",
       "ApproximateNumberOfMessagesNotVisible",
     );
-    assert.deepEqual(after, { Attributes: { ApproximateNumberOfMessages: "0", ApproximateNumberOfMessagesNotVisible: "0" } });
-    assert.deepEqual(await awsJson("sqs", "receive-message", "--queue-url", url), undefined);
-    assert.equal(await awsJson("sqs", "delete-queue", "--queue-url", url), undefined);
+    assert.deepEqual(drained, { Attributes: { ApproximateNumberOfMessages: "0", ApproximateNumberOfMessagesNotVisible: "0" } });
+    await awsQuiet("sqs", "receive-message", "--queue-url", url);
+    await awsQuiet("sqs", "delete-queue", "--queue-url", url);
   });
 
   it("configures a dead-letter queue with set-queue-attributes, and a poisoned message lands in it", async () => {
-    const dlq = (await awsJson<{ QueueUrl: string }>("sqs", "create-queue", "--queue-name", uniqueName("cli-dlq")))!.QueueUrl;
-    const source = (await awsJson<{ QueueUrl: string }>("sqs", "create-queue", "--queue-name", uniqueName("cli-source")))!.QueueUrl;
-    const dlqArn = (await awsJson<{ Attributes: { QueueArn: string } }>("sqs", "get-queue-attributes", "--queue-url", dlq, "--attribute-names", "QueueArn"))!
+    const dlq = (await awsJson<{ QueueUrl: string }>("sqs", "create-queue", "--queue-name", uniqueName("cli-dlq"))).QueueUrl;
+    const source = (await awsJson<{ QueueUrl: string }>("sqs", "create-queue", "--queue-name", uniqueName("cli-source"))).QueueUrl;
+    const dlqArn = (await awsJson<{ Attributes: { QueueArn: string } }>("sqs", "get-queue-attributes", "--queue-url", dlq, "--attribute-names", "QueueArn"))
       .Attributes.QueueArn;
     // The CLI's own JSON form of a map whose value is itself JSON: the RedrivePolicy travels as a string.
     const redrivePolicy = JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: "1" });
-    await awsJson("sqs", "set-queue-attributes", "--queue-url", source, "--attributes", JSON.stringify({ RedrivePolicy: redrivePolicy }));
+    await awsQuiet("sqs", "set-queue-attributes", "--queue-url", source, "--attributes", JSON.stringify({ RedrivePolicy: redrivePolicy }));
     const policy = await awsJson<{ Attributes: { RedrivePolicy: string } }>("sqs", "get-queue-attributes", "--queue-url", source, "--attribute-names", "RedrivePolicy");
-    assert.deepEqual(JSON.parse(policy!.Attributes.RedrivePolicy), { deadLetterTargetArn: dlqArn, maxReceiveCount: 1 });
+    assert.deepEqual(JSON.parse(policy.Attributes.RedrivePolicy), { deadLetterTargetArn: dlqArn, maxReceiveCount: 1 });
     assert.deepEqual(await awsJson("sqs", "list-dead-letter-source-queues", "--queue-url", dlq), { queueUrls: [source] });
 
     await awsJson("sqs", "send-message", "--queue-url", source, "--message-body", "poison");
     const first = await awsJson<{ Messages: CliMessage[] }>("sqs", "receive-message", "--queue-url", source);
-    const [message] = first?.Messages ?? [];
+    const [message] = first.Messages;
     assert.equal(message?.Body, "poison");
     // Giving the message back at once makes it receivable again: the next receive dead-letters it.
-    await awsJson("sqs", "change-message-visibility", "--queue-url", source, "--receipt-handle", message!.ReceiptHandle, "--visibility-timeout", "0");
-    assert.equal(await awsJson("sqs", "receive-message", "--queue-url", source), undefined);
+    await awsQuiet("sqs", "change-message-visibility", "--queue-url", source, "--receipt-handle", message.ReceiptHandle, "--visibility-timeout", "0");
+    await awsQuiet("sqs", "receive-message", "--queue-url", source);
     const dead = await awsJson<{ Messages: CliMessage[] }>("sqs", "receive-message", "--queue-url", dlq, "--attribute-names", "ApproximateReceiveCount");
     assert.deepEqual(
-      dead?.Messages.map((m) => [m.MessageId, m.Body, m.Attributes.ApproximateReceiveCount]),
-      [[message!.MessageId, "poison", "2"]],
+      dead.Messages.map((m) => [m.MessageId, m.Body, m.Attributes.ApproximateReceiveCount]),
+      [[message.MessageId, "poison", "2"]],
     );
   });
 
@@ -169,7 +187,7 @@ describe("the AWS CLI", () => {
       "sqs",
       "send-message-batch",
       "--queue-url",
-      created!.QueueUrl,
+      created.QueueUrl,
       "--entries",
       JSON.stringify([
         { Id: "small", MessageBody: "fits" },
@@ -177,10 +195,10 @@ describe("the AWS CLI", () => {
       ]),
     );
     assert.deepEqual(
-      result?.Successful.map((s) => s.Id),
+      result.Successful.map((s) => s.Id),
       ["small"],
     );
-    assert.deepEqual(result?.Failed, [
+    assert.deepEqual(result.Failed, [
       { Id: "big", SenderFault: true, Code: "InvalidParameterValue", Message: "One or more parameters cannot be validated. Reason: Message must be shorter than 1024 bytes." },
     ]);
   });
@@ -196,8 +214,8 @@ describe("the AWS CLI", () => {
     );
 
     const name = uniqueName("cli-purge");
-    const { QueueUrl } = (await awsJson<{ QueueUrl: string }>("sqs", "create-queue", "--queue-name", name))!;
-    assert.equal(await awsJson("sqs", "purge-queue", "--queue-url", QueueUrl), undefined);
+    const { QueueUrl } = await awsJson<{ QueueUrl: string }>("sqs", "create-queue", "--queue-name", name);
+    await awsQuiet("sqs", "purge-queue", "--queue-url", QueueUrl);
     const again = await aws("sqs", "purge-queue", "--queue-url", QueueUrl);
     assert.notEqual(again.code, 0);
     assert.match(
