@@ -167,9 +167,7 @@ async function main(): Promise<void> {
           // message instead of ~110.
           await vacuum();
           log(`${target.label}: full cycle with the lean client (no SDK), ${opts.warmup} s warm-up + ${opts.leanSeconds} s`);
-          const lean = await cycle(target, opts.leanSeconds, "lean");
-          slot(target).leanCycle = lean;
-          log(`  ${fmt(lean.messagesPerSecond)} msg/s cycled, ${lean.errors} errors${lean.firstError ? `: ${lean.firstError}` : ""}`);
+          logCycle((slot(target).leanCycle = await cycle(target, opts.leanSeconds, "lean")));
         }
         // A shared VM's speed can swing by half within seconds (bench/README.md), so the cycle and the
         // ceiling alternate in short rounds and the ratio is taken per round: each pair sees the machine
