@@ -1,4 +1,5 @@
 import type { AnyJobDefinition } from "../../server/outbox/job";
+import { dbVacuum } from "./db-vacuum";
 import { kinesisMaintenance } from "./kinesis-maintenance";
 import { lambdaInvokeAsync } from "./lambda-invoke-async";
 import { logsRetention } from "./logs-retention";
@@ -10,6 +11,6 @@ import { sqsMoveMessages } from "./sqs-move-messages";
 import { stsSessionPrune } from "./sts-session-prune";
 
 /** Every job the workers process runs. Add new jobs here; `enqueueOutbox` is typed from this list. */
-export const jobs = [outboxPrune, sqsMaintenance, sqsMoveMessages, logsRetention, lambdaInvokeAsync, stsSessionPrune, snsDeliver, snsDeliverHttp, snsMaintenance, kinesisMaintenance] as const satisfies readonly AnyJobDefinition[];
+export const jobs = [outboxPrune, sqsMaintenance, sqsMoveMessages, logsRetention, lambdaInvokeAsync, stsSessionPrune, snsDeliver, snsDeliverHttp, snsMaintenance, kinesisMaintenance, dbVacuum] as const satisfies readonly AnyJobDefinition[];
 
 export type RegisteredJob = (typeof jobs)[number];
