@@ -9,7 +9,7 @@ import { parseDatabaseUrl } from "./connection";
  * and caches them as generic plans. Both slow down with every dead row until the next vacuum: a bitmap
  * heap scan, unlike a plain index scan, never marks the index entries of dead rows as dead. (The SQS
  * benchmark's pgbench ceiling runs with the same settings; without them its DELETE took that plan in
- * some runs and fell from 2,400 to 750 cycles/s within eight seconds.)
+ * some runs and fell from about 1,800 to 750 cycles/s within eight seconds.)
  */
 export const HOT_PATH_PG_OPTIONS = "-c enable_seqscan=off -c enable_bitmapscan=off";
 

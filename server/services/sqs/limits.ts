@@ -2,6 +2,8 @@
 export const MAX_MESSAGE_SIZE = 262_144;
 export const MIN_MESSAGE_SIZE_SETTING = 1_024;
 export const MAX_BATCH_ENTRIES = 10;
+/** MaxNumberOfMessages of one ReceiveMessage. */
+export const MAX_RECEIVE_MESSAGES = 10;
 export const MAX_BATCH_BYTES = 262_144;
 export const MAX_VISIBILITY_TIMEOUT = 43_200;
 export const MAX_DELAY_SECONDS = 900;

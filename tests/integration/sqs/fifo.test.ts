@@ -65,6 +65,51 @@ describe("ordering", () => {
     assert.equal(again?.Attributes?.ApproximateReceiveCount, "2");
   });
 
+  it("takes the group with the oldest head first, whatever the groups are called", async () => {
+    const url = await fifoQueue();
+    for (const [body, group] of [["z1", "Z"], ["a1", "A"], ["z2", "Z"], ["m1", "M"]]) await send(url, body!, group!);
+    assert.deepEqual(bodies(await receive(url, { MaxNumberOfMessages: 3 })), ["z1", "z2", "a1"]);
+    assert.deepEqual(bodies(await receive(url, { MaxNumberOfMessages: 3 })), ["m1"], "Z and A are in flight");
+  });
+
+  it("keeps the order and blocking with more groups than a receive looks at one by one (205 groups)", async () => {
+    const url = await fifoQueue();
+    const count = 205;
+    // Message i goes to group g(204 - i): the oldest heads are in the last groups by name.
+    const group = (i: number) => `g${String(count - 1 - i).padStart(3, "0")}`;
+    for (let start = 0; start < count; start += 10) {
+      const entries = Array.from({ length: Math.min(10, count - start) }, (_, k) => start + k).map((i) => ({
+        Id: `e${i}`,
+        MessageBody: `m${i}`,
+        MessageGroupId: group(i),
+        MessageDeduplicationId: `m${i}`,
+      }));
+      await h.client.send(new sqs.SendMessageBatchCommand({ QueueUrl: url, Entries: entries }));
+    }
+    await send(url, "m0-second", group(0));
+    const first = await receive(url, { MaxNumberOfMessages: 10 });
+    assert.deepEqual(bodies(first), ["m0", "m0-second", "m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8"]);
+    assert.deepEqual(bodies(await receive(url, { MaxNumberOfMessages: 3 })), ["m9", "m10", "m11"], "the first groups are in flight");
+    await remove(url, first[0]!);
+    assert.deepEqual(bodies(await receive(url, { MaxNumberOfMessages: 2 })), ["m12", "m13"], "m0-second is still in flight");
+  });
+
+  it("finds a group's state in its leading messages, however deep the group", async () => {
+    const url = await fifoQueue();
+    for (let start = 0; start < 30; start += 10) {
+      const entries = Array.from({ length: 10 }, (_, k) => start + k).map((i) => ({ Id: `e${i}`, MessageBody: `a${i}`, MessageGroupId: "A", MessageDeduplicationId: `a${i}` }));
+      await h.client.send(new sqs.SendMessageBatchCommand({ QueueUrl: url, Entries: entries }));
+    }
+    await send(url, "b0", "B");
+    const batch = await receive(url, { MaxNumberOfMessages: 10 });
+    assert.deepEqual(bodies(batch), Array.from({ length: 10 }, (_, i) => `a${i}`));
+    // Deleting the first nine leaves a9 in flight at the head of a 21-message group.
+    await h.client.send(new sqs.DeleteMessageBatchCommand({ QueueUrl: url, Entries: batch.slice(0, 9).map((m, i) => ({ Id: `d${i}`, ReceiptHandle: m.ReceiptHandle })) }));
+    assert.deepEqual(bodies(await receive(url, { MaxNumberOfMessages: 10 })), ["b0"], "A is blocked by a9");
+    await remove(url, batch[9]!);
+    assert.deepEqual(bodies(await receive(url, { MaxNumberOfMessages: 10 })), Array.from({ length: 10 }, (_, i) => `a${i + 10}`));
+  });
+
   it("never hands a concurrent consumer a group that another consumer holds", async () => {
     const url = await fifoQueue();
     const groups = ["g0", "g1", "g2", "g3", "g4"];
