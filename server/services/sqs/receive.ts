@@ -142,13 +142,14 @@ const FEW_GROUPS_STATE = `
                            WHERE (m.queue_id, m.group_id) > (g.queue_id, g.group_id) ORDER BY m.queue_id, m.group_id LIMIT 1) next
      WHERE g.queue_id = $1::uuid AND g.n <= ${FEW_GROUPS}
   )
-  SELECT g.group_id, l.head, l.head = l.first_visible AND NOT l.in_flight AS deliverable
+  SELECT g.group_id, l.head = l.first_visible AND NOT l.in_flight AS deliverable
     FROM groups g
     CROSS JOIN LATERAL (
       SELECT min(id) AS head, min(id) FILTER (WHERE visible) AS first_visible, bool_or(in_flight) AS in_flight
         FROM (${GROUP_LEAD("$1", "g.group_id", "$2")}) lead
     ) l
-   WHERE g.queue_id = $1::uuid`;
+   WHERE g.queue_id = $1::uuid
+   ORDER BY l.head`;
 
 /**
  * With many groups (typically a few messages each), one scan of the queue's messages in group order
@@ -171,7 +172,7 @@ const CANDIDATE_GROUPS = 50;
 /** The groups a receive may take from (nothing in flight, head visible), oldest head first. */
 async function deliverableGroups(client: pg.PoolClient, queue: Queue): Promise<string[]> {
   const values = [queue.id, queue.messageRetentionPeriod];
-  const { rows } = await client.query<{ group_id: string; head: string | null; deliverable: boolean | null }>({
+  const { rows } = await client.query<{ group_id: string; deliverable: boolean | null }>({
     name: "sqs-fifo-few-groups",
     text: FEW_GROUPS_STATE,
     values,
@@ -182,7 +183,6 @@ async function deliverableGroups(client: pg.PoolClient, queue: Queue): Promise<s
   }
   return rows
     .filter((r) => r.deliverable)
-    .sort((a, b) => Number(BigInt(a.head!) - BigInt(b.head!)))
     .slice(0, CANDIDATE_GROUPS)
     .map((r) => r.group_id);
 }

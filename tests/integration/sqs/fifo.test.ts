@@ -19,6 +19,15 @@ const send = (QueueUrl: string, MessageBody: string, MessageGroupId: string, ded
 const receive = (QueueUrl: string, input: Omit<sqs.ReceiveMessageCommandInput, "QueueUrl"> = {}) =>
   h.client.send(new sqs.ReceiveMessageCommand({ QueueUrl, ...input })).then((r) => r.Messages ?? []);
 const bodies = (messages: sqs.Message[]) => messages.map((m) => m.Body);
+/** Sends [body, group] pairs in batches of 10, in order, each deduplicated by its body. */
+async function sendAll(QueueUrl: string, messages: [string, string][]): Promise<void> {
+  for (let start = 0; start < messages.length; start += 10) {
+    const Entries = messages
+      .slice(start, start + 10)
+      .map(([MessageBody, MessageGroupId], k) => ({ Id: `e${start + k}`, MessageBody, MessageGroupId, MessageDeduplicationId: MessageBody }));
+    await h.client.send(new sqs.SendMessageBatchCommand({ QueueUrl, Entries }));
+  }
+}
 const remove = (QueueUrl: string, message: sqs.Message) => h.client.send(new sqs.DeleteMessageCommand({ QueueUrl, ReceiptHandle: message.ReceiptHandle }));
 
 describe("ordering", () => {
@@ -77,15 +86,7 @@ describe("ordering", () => {
     const count = 205;
     // Message i goes to group g(204 - i): the oldest heads are in the last groups by name.
     const group = (i: number) => `g${String(count - 1 - i).padStart(3, "0")}`;
-    for (let start = 0; start < count; start += 10) {
-      const entries = Array.from({ length: Math.min(10, count - start) }, (_, k) => start + k).map((i) => ({
-        Id: `e${i}`,
-        MessageBody: `m${i}`,
-        MessageGroupId: group(i),
-        MessageDeduplicationId: `m${i}`,
-      }));
-      await h.client.send(new sqs.SendMessageBatchCommand({ QueueUrl: url, Entries: entries }));
-    }
+    await sendAll(url, Array.from({ length: count }, (_, i): [string, string] => [`m${i}`, group(i)]));
     await send(url, "m0-second", group(0));
     const first = await receive(url, { MaxNumberOfMessages: 10 });
     assert.deepEqual(bodies(first), ["m0", "m0-second", "m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8"]);
@@ -96,10 +97,7 @@ describe("ordering", () => {
 
   it("finds a group's state in its leading messages, however deep the group", async () => {
     const url = await fifoQueue();
-    for (let start = 0; start < 30; start += 10) {
-      const entries = Array.from({ length: 10 }, (_, k) => start + k).map((i) => ({ Id: `e${i}`, MessageBody: `a${i}`, MessageGroupId: "A", MessageDeduplicationId: `a${i}` }));
-      await h.client.send(new sqs.SendMessageBatchCommand({ QueueUrl: url, Entries: entries }));
-    }
+    await sendAll(url, Array.from({ length: 30 }, (_, i): [string, string] => [`a${i}`, "A"]));
     await send(url, "b0", "B");
     const batch = await receive(url, { MaxNumberOfMessages: 10 });
     assert.deepEqual(bodies(batch), Array.from({ length: 10 }, (_, i) => `a${i}`));
